@@ -1,0 +1,152 @@
+package config
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/schema"
+)
+
+// Config is a decoded, not yet evaluated, configuration: every block of
+// every file, with its expressions. It is immutable after Load.
+type Config struct {
+	// Files maps each loaded file name, as given or found, to its parsed
+	// form, for diagnostic snippets.
+	Files map[string]*hcl.File
+	// FileNames lists the loaded files, sorted.
+	FileNames []string
+	// Dir is the directory relative file functions resolve against: the
+	// first path given, or its directory when it is a file.
+	Dir string
+
+	Resources []*Resource // managed and data, sorted by Addr
+	Variables []*Variable // sorted by name
+	Locals    []*Local    // sorted by name
+	Outputs   []*Output   // sorted by name
+	Providers []*Provider // sorted by alias, the default ("") first
+	Modules   []*Module   // sorted by name; never evaluated
+	Backend   *Backend    // the terraform { backend } block, or nil
+
+	byAddr     map[schema.Addr]*Resource
+	byVariable map[string]*Variable
+	byLocal    map[string]*Local
+	byProvider map[string]*Provider
+}
+
+// Resource is one resource or data block.
+type Resource struct {
+	Addr schema.Addr
+	// Schema is nil for a type outside the catalog that Load skipped (in a
+	// .tf file); such a block evaluates to an unknown value.
+	Schema *schema.Resource
+
+	Count     *hcl.Attribute // nil when absent
+	ForEach   *hcl.Attribute // nil when absent
+	Provider  *ProviderRef   // nil: the default aws provider
+	DependsOn []hcl.Traversal
+	Lifecycle Lifecycle
+
+	// Body is the block's body less its meta-arguments.
+	Body hcl.Body
+	// Syntax is the whole block body as parsed, meta-arguments included;
+	// rules and the reference walk read it for ranges.
+	Syntax *hclsyntax.Body
+	// DeclRange covers `resource "type" "name"`; TypeRange and NameRange
+	// the two labels.
+	DeclRange hcl.Range
+	TypeRange hcl.Range
+	NameRange hcl.Range
+	// File is the name of the file that declares the block.
+	File string
+}
+
+// Lifecycle is a resource's lifecycle block.
+type Lifecycle struct {
+	CreateBeforeDestroy bool
+	PreventDestroy      bool
+	// IgnoreChanges lists attribute paths; IgnoreAllChanges is `all`.
+	IgnoreChanges    []hcl.Traversal
+	IgnoreAllChanges bool
+	Range            hcl.Range // of the block, or empty
+}
+
+// ProviderRef is the `provider = aws.alias` meta-argument.
+type ProviderRef struct {
+	Name  string // "aws"
+	Alias string // "" for the default configuration
+	Range hcl.Range
+}
+
+// String returns "aws" or "aws.alias".
+func (p ProviderRef) String() string {
+	if p.Alias == "" {
+		return p.Name
+	}
+	return p.Name + "." + p.Alias
+}
+
+// Variable is a `variable` block.
+type Variable struct {
+	Name        string
+	Description string
+	Type        hcl.Expression // nil: any
+	Default     *hcl.Attribute
+	Sensitive   bool
+	Nullable    bool // default true, as in Terraform
+	Validations []*VariableValidation
+	DeclRange   hcl.Range
+}
+
+// VariableValidation is one `validation` block of a variable.
+type VariableValidation struct {
+	Condition    hcl.Expression
+	ErrorMessage hcl.Expression
+	DeclRange    hcl.Range
+}
+
+// Local is one entry of a `locals` block.
+type Local struct {
+	Name string
+	Expr hcl.Expression
+	// DeclRange covers the name of the local.
+	DeclRange hcl.Range
+}
+
+// Output is an `output` block.
+type Output struct {
+	Name        string
+	Expr        hcl.Expression
+	Description string
+	Sensitive   bool
+	DependsOn   []hcl.Traversal
+	DeclRange   hcl.Range
+}
+
+// Provider is a `provider "aws"` block.
+type Provider struct {
+	Name              string // "aws"
+	Alias             string
+	Region            hcl.Expression // nil when absent
+	AllowedAccountIDs hcl.Expression
+	AssumeRoleARN     hcl.Expression // assume_role { role_arn }
+	Body              hcl.Body
+	DeclRange         hcl.Range
+}
+
+// Module is a `module` block. vpcplan does not evaluate modules.
+type Module struct {
+	Name      string
+	DeclRange hcl.Range
+}
+
+// Backend is `terraform { backend "TYPE" { ... } }`.
+type Backend struct {
+	Type      string
+	Body      hcl.Body
+	DeclRange hcl.Range
+}
+
+// Resource returns the block with the given address, or nil.
+func (c *Config) Resource(addr schema.Addr) *Resource { return c.byAddr[addr] }
+
+// Variable returns the variable with the given name, or nil.
+func (c *Config) Variable(name string) *Variable { return c.byVariable[name] }

@@ -1,0 +1,433 @@
+package config
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hcldec"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/graph"
+	"github.com/vpcplan/vpcplan/planner/funcs"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// EvalMode says what the evaluation is for.
+type EvalMode int
+
+const (
+	// ValidateMode needs no variable values: a variable without one is
+	// unknown, and so is a count or for_each that depends on it.
+	ValidateMode EvalMode = iota
+	// PlanMode needs every value: a variable without one is asked for
+	// through Options.Prompt or is an error, and count and for_each must
+	// be known.
+	PlanMode
+)
+
+// Options are the inputs of an evaluation that do not come from the
+// configuration files.
+type Options struct {
+	Mode EvalMode
+	// Vars are the -var and -var-file arguments, in command-line order.
+	Vars []VarArg
+	// Env is the process environment as os.Environ returns it; only
+	// TF_VAR_name entries are read.
+	Env []string
+	// Cwd is path.cwd.
+	Cwd string
+	// Prompt asks for the value of a variable that has none, in PlanMode.
+	// It returns false when no value can be asked for (no terminal,
+	// -input=false).
+	Prompt func(v *Variable) (string, bool)
+	// Known returns the recorded value of an instance (from the prior
+	// state): its computed attributes are then known at plan time, and
+	// literal ids and ARNs in the configuration link to it.
+	Known func(addr schema.InstanceAddr) (cty.Value, bool)
+	// ReadFile reads files for the file functions and -var-file; nil means
+	// os.ReadFile.
+	ReadFile func(path string) ([]byte, error)
+}
+
+// VarArg is one -var NAME=VALUE (File empty) or -var-file=FILE argument.
+type VarArg struct {
+	Name  string
+	Value string
+	File  string
+}
+
+// evaluator holds the state of one Evaluate call.
+type evaluator struct {
+	ctx     context.Context
+	l       *Loader
+	cfg     *Config
+	opts    Options
+	funcs   map[string]function.Function
+	diags   hcl.Diagnostics
+	g       *graph.Graph[node]
+	refs    map[node][]schema.Reference
+	edgeRng map[[2]node]hcl.Range
+
+	vars      map[string]cty.Value // marked (sensitive)
+	pending   map[string]rawValue  // raw values from every source
+	locals    map[string]cty.Value
+	blockVals map[schema.Addr]cty.Value // referenceable, marked
+	providers map[string]*ProviderConfig
+	specs     map[schema.TypeName]hcldec.Spec
+	targets   map[schema.TypeName]map[string]bool // attributes some Ref names
+	model     *Model
+	marked    map[*Instance]cty.Value // marked full values, for linking
+}
+
+// Evaluate evaluates cfg in dependency order and links the result. The
+// model is returned even when there are errors, holding what could be
+// evaluated; callers must not plan from a model with errors.
+func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Model, hcl.Diagnostics) {
+	if opts.ReadFile == nil {
+		opts.ReadFile = os.ReadFile
+	}
+	e := &evaluator{
+		ctx:       ctx,
+		l:         l,
+		cfg:       cfg,
+		opts:      opts,
+		funcs:     funcs.Table(cfg.Dir, opts.ReadFile),
+		refs:      map[node][]schema.Reference{},
+		edgeRng:   map[[2]node]hcl.Range{},
+		vars:      map[string]cty.Value{},
+		pending:   map[string]rawValue{},
+		locals:    map[string]cty.Value{},
+		blockVals: map[schema.Addr]cty.Value{},
+		providers: map[string]*ProviderConfig{},
+		specs:     map[schema.TypeName]hcldec.Spec{},
+		targets:   l.refTargets(),
+		marked:    map[*Instance]cty.Value{},
+		model: &Model{
+			Config:    cfg,
+			Variables: map[string]cty.Value{},
+			byAddr:    map[schema.InstanceAddr]*Instance{},
+			byType:    map[schema.TypeName][]*Instance{},
+		},
+	}
+	e.model.Providers = e.providers
+	e.buildGraph()
+	if e.diags.HasErrors() {
+		// As Terraform does: reference errors stop evaluation, since every
+		// later error would repeat them.
+		return e.model, e.diags
+	}
+	order, ok := e.order()
+	if !ok {
+		return e.model, e.diags
+	}
+	e.diags = append(e.diags, e.collectVariableValues()...)
+	for i, n := range order {
+		if i%256 == 0 && ctx.Err() != nil {
+			e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation interrupted", Detail: ctx.Err().Error() + "."})
+			return e.model, e.diags
+		}
+		switch n.kind {
+		case nodeVariable:
+			e.evalVariable(e.cfg.byVariable[n.name])
+		case nodeLocal:
+			e.evalLocal(e.cfg.byLocal[n.name])
+		case nodeProvider:
+			e.evalProvider(e.cfg.byProvider[n.name])
+		case nodeResource:
+			e.evalResource(e.cfg.byAddr[n.addr])
+		case nodeOutput:
+			e.evalOutput(n.name)
+		}
+	}
+	e.finishModel()
+	e.link()
+	return e.model, e.diags
+}
+
+// refTargets collects, per type, the attributes that some reference
+// argument of the catalog names: those values carry owner marks.
+func (l *Loader) refTargets() map[schema.TypeName]map[string]bool {
+	out := map[schema.TypeName]map[string]bool{}
+	var walk func(b *schema.Block)
+	walk = func(b *schema.Block) {
+		for _, a := range b.Attributes {
+			for _, ref := range a.RefersTo {
+				if out[ref.Type] == nil {
+					out[ref.Type] = map[string]bool{}
+				}
+				out[ref.Type][ref.Attr] = true
+			}
+		}
+		for _, nb := range b.Blocks {
+			walk(&nb.Block)
+		}
+	}
+	for _, r := range schema.Resources() {
+		walk(&r.Block)
+	}
+	return out
+}
+
+// buildGraph finds every reference, reports undeclared ones, and connects
+// the nodes.
+func (e *evaluator) buildGraph() {
+	e.g = graph.New[node](func(a, b node) bool { return a.less(b) })
+	rc := &refCollector{cfg: e.cfg}
+	connect := func(from node, refs []schema.Reference, inCount, inForEach bool) {
+		e.g.Add(from)
+		for _, ref := range refs {
+			to, ok := rc.check(ref, inCount, inForEach)
+			if !ok {
+				continue
+			}
+			key := [2]node{from, to}
+			if _, seen := e.edgeRng[key]; !seen {
+				e.edgeRng[key] = ref.Range
+				e.g.Connect(from, to)
+			}
+		}
+		e.refs[from] = refs
+	}
+	for _, v := range e.cfg.Variables {
+		var travs []hcl.Traversal
+		for _, val := range v.Validations {
+			travs = append(travs, val.Condition.Variables()...)
+			travs = append(travs, val.ErrorMessage.Variables()...)
+		}
+		n := node{kind: nodeVariable, name: v.Name}
+		refs := rc.traversalRefs(travs, nil)
+		// A validation refers to its own variable; that is no dependency.
+		own := refs[:0]
+		for _, r := range refs {
+			if !(r.Kind == schema.RefVariable && r.Name == v.Name) {
+				own = append(own, r)
+			}
+		}
+		connect(n, own, false, false)
+	}
+	for _, lv := range e.cfg.Locals {
+		connect(node{kind: nodeLocal, name: lv.Name}, rc.traversalRefs(lv.Expr.Variables(), nil), false, false)
+	}
+	for _, p := range e.cfg.Providers {
+		var travs []hcl.Traversal
+		for _, x := range []hcl.Expression{p.Region, p.AllowedAccountIDs, p.AssumeRoleARN} {
+			if x != nil {
+				travs = append(travs, x.Variables()...)
+			}
+		}
+		connect(node{kind: nodeProvider, name: p.Alias}, rc.traversalRefs(travs, nil), false, false)
+	}
+	for _, r := range e.cfg.Resources {
+		n := node{kind: nodeResource, addr: r.Addr}
+		var travs []hcl.Traversal
+		if r.Syntax != nil {
+			travs = bodyTraversals(r.Syntax, resourceSkipAttrs, resourceSkipBlocks)
+		}
+		travs = append(travs, r.DependsOn...)
+		connect(n, rc.traversalRefs(travs, nil), r.Count != nil, r.ForEach != nil)
+		if r.Provider != nil && r.Schema != nil {
+			if r.Provider.Name != "aws" {
+				rc.diags = append(rc.diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Invalid provider reference",
+					Detail:   fmt.Sprintf("The %s type belongs to the aws provider, not %q.", r.Addr.Type, r.Provider.Name),
+					Subject:  r.Provider.Range.Ptr(),
+				})
+			} else if e.cfg.byProvider[r.Provider.Alias] == nil {
+				detail := fmt.Sprintf("There is no provider \"aws\" block with alias %q.", r.Provider.Alias)
+				var aliases []string
+				for _, p := range e.cfg.Providers {
+					if p.Alias != "" {
+						aliases = append(aliases, p.Alias)
+					}
+				}
+				if s := nameSuggestion(r.Provider.Alias, aliases); s != "" {
+					detail += fmt.Sprintf(" Did you mean aws.%s?", s)
+				} else {
+					detail += fmt.Sprintf(" Declare one with provider \"aws\" { alias = %q }.", r.Provider.Alias)
+				}
+				rc.diags = append(rc.diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Reference to undeclared provider configuration",
+					Detail:   detail,
+					Subject:  r.Provider.Range.Ptr(),
+				})
+			} else {
+				to := node{kind: nodeProvider, name: r.Provider.Alias}
+				e.g.Connect(n, to)
+				e.edgeRng[[2]node{n, to}] = r.Provider.Range
+			}
+		} else if r.Schema != nil && e.cfg.byProvider[""] != nil {
+			e.g.Connect(n, node{kind: nodeProvider, name: ""})
+		}
+	}
+	for _, o := range e.cfg.Outputs {
+		travs := append(o.Expr.Variables(), o.DependsOn...)
+		connect(node{kind: nodeOutput, name: o.Name}, rc.traversalRefs(travs, nil), false, false)
+	}
+	e.diags = append(e.diags, rc.diags...)
+}
+
+// order returns the nodes in dependency order, or reports the cycles.
+func (e *evaluator) order() ([]node, bool) {
+	order, err := e.g.TopoOrder()
+	if err == nil {
+		return order, true
+	}
+	for _, cycle := range e.g.Cycles() {
+		detail := ""
+		for _, n := range cycle {
+			detail += n.String() + " → "
+		}
+		detail += cycle[0].String()
+		var subject *hcl.Range
+		next := cycle[0]
+		if len(cycle) > 1 {
+			next = cycle[1]
+		}
+		if rng, ok := e.edgeRng[[2]node{cycle[0], next}]; ok {
+			subject = rng.Ptr()
+		}
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Dependency cycle",
+			Detail:   fmt.Sprintf("These objects refer to each other in a cycle: %s. Break the cycle by removing one of the references.", detail),
+			Subject:  subject,
+		})
+	}
+	return nil, false
+}
+
+// scope builds the evaluation context for expressions with the given
+// references: only what they name is put in, so the cost is linear in the
+// references, not in the size of the configuration.
+func (e *evaluator) scope(refs []schema.Reference) *hcl.EvalContext {
+	vars := map[string]cty.Value{}
+	varObj := map[string]cty.Value{}
+	localObj := map[string]cty.Value{}
+	res := map[schema.TypeName]map[string]cty.Value{}
+	data := map[schema.TypeName]map[string]cty.Value{}
+	mods := map[string]cty.Value{}
+	for _, ref := range refs {
+		switch ref.Kind {
+		case schema.RefVariable:
+			if v, ok := e.vars[ref.Name]; ok {
+				varObj[ref.Name] = v
+			} else {
+				varObj[ref.Name] = cty.DynamicVal
+			}
+		case schema.RefLocal:
+			if v, ok := e.locals[ref.Name]; ok {
+				localObj[ref.Name] = v
+			} else {
+				localObj[ref.Name] = cty.DynamicVal
+			}
+		case schema.RefResource:
+			v, ok := e.blockVals[ref.Resource]
+			if !ok {
+				v = cty.DynamicVal
+			}
+			target := res
+			if ref.Resource.Mode == schema.DataMode {
+				target = data
+			}
+			if target[ref.Resource.Type] == nil {
+				target[ref.Resource.Type] = map[string]cty.Value{}
+			}
+			target[ref.Resource.Type][ref.Resource.Name] = v
+		case schema.RefModule:
+			mods[ref.Name] = cty.DynamicVal
+		case schema.RefPath:
+			vars["path"] = cty.ObjectVal(map[string]cty.Value{
+				"module": cty.StringVal(e.cfg.Dir),
+				"root":   cty.StringVal(e.cfg.Dir),
+				"cwd":    cty.StringVal(filepath.ToSlash(e.opts.Cwd)),
+			})
+		case schema.RefTerraform:
+			vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+		}
+	}
+	if len(varObj) > 0 {
+		vars["var"] = cty.ObjectVal(varObj)
+	}
+	if len(localObj) > 0 {
+		vars["local"] = cty.ObjectVal(localObj)
+	}
+	for t, names := range res {
+		vars[string(t)] = cty.ObjectVal(names)
+	}
+	if len(data) > 0 {
+		types := map[string]cty.Value{}
+		for t, names := range data {
+			types[string(t)] = cty.ObjectVal(names)
+		}
+		vars["data"] = cty.ObjectVal(types)
+	}
+	if len(mods) > 0 {
+		vars["module"] = cty.ObjectVal(mods)
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
+}
+
+func (e *evaluator) evalLocal(lv *Local) {
+	ctx := e.scope(e.refs[node{kind: nodeLocal, name: lv.Name}])
+	v, diags := lv.Expr.Value(ctx)
+	e.diags = append(e.diags, diags...)
+	if diags.HasErrors() {
+		v = cty.DynamicVal
+	}
+	e.locals[lv.Name] = v
+}
+
+func (e *evaluator) evalOutput(name string) {
+	var o *Output
+	for _, x := range e.cfg.Outputs {
+		if x.Name == name {
+			o = x
+		}
+	}
+	ctx := e.scope(e.refs[node{kind: nodeOutput, name: name}])
+	v, diags := o.Expr.Value(ctx)
+	e.diags = append(e.diags, diags...)
+	if diags.HasErrors() {
+		v = cty.DynamicVal
+	}
+	unmarked, pvm := v.UnmarkDeepWithPaths()
+	sensitive := o.Sensitive
+	if hasSensitive(pvm) && !o.Sensitive {
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Output refers to sensitive values",
+			Detail:   "To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, vpcplan requires that any root module output containing sensitive data be explicitly marked as sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the following argument:\n    sensitive = true",
+			Subject:  o.Expr.Range().Ptr(),
+		})
+	}
+	e.model.Outputs = append(e.model.Outputs, &OutputValue{Output: o, Value: unmarked, Sensitive: sensitive})
+}
+
+func hasSensitive(pvm []cty.PathValueMarks) bool {
+	for _, p := range pvm {
+		if p.Marks.Has(funcs.SensitiveMark) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDynamicBlocks reports whether a body uses `dynamic` blocks anywhere,
+// so that the dynblock expansion is paid only where it is needed.
+func hasDynamicBlocks(b *hclsyntax.Body) bool {
+	if b == nil {
+		return false
+	}
+	for _, blk := range b.Blocks {
+		if blk.Type == "dynamic" || hasDynamicBlocks(blk.Body) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,167 @@
+package config
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner/funcs"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// expansion is the set of instance keys of a block with each key's
+// each.value (for_each) or nothing (count, single).
+type expansion struct {
+	keys   []schema.InstanceKey
+	values []cty.Value // each.value for for_each, parallel to keys
+	kind   schema.KeyKind
+	// known is false when count or for_each is unknown: the block has no
+	// instances yet, and its value is unknown.
+	known bool
+}
+
+// expand evaluates count or for_each. At validate time an unknown value
+// gives an unknown expansion; at plan time it is an error, as in Terraform.
+func (e *evaluator) expand(r *Resource, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
+	switch {
+	case r.Count != nil:
+		return e.expandCount(r.Count, ctx)
+	case r.ForEach != nil:
+		return e.expandForEach(r.ForEach, ctx)
+	}
+	return expansion{keys: []schema.InstanceKey{schema.NoKey}, values: []cty.Value{cty.NilVal}, kind: schema.NoKeyKind, known: true}, nil
+}
+
+func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
+	v, diags := attr.Expr.Value(ctx)
+	if diags.HasErrors() {
+		return expansion{}, diags
+	}
+	v, _ = v.UnmarkDeep()
+	bad := func(detail string) (expansion, hcl.Diagnostics) {
+		return expansion{}, append(diags, &hcl.Diagnostic{
+			Severity:    hcl.DiagError,
+			Summary:     "Invalid count argument",
+			Detail:      detail,
+			Subject:     attr.Expr.Range().Ptr(),
+			Expression:  attr.Expr,
+			EvalContext: ctx,
+		})
+	}
+	if v.IsNull() {
+		return bad(`The given "count" argument value is null. An integer is required.`)
+	}
+	if !v.IsKnown() {
+		if e.opts.Mode == PlanMode {
+			return bad(`The "count" value depends on values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created. To work around this, use -var to set the values it depends on, or derive it from values known in the configuration.`)
+		}
+		return expansion{kind: schema.IntKeyKind}, diags
+	}
+	num, err := convertTo(v, cty.Number)
+	if err != nil {
+		return bad(fmt.Sprintf(`The given "count" argument value is unsuitable: %s. A whole number is required.`, err))
+	}
+	bf := num.AsBigFloat()
+	if !bf.IsInt() {
+		return bad(`The given "count" argument value is unsuitable: a whole number is required.`)
+	}
+	n, acc := bf.Int64()
+	if acc != big.Exact || n < 0 {
+		return bad(`The given "count" argument value is unsuitable: must be greater than or equal to zero.`)
+	}
+	ex := expansion{kind: schema.IntKeyKind, known: true}
+	for i := 0; i < int(n); i++ {
+		ex.keys = append(ex.keys, schema.IntKey(i))
+		ex.values = append(ex.values, cty.NilVal)
+	}
+	return ex, diags
+}
+
+func (e *evaluator) expandForEach(attr *hcl.Attribute, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
+	v, diags := attr.Expr.Value(ctx)
+	if diags.HasErrors() {
+		return expansion{}, diags
+	}
+	bad := func(summary, detail string) (expansion, hcl.Diagnostics) {
+		return expansion{}, append(diags, &hcl.Diagnostic{
+			Severity:    hcl.DiagError,
+			Summary:     summary,
+			Detail:      detail,
+			Subject:     attr.Expr.Range().Ptr(),
+			Expression:  attr.Expr,
+			EvalContext: ctx,
+		})
+	}
+	if v.HasMark(funcs.SensitiveMark) {
+		return bad("Invalid for_each argument", "Sensitive values, or values derived from sensitive values, cannot be used as for_each arguments: the keys would be shown in the plan. Use nonsensitive() on values that are not secret.")
+	}
+	v, _ = v.UnmarkDeep()
+	ty := v.Type()
+	if v.IsNull() {
+		return bad("Invalid for_each argument", `The given "for_each" argument value is unsuitable: the given "for_each" argument value is null. A map, or set of strings is allowed.`)
+	}
+	if !ty.IsMapType() && !ty.IsSetType() && !ty.IsObjectType() && ty != cty.DynamicPseudoType {
+		hint := ""
+		if ty.IsListType() || ty.IsTupleType() {
+			hint = " Convert a list to a set with toset(), or build a map with a for expression."
+		}
+		return bad("Invalid for_each argument", fmt.Sprintf(`The given "for_each" argument value is unsuitable: the "for_each" argument must be a map, or set of strings, and you have provided a value of type %s.%s`, ty.FriendlyName(), hint))
+	}
+	if !v.IsKnown() {
+		if e.opts.Mode == PlanMode {
+			return bad("Invalid for_each argument", `The "for_each" value depends on values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created. Use -var to set the values it depends on, or use only keys known in the configuration.`)
+		}
+		return expansion{kind: schema.StringKeyKind}, diags
+	}
+	if ty.IsSetType() {
+		ety := ty.ElementType()
+		if ety != cty.String && ety != cty.DynamicPseudoType {
+			return bad("Invalid for_each set argument", fmt.Sprintf(`The given "for_each" argument value is unsuitable: "for_each" supports sets of strings, but you have provided a set containing type %s.`, ety.FriendlyName()))
+		}
+		if !v.IsWhollyKnown() {
+			if e.opts.Mode == PlanMode {
+				return bad("Invalid for_each argument", `The "for_each" set includes values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created.`)
+			}
+			return expansion{kind: schema.StringKeyKind}, diags
+		}
+		ex := expansion{kind: schema.StringKeyKind, known: true}
+		for it := v.ElementIterator(); it.Next(); {
+			_, ev := it.Element()
+			if ev.IsNull() {
+				return bad("Invalid for_each set argument", `The given "for_each" argument value is unsuitable: "for_each" sets must not contain null values.`)
+			}
+			s, err := convertTo(ev, cty.String)
+			if err != nil {
+				return bad("Invalid for_each set argument", `The given "for_each" argument value is unsuitable: "for_each" supports sets of strings.`)
+			}
+			ex.keys = append(ex.keys, schema.StringKey(s.AsString()))
+			ex.values = append(ex.values, ev)
+		}
+		sortExpansion(&ex)
+		return ex, diags
+	}
+	ex := expansion{kind: schema.StringKeyKind, known: true}
+	for it := v.ElementIterator(); it.Next(); {
+		k, ev := it.Element()
+		ex.keys = append(ex.keys, schema.StringKey(k.AsString()))
+		ex.values = append(ex.values, ev)
+	}
+	sortExpansion(&ex)
+	return ex, diags
+}
+
+func sortExpansion(ex *expansion) {
+	idx := make([]int, len(ex.keys))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return ex.keys[idx[a]].Less(ex.keys[idx[b]]) })
+	keys := make([]schema.InstanceKey, len(idx))
+	vals := make([]cty.Value, len(idx))
+	for i, j := range idx {
+		keys[i], vals[i] = ex.keys[j], ex.values[j]
+	}
+	ex.keys, ex.values = keys, vals
+}

@@ -1,0 +1,213 @@
+package config
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/vpcplan/vpcplan/schema"
+)
+
+// Loader parses and decodes configurations. One Loader owns one
+// hclparse.Parser, so the files it has read stay available for diagnostic
+// snippets (Files).
+type Loader struct {
+	parser  *hclparse.Parser
+	catalog *schema.Catalog
+}
+
+// NewLoader returns a Loader that decodes against catalog.
+func NewLoader(catalog *schema.Catalog) *Loader {
+	return &Loader{parser: hclparse.NewParser(), catalog: catalog}
+}
+
+// Files returns every file the loader has parsed, for snippets.
+func (l *Loader) Files() map[string]*hcl.File { return l.parser.Files() }
+
+// Parser gives access to the underlying parser, so that variable files and
+// other inputs share one snippet source.
+func (l *Loader) Parser() *hclparse.Parser { return l.parser }
+
+// isConfigFile reports whether the loader reads the file when it finds it in
+// a directory.
+func isConfigFile(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") {
+		return false
+	}
+	return strings.HasSuffix(name, ".hcl") || strings.HasSuffix(name, ".tf")
+}
+
+// ConfigFiles expands the paths (files or directories; none means ".") into
+// the configuration files they name, sorted. A directory contributes its
+// *.hcl and *.tf files, not those of subdirectories. Problems are error
+// diagnostics without a range.
+func ConfigFiles(paths []string) ([]string, string, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	seen := map[string]bool{}
+	var files []string
+	dir := ""
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Failed to read configuration",
+				Detail:   fmt.Sprintf("Cannot read %q: %s. Pass a directory or a *.hcl or *.tf file.", p, errText(err)),
+			})
+			continue
+		}
+		if info.IsDir() {
+			if dir == "" {
+				dir = p
+			}
+			entries, err := os.ReadDir(p)
+			if err != nil {
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Failed to read configuration directory",
+					Detail:   fmt.Sprintf("Cannot list %q: %s.", p, errText(err)),
+				})
+				continue
+			}
+			for _, e := range entries {
+				if e.IsDir() || !isConfigFile(e.Name()) {
+					continue
+				}
+				f := filepath.Join(p, e.Name())
+				if p == "." {
+					f = e.Name()
+				}
+				if !seen[f] {
+					seen[f] = true
+					files = append(files, f)
+				}
+			}
+			continue
+		}
+		if dir == "" {
+			dir = filepath.Dir(p)
+		}
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	sort.Strings(files)
+	if dir == "" {
+		dir = "."
+	}
+	return files, dir, diags
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Load reads and decodes the files (see ConfigFiles). The returned Config is
+// usable even when diagnostics contain errors: it holds what could be
+// decoded.
+func (l *Loader) Load(paths []string) (*Config, hcl.Diagnostics) {
+	files, dir, diags := ConfigFiles(paths)
+	cfg, moreDiags := l.LoadFiles(files, dir)
+	return cfg, append(diags, moreDiags...)
+}
+
+// LoadFiles decodes the given files; dir is the base directory of file
+// functions.
+func (l *Loader) LoadFiles(files []string, dir string) (*Config, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	cfg := &Config{
+		Files:      map[string]*hcl.File{},
+		Dir:        dir,
+		byAddr:     map[schema.Addr]*Resource{},
+		byVariable: map[string]*Variable{},
+		byLocal:    map[string]*Local{},
+		byProvider: map[string]*Provider{},
+	}
+	if len(files) == 0 && len(diags) == 0 {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "No configuration files",
+			Detail:   fmt.Sprintf("The directory %q holds no *.hcl or *.tf files. Run vpcplan in a directory with configuration, or name the files.", dir),
+		})
+	}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Failed to read file",
+				Detail:   fmt.Sprintf("Cannot read %q: %s.", name, errText(err)),
+			})
+			continue
+		}
+		f, moreDiags := l.ParseSource(src, name)
+		diags = append(diags, moreDiags...)
+		if f == nil {
+			continue
+		}
+		cfg.Files[name] = f
+		cfg.FileNames = append(cfg.FileNames, name)
+		diags = append(diags, l.decodeFile(cfg, name, f)...)
+	}
+	cfg.finish()
+	return cfg, diags
+}
+
+// ParseSource parses one file's bytes, refusing text that is not UTF-8 with
+// a diagnostic that points at the first bad byte.
+func (l *Loader) ParseSource(src []byte, name string) (*hcl.File, hcl.Diagnostics) {
+	if !utf8.Valid(src) {
+		pos := firstInvalidUTF8(src)
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid character encoding",
+			Detail:   "The file is not valid UTF-8. Configuration files must be UTF-8 encoded; convert it, for example with iconv.",
+			Subject:  &hcl.Range{Filename: name, Start: pos, End: hcl.Pos{Line: pos.Line, Column: pos.Column + 1, Byte: pos.Byte + 1}},
+		}}
+	}
+	f, diags := l.parser.ParseHCL(src, name)
+	return f, diags
+}
+
+func firstInvalidUTF8(src []byte) hcl.Pos {
+	pos := hcl.Pos{Line: 1, Column: 1}
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			pos.Byte = i
+			return pos
+		}
+		if r == '\n' {
+			pos.Line++
+			pos.Column = 1
+		} else {
+			pos.Column++
+		}
+		i += size
+	}
+	pos.Byte = len(src)
+	return pos
+}
+
+// finish sorts every list and fills the indexes.
+func (cfg *Config) finish() {
+	sort.Strings(cfg.FileNames)
+	sort.SliceStable(cfg.Resources, func(i, j int) bool { return cfg.Resources[i].Addr.Less(cfg.Resources[j].Addr) })
+	sort.SliceStable(cfg.Variables, func(i, j int) bool { return cfg.Variables[i].Name < cfg.Variables[j].Name })
+	sort.SliceStable(cfg.Locals, func(i, j int) bool { return cfg.Locals[i].Name < cfg.Locals[j].Name })
+	sort.SliceStable(cfg.Outputs, func(i, j int) bool { return cfg.Outputs[i].Name < cfg.Outputs[j].Name })
+	sort.SliceStable(cfg.Providers, func(i, j int) bool { return cfg.Providers[i].Alias < cfg.Providers[j].Alias })
+	sort.SliceStable(cfg.Modules, func(i, j int) bool { return cfg.Modules[i].Name < cfg.Modules[j].Name })
+}

@@ -1,0 +1,141 @@
+package config
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// defaultProvider is the configuration resources use when no provider
+// "aws" block without alias is written: Region and account unknown.
+var impliedProvider = ProviderConfig{}
+
+// providerFor returns the evaluated provider configuration of a resource.
+func (e *evaluator) providerFor(r *Resource) *ProviderConfig {
+	alias := ""
+	if r.Provider != nil {
+		alias = r.Provider.Alias
+	}
+	if p := e.providers[alias]; p != nil {
+		return p
+	}
+	p := impliedProvider
+	p.Alias = alias
+	e.providers[alias] = &p
+	return &p
+}
+
+var accountIDPattern = regexp.MustCompile(`^\d{12}$`)
+
+// evalProvider evaluates a provider block: its Region, and its account from
+// a single allowed_account_ids entry, else from assume_role's role ARN.
+func (e *evaluator) evalProvider(p *Provider) {
+	ctx := e.scope(e.refs[node{kind: nodeProvider, name: p.Alias}])
+	pc := &ProviderConfig{Alias: p.Alias, Config: p}
+	if p.Region != nil {
+		if s, ok := e.evalString(p.Region, ctx, "region"); ok {
+			pc.Region = s
+		}
+	}
+	if p.AllowedAccountIDs != nil {
+		v, diags := p.AllowedAccountIDs.Value(ctx)
+		e.diags = append(e.diags, diags...)
+		v, _ = v.UnmarkDeep()
+		if !diags.HasErrors() && v.IsWhollyKnown() && !v.IsNull() && v.CanIterateElements() {
+			ids := []string{}
+			for it := v.ElementIterator(); it.Next(); {
+				_, ev := it.Element()
+				if ev.Type() == cty.String && !ev.IsNull() {
+					ids = append(ids, ev.AsString())
+				}
+			}
+			for _, id := range ids {
+				if !accountIDPattern.MatchString(id) {
+					e.diags = append(e.diags, &hcl.Diagnostic{
+						Severity: hcl.DiagError,
+						Summary:  "Invalid account ID",
+						Detail:   fmt.Sprintf("%q is not an AWS account ID; an account ID is 12 digits.", id),
+						Subject:  p.AllowedAccountIDs.Range().Ptr(),
+					})
+				}
+			}
+			if len(ids) == 1 && accountIDPattern.MatchString(ids[0]) {
+				pc.Account = ids[0]
+			}
+		}
+	}
+	if pc.Account == "" && p.AssumeRoleARN != nil {
+		if s, ok := e.evalString(p.AssumeRoleARN, ctx, "role_arn"); ok {
+			pc.Account = arnAccount(s)
+		}
+	}
+	pc.Partition = partitionOf(pc.Region)
+	e.providers[p.Alias] = pc
+}
+
+// evalString evaluates an expression that must be a string, returning false
+// when it is unknown, null or wrong.
+func (e *evaluator) evalString(expr hcl.Expression, ctx *hcl.EvalContext, what string) (string, bool) {
+	v, diags := expr.Value(ctx)
+	e.diags = append(e.diags, diags...)
+	if diags.HasErrors() {
+		return "", false
+	}
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() || v.IsNull() {
+		return "", false
+	}
+	s, err := convertTo(v, cty.String)
+	if err != nil {
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Incorrect attribute value type",
+			Detail:   fmt.Sprintf("Inappropriate value for attribute %q: string required.", what),
+			Subject:  expr.Range().Ptr(),
+		})
+		return "", false
+	}
+	return s.AsString(), true
+}
+
+// arnAccount returns the account field of an ARN, or "".
+func arnAccount(arn string) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) < 6 || parts[0] != "arn" || !accountIDPattern.MatchString(parts[4]) {
+		return ""
+	}
+	return parts[4]
+}
+
+// partitionOf derives the partition from a Region name, "" when unknown.
+func partitionOf(region string) string {
+	switch {
+	case region == "":
+		return ""
+	case strings.HasPrefix(region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "aws-us-gov"
+	case strings.HasPrefix(region, "us-iso-"):
+		return "aws-iso"
+	case strings.HasPrefix(region, "us-isob-"):
+		return "aws-iso-b"
+	}
+	return "aws"
+}
+
+// dnsSuffix is the partition's DNS suffix.
+func dnsSuffix(partition string) string {
+	switch partition {
+	case "aws-cn":
+		return "amazonaws.com.cn"
+	case "aws-iso":
+		return "c2s.ic.gov"
+	case "aws-iso-b":
+		return "sc2s.sgov.gov"
+	}
+	return "amazonaws.com"
+}

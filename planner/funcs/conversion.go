@@ -1,0 +1,80 @@
+package funcs
+
+import (
+	"strconv"
+
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// makeToFunc returns one of Terraform's explicit conversion functions
+// (tostring, tolist, ...), which convert their argument to wantTy. wantTy
+// may be a type constraint such as cty.List(cty.DynamicPseudoType), in
+// which case the element types of a tuple are unified.
+//
+// The parameter accepts any value so that the conversion, and therefore the
+// error message, happens here: cty's own messages are written for implicit
+// conversions and read oddly after an explicit call.
+func makeToFunc(wantTy cty.Type) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{
+			Name:             "v",
+			Type:             cty.DynamicPseudoType,
+			AllowNull:        true,
+			AllowMarked:      true,
+			AllowDynamicType: true,
+			AllowUnknown:     true,
+		}},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			gotTy := args[0].Type()
+			if gotTy.Equals(wantTy) {
+				return wantTy, nil
+			}
+			if convert.GetConversionUnsafe(gotTy, wantTy) != nil {
+				// The conversion may still fail on the value (the string
+				// "a" to a number, say); Impl reports that.
+				return wantTy, nil
+			}
+			switch {
+			case gotTy.IsTupleType() && wantTy.IsTupleType():
+				return cty.NilType, function.NewArgErrorf(0, "incompatible tuple type for conversion: %s", convert.MismatchMessage(gotTy, wantTy))
+			case gotTy.IsObjectType() && wantTy.IsObjectType():
+				return cty.NilType, function.NewArgErrorf(0, "incompatible object type for conversion: %s", convert.MismatchMessage(gotTy, wantTy))
+			default:
+				return cty.NilType, function.NewArgErrorf(0, "cannot convert %s to %s", gotTy.FriendlyName(), wantTy.FriendlyNameForConstraint())
+			}
+		},
+		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+			if !args[0].IsKnown() {
+				return cty.UnknownVal(retType).WithSameMarks(args[0]), nil
+			}
+			ret, err := convert.Convert(args[0], retType)
+			if err == nil {
+				return ret, nil
+			}
+			val, _ := args[0].UnmarkDeep()
+			gotTy := val.Type()
+			switch {
+			case args[0].HasMarkDeep(SensitiveMark):
+				// Deliberately vague, so the message can't disclose the value.
+				return cty.NilVal, function.NewArgErrorf(0, "cannot convert this sensitive %s to %s", gotTy.FriendlyName(), wantTy.FriendlyNameForConstraint())
+			case gotTy == cty.String && wantTy == cty.Bool:
+				return cty.NilVal, function.NewArgErrorf(0, `cannot convert %s to bool; only the strings "true" or "false" are allowed`, quoteString(val))
+			case gotTy == cty.String && wantTy == cty.Number:
+				return cty.NilVal, function.NewArgErrorf(0, `cannot convert %s to number; given string must be a decimal representation of a number`, quoteString(val))
+			default:
+				return cty.NilVal, function.NewArgErrorf(0, "cannot convert %s to %s", gotTy.FriendlyName(), wantTy.FriendlyNameForConstraint())
+			}
+		},
+	})
+}
+
+// quoteString quotes a known string for an error message, or says "string"
+// for null.
+func quoteString(v cty.Value) string {
+	if v.IsNull() {
+		return "string"
+	}
+	return strconv.Quote(v.AsString())
+}

@@ -1,0 +1,93 @@
+package schema
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/go-multierror"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// InternalValidate checks the schema for mistakes of the people who wrote
+// it, not of users: an attribute that is required and optional or computed,
+// or none of them; ForceNew on a computed-only attribute; a default on a
+// required attribute or of the wrong type; a RefersTo naming a type outside
+// the catalog or an attribute the target lacks; a missing description; a
+// nested block with MinItems above MaxItems. known resolves the types that
+// RefersTo may name. Every problem is reported, joined in one error.
+func (r *Resource) InternalValidate(known func(TypeName) *Resource) error {
+	var errs *multierror.Error
+	if r.Type == "" {
+		errs = multierror.Append(errs, fmt.Errorf("resource without a type name"))
+	}
+	if r.Description == "" {
+		errs = multierror.Append(errs, fmt.Errorf("%s: no description", r.Type))
+	}
+	if r.Mode == ManagedMode {
+		if a := r.Attributes["id"]; a == nil || !a.Computed {
+			errs = multierror.Append(errs, fmt.Errorf("%s: no computed id", r.Type))
+		}
+	}
+	if r.AccountAttr != "" && r.Attributes[r.AccountAttr] == nil {
+		errs = multierror.Append(errs, fmt.Errorf("%s: AccountAttr %q is not an attribute", r.Type, r.AccountAttr))
+	}
+	validateBlock(string(r.Type), &r.Block, known, &errs)
+	return errs.ErrorOrNil()
+}
+
+func validateBlock(path string, b *Block, known func(TypeName) *Resource, errs **multierror.Error) {
+	add := func(format string, args ...any) {
+		*errs = multierror.Append(*errs, fmt.Errorf(format, args...))
+	}
+	for _, name := range b.AttributeNames() {
+		a := b.Attributes[name]
+		p := path + "." + name
+		if _, clash := b.Blocks[name]; clash {
+			add("%s: both an attribute and a block", p)
+		}
+		switch {
+		case a.Required && (a.Optional || a.Computed):
+			add("%s: Required with Optional or Computed", p)
+		case !a.Required && !a.Optional && !a.Computed:
+			add("%s: none of Required, Optional, Computed", p)
+		}
+		if a.Type == cty.NilType {
+			add("%s: no type", p)
+		}
+		if a.Description == "" {
+			add("%s: no description", p)
+		}
+		if a.ForceNew && a.Computed && !a.Optional {
+			add("%s: ForceNew on a computed-only attribute", p)
+		}
+		if a.Default != cty.NilVal {
+			if a.Required {
+				add("%s: default on a required attribute", p)
+			}
+			if _, err := convert.Convert(a.Default, a.Type); err != nil {
+				add("%s: default does not conform to the type: %s", p, err)
+			}
+		}
+		for _, ref := range a.RefersTo {
+			t := known(ref.Type)
+			if t == nil {
+				add("%s: RefersTo names unknown type %s", p, ref.Type)
+				continue
+			}
+			if t.Attributes[ref.Attr] == nil {
+				add("%s: RefersTo names %s.%s, which does not exist", p, ref.Type, ref.Attr)
+			}
+		}
+	}
+	for _, name := range b.BlockNames() {
+		nb := b.Blocks[name]
+		p := path + "." + name
+		if nb.MaxItems > 0 && nb.MinItems > nb.MaxItems {
+			add("%s: MinItems %d above MaxItems %d", p, nb.MinItems, nb.MaxItems)
+		}
+		if nb.Description == "" {
+			add("%s: no description", p)
+		}
+		validateBlock(p, &nb.Block, known, errs)
+	}
+}

@@ -1,0 +1,111 @@
+package schema
+
+import (
+	"github.com/zclconf/go-cty/cty"
+)
+
+// TypeName is a resource or data source type as written in configuration,
+// for example "aws_vpc_endpoint". Managed resources and data sources share the
+// namespace of names but not of schemas: see Mode.
+type TypeName string
+
+// Mode tells a managed resource from a data source.
+type Mode int
+
+const (
+	// ManagedMode is a `resource` block.
+	ManagedMode Mode = iota
+	// DataMode is a `data` block.
+	DataMode
+)
+
+// String returns "managed" or "data", the words Terraform's JSON formats use.
+func (m Mode) String() string {
+	if m == DataMode {
+		return "data"
+	}
+	return "managed"
+}
+
+// Resource is the schema of one resource type or data source.
+type Resource struct {
+	Type        TypeName
+	Mode        Mode
+	Description string // one sentence
+
+	// Block holds the top-level attributes and nested blocks. Every managed
+	// type has "id" (computed) and, unless NoTags, "tags" and "tags_all".
+	Block
+
+	// AccountAttr names the argument that gives the resource's account
+	// explicitly (such as "account_id"), or is empty when the type has none.
+	AccountAttr string
+}
+
+// Block is a set of attributes and nested blocks, at the top level of a
+// resource or inside a nested block.
+type Block struct {
+	Attributes map[string]*Attribute
+	Blocks     map[string]*NestedBlock
+}
+
+// Attribute describes one argument or computed attribute.
+//
+// Exactly one of Required, Optional and Computed-only holds, except that
+// Optional and Computed may both be set (an optional argument that AWS fills
+// in when it is omitted).
+type Attribute struct {
+	Type      cty.Type
+	Required  bool
+	Optional  bool
+	Computed  bool
+	ForceNew  bool // a change replaces the resource
+	Sensitive bool
+
+	// Default is the value the provider assumes when the argument is
+	// omitted, or cty.NilVal when it has none.
+	Default cty.Value
+
+	// RefersTo lists what a reference argument may name: the value (or, for
+	// a list or set, each element) equals the attribute Attr of an instance of
+	// one of these types. Empty for plain arguments.
+	RefersTo []Ref
+
+	Description string // one or two sentences
+}
+
+// Ref is one thing a reference argument may name: the attribute Attr of a
+// resource of type Type. For example a subnet's vpc_id names aws_vpc.id, a
+// replication destination names aws_s3_bucket.arn.
+type Ref struct {
+	Type TypeName
+	Attr string
+}
+
+// Nesting is how a nested block repeats.
+type Nesting int
+
+const (
+	// NestingList is an ordered sequence of blocks.
+	NestingList Nesting = iota
+	// NestingSet is an unordered collection of blocks.
+	NestingSet
+	// NestingSingle is at most one block, its value an object or null.
+	NestingSingle
+)
+
+// NestedBlock describes a nested block type such as aws_vpc_endpoint's
+// dns_options.
+type NestedBlock struct {
+	Nesting  Nesting
+	MinItems int
+	MaxItems int // 0 means no limit
+	ForceNew bool
+	Block
+	Description string
+}
+
+// Attr returns the attribute called name, or nil.
+func (b *Block) Attr(name string) *Attribute {
+	return b.Attributes[name]
+}

@@ -1,0 +1,56 @@
+package schema
+
+// The resource types of the catalog (LANGUAGE.md). Data sources use the
+// same TypeName space; their schemas live beside the managed ones.
+const (
+	TypeVPC                           TypeName = "aws_vpc"
+	TypeVPCIPv4CIDRBlockAssociation   TypeName = "aws_vpc_ipv4_cidr_block_association"
+	TypeSubnet                        TypeName = "aws_subnet"
+	TypeRouteTable                    TypeName = "aws_route_table"
+	TypeRoute                         TypeName = "aws_route"
+	TypeRouteTableAssociation         TypeName = "aws_route_table_association"
+	TypeMainRouteTableAssociation     TypeName = "aws_main_route_table_association"
+	TypeInternetGateway               TypeName = "aws_internet_gateway"
+	TypeNATGateway                    TypeName = "aws_nat_gateway"
+	TypeSecurityGroup                 TypeName = "aws_security_group"
+	TypeSecurityGroupRule             TypeName = "aws_security_group_rule"
+	TypeVPCSecurityGroupIngressRule   TypeName = "aws_vpc_security_group_ingress_rule"
+	TypeVPCSecurityGroupEgressRule    TypeName = "aws_vpc_security_group_egress_rule"
+	TypeVPCEndpoint                   TypeName = "aws_vpc_endpoint"
+	TypeVPCEndpointRouteTableAssoc    TypeName = "aws_vpc_endpoint_route_table_association"
+	TypeVPCEndpointSubnetAssoc        TypeName = "aws_vpc_endpoint_subnet_association"
+	TypeVPCEndpointSecurityGroupAssoc TypeName = "aws_vpc_endpoint_security_group_association"
+	TypeVPCEndpointPolicy             TypeName = "aws_vpc_endpoint_policy"
+	TypeVPCEndpointService            TypeName = "aws_vpc_endpoint_service"
+	TypeLB                            TypeName = "aws_lb"
+	TypeRoute53ResolverEndpoint       TypeName = "aws_route53_resolver_endpoint"
+
+	TypeS3Bucket                               TypeName = "aws_s3_bucket"
+	TypeS3BucketVersioning                     TypeName = "aws_s3_bucket_versioning"
+	TypeS3BucketPolicy                         TypeName = "aws_s3_bucket_policy"
+	TypeS3BucketOwnershipControls              TypeName = "aws_s3_bucket_ownership_controls"
+	TypeS3BucketPublicAccessBlock              TypeName = "aws_s3_bucket_public_access_block"
+	TypeS3BucketObjectLockConfiguration        TypeName = "aws_s3_bucket_object_lock_configuration"
+	TypeS3BucketSSEConfiguration               TypeName = "aws_s3_bucket_server_side_encryption_configuration"
+	TypeS3BucketReplicationConfiguration       TypeName = "aws_s3_bucket_replication_configuration"
+	TypeS3AccessPoint                          TypeName = "aws_s3_access_point"
+	TypeS3ControlAccessPointPolicy             TypeName = "aws_s3control_access_point_policy"
+	TypeS3ControlMultiRegionAccessPoint        TypeName = "aws_s3control_multi_region_access_point"
+	TypeS3ControlMultiRegionAccessPointPolicy  TypeName = "aws_s3control_multi_region_access_point_policy"
+	TypeS3ControlObjectLambdaAccessPoint       TypeName = "aws_s3control_object_lambda_access_point"
+	TypeS3ControlObjectLambdaAccessPointPolicy TypeName = "aws_s3control_object_lambda_access_point_policy"
+
+	TypeIAMRole                 TypeName = "aws_iam_role"
+	TypeIAMRolePolicy           TypeName = "aws_iam_role_policy"
+	TypeIAMPolicy               TypeName = "aws_iam_policy"
+	TypeIAMRolePolicyAttachment TypeName = "aws_iam_role_policy_attachment"
+	TypeKMSKey                  TypeName = "aws_kms_key"
+	TypeLambdaFunction          TypeName = "aws_lambda_function"
+	TypeLambdaPermission        TypeName = "aws_lambda_permission"
+
+	// Data sources evaluated at plan time.
+	TypeIAMPolicyDocument TypeName = "aws_iam_policy_document"
+	TypeCallerIdentity    TypeName = "aws_caller_identity"
+	TypeRegion            TypeName = "aws_region"
+	TypePartition         TypeName = "aws_partition"
+)
