@@ -70,9 +70,9 @@ func inlineSecurityGroupRuleBlock(peer string) Block {
 			refersTo(securityGroupRefs()...),
 		"self": optional(cty.Bool, "Whether the security group itself is a "+peer+".").
 			withDefault(cty.False),
-		"from_port": required(cty.Number, "The start of the port range, or the ICMP type; 0 with protocol -1."),
-		"to_port":   required(cty.Number, "The end of the port range, or the ICMP code; 0 with protocol -1."),
-		"protocol": required(cty.String, `The protocol: "tcp", "udp", "icmp", "icmpv6", a protocol number, or "-1" for all.`),
+		"from_port":   required(cty.Number, "The start of the port range, or the ICMP type; 0 with protocol -1."),
+		"to_port":     required(cty.Number, "The end of the port range, or the ICMP code; 0 with protocol -1."),
+		"protocol":    required(cty.String, `The protocol: "tcp", "udp", "icmp", "icmpv6", a protocol number, or "-1" for all.`),
 		"description": optional(cty.String, "A description of the rule."),
 	}}
 }

@@ -140,18 +140,20 @@ type linker struct {
 	from  *Instance
 }
 
-func (l *linker) block(b *schema.Block, v cty.Value, prefix string, inherited cty.ValueMarks) {
-	v, marks := v.Unmark()
+// block links the reference arguments of a block value. setMarks holds
+// the marks a set of blocks hoisted from its elements (cty keeps no marks
+// on set elements), which every element of that set inherits.
+func (l *linker) block(b *schema.Block, v cty.Value, prefix string, setMarks cty.ValueMarks) {
+	v, _ = v.Unmark()
 	if !v.IsKnown() || v.IsNull() {
 		return
 	}
-	inherited = mergeMarks(inherited, marks)
 	for _, name := range b.AttributeNames() {
 		a := b.Attributes[name]
 		if len(a.RefersTo) == 0 || !v.Type().HasAttribute(name) {
 			continue
 		}
-		l.attr(a, v.GetAttr(name), prefix+name, inherited)
+		l.attr(a, v.GetAttr(name), prefix+name, setMarks)
 	}
 	for _, name := range b.BlockNames() {
 		nb := b.Blocks[name]
@@ -162,11 +164,11 @@ func (l *linker) block(b *schema.Block, v cty.Value, prefix string, inherited ct
 		if !nv.IsKnown() || nv.IsNull() {
 			continue
 		}
-		inner := mergeMarks(inherited, nmarks)
 		switch {
 		case nb.Nesting == schema.NestingSingle:
-			l.block(&nb.Block, nv, prefix+name+".", inner)
+			l.block(&nb.Block, nv, prefix+name+".", setMarks)
 		case nb.Nesting == schema.NestingSet:
+			inner := mergeMarks(setMarks, nmarks)
 			for it := nv.ElementIterator(); it.Next(); {
 				_, ev := it.Element()
 				l.block(&nb.Block, ev, prefix+name+"[*].", inner)
@@ -175,7 +177,7 @@ func (l *linker) block(b *schema.Block, v cty.Value, prefix string, inherited ct
 			i := 0
 			for it := nv.ElementIterator(); it.Next(); {
 				_, ev := it.Element()
-				l.block(&nb.Block, ev, prefix+name+"["+strconv.Itoa(i)+"].", inner)
+				l.block(&nb.Block, ev, prefix+name+"["+strconv.Itoa(i)+"].", setMarks)
 				i++
 			}
 		}
@@ -183,29 +185,30 @@ func (l *linker) block(b *schema.Block, v cty.Value, prefix string, inherited ct
 }
 
 // attr links one reference argument: a string, or a collection of strings.
-func (l *linker) attr(a *schema.Attribute, v cty.Value, path string, inherited cty.ValueMarks) {
+// Inside a set of blocks (setMarks not empty), or for a set of strings, the
+// element a mark came from is lost: every owner of a type the argument may
+// name is linked under the element-less path, which holds in aggregate.
+func (l *linker) attr(a *schema.Attribute, v cty.Value, path string, setMarks cty.ValueMarks) {
 	v, marks := v.Unmark()
-	marks = mergeMarks(inherited, marks)
 	if v.IsNull() {
 		return
+	}
+	if len(setMarks) > 0 && len(marks) == 0 {
+		for _, t := range l.owners(a, setMarks) {
+			l.add(path, t)
+		}
 	}
 	if v.Type() == cty.String || !v.Type().IsCollectionType() {
 		l.single(a, v, path, marks)
 		return
 	}
-	if !v.IsKnown() {
-		// An unknown collection: only its marks tell.
+	if !v.IsKnown() || v.Type().IsSetType() {
+		// Sets hoist their elements' marks onto themselves.
 		for _, t := range l.owners(a, marks) {
 			l.add(path, t)
 		}
-		return
-	}
-	if v.Type().IsSetType() {
-		// Sets hoist their elements' marks onto themselves, so which
-		// element came from which instance is lost; every owner of the
-		// right type is named by some element.
-		for _, t := range l.owners(a, marks) {
-			l.add(path, t)
+		if !v.IsKnown() {
+			return
 		}
 		for it := v.ElementIterator(); it.Next(); {
 			_, ev := it.Element()
@@ -221,6 +224,10 @@ func (l *linker) attr(a *schema.Attribute, v cty.Value, path string, inherited c
 	}
 }
 
+// single links a string value. Its own marks decide; two candidates of the
+// argument's types make it ambiguous (say element() over a list of ids),
+// and it links to none: never guess. Without marks, a known literal links
+// to the one instance with that value.
 func (l *linker) single(a *schema.Attribute, v cty.Value, path string, inherited cty.ValueMarks) {
 	v, marks := v.Unmark()
 	owners := l.owners(a, mergeMarks(inherited, marks))
@@ -228,8 +235,6 @@ func (l *linker) single(a *schema.Attribute, v cty.Value, path string, inherited
 	case len(owners) == 1:
 		l.add(path, owners[0])
 	case len(owners) > 1:
-		// Ambiguous: the value was computed from several candidates (for
-		// example element() over a list of ids). Never guess.
 	default:
 		if t := l.literal(a, v); t != nil {
 			l.add(path, t)

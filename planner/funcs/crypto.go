@@ -16,7 +16,7 @@ import (
 // hashString returns a function that hashes the UTF-8 bytes of a string
 // with h and encodes the digest with enc.
 func hashString(h func() hash.Hash, enc func([]byte) string) function.Function {
-	return stringToString(func(s string) (string, error) {
+	return stringToString("str", func(s string) (string, error) {
 		return enc(digest(h, []byte(s))), nil
 	})
 }

@@ -15,11 +15,12 @@ import (
 	"golang.org/x/text/encoding/ianaindex"
 )
 
-// stringToString returns a function from one string to another, such as
-// base64encode. Unknown and marked arguments are handled by cty.
-func stringToString(f func(string) (string, error)) function.Function {
+// stringToString returns a function from one string, the parameter named
+// param, to another, such as base64encode. cty handles unknown and marked
+// arguments: unknown in, unknown out; marks carry over.
+func stringToString(param string, f func(string) (string, error)) function.Function {
 	return function.New(&function.Spec{
-		Params:       []function.Parameter{{Name: "str", Type: cty.String}},
+		Params:       []function.Parameter{{Name: param, Type: cty.String}},
 		Type:         function.StaticReturnType(cty.String),
 		RefineResult: refineNotNull,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
@@ -35,13 +36,13 @@ func stringToString(f func(string) (string, error)) function.Function {
 var (
 	// base64EncodeFunc encodes the UTF-8 bytes of a string with standard
 	// (RFC 4648 section 4) Base64.
-	base64EncodeFunc = stringToString(func(s string) (string, error) {
+	base64EncodeFunc = stringToString("str", func(s string) (string, error) {
 		return base64.StdEncoding.EncodeToString([]byte(s)), nil
 	})
 
 	// base64GzipFunc gzips the UTF-8 bytes of a string and encodes the
 	// result with standard Base64.
-	base64GzipFunc = stringToString(func(s string) (string, error) {
+	base64GzipFunc = stringToString("str", func(s string) (string, error) {
 		var b bytes.Buffer
 		gz := gzip.NewWriter(&b)
 		if _, err := gz.Write([]byte(s)); err != nil {
@@ -59,7 +60,7 @@ var (
 	})
 
 	// urlEncodeFunc percent-encodes a string for use in a URL query.
-	urlEncodeFunc = stringToString(func(s string) (string, error) {
+	urlEncodeFunc = stringToString("str", func(s string) (string, error) {
 		return url.QueryEscape(s), nil
 	})
 )

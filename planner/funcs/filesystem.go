@@ -215,7 +215,7 @@ func (r fileReader) absPathFunc() function.Function {
 
 var (
 	// basenameFunc returns the last element of a path (filepath.Base).
-	basenameFunc = stringToString(func(s string) (string, error) { return filepath.Base(s), nil })
+	basenameFunc = stringToString("path", func(s string) (string, error) { return filepath.Base(s), nil })
 	// dirnameFunc returns all but the last element of a path (filepath.Dir).
-	dirnameFunc = stringToString(func(s string) (string, error) { return filepath.Dir(s), nil })
+	dirnameFunc = stringToString("path", func(s string) (string, error) { return filepath.Dir(s), nil })
 )

@@ -12,8 +12,10 @@ import (
 
 // Defaults the provider applies when the arguments are omitted.
 const (
+	// DefaultVersion is the policy language version when version is null.
 	DefaultVersion = "2012-10-17"
-	DefaultEffect  = "Allow"
+	// DefaultEffect is the effect of a statement whose effect is null.
+	DefaultEffect = "Allow"
 )
 
 // computedAttrs are the attributes Render fills; everything else in the
@@ -261,11 +263,13 @@ func configStatement(path cty.Path, v cty.Value, version string) (*statement, hc
 	if l := setStrings(v.GetAttr("not_actions")); len(l) > 0 {
 		st.NotActions = collapse(l)
 	}
+	// The provider sorts resources before it replaces &{, and principal
+	// identifiers both before and (when marshalling) after.
 	if l := setStrings(v.GetAttr("resources")); len(l) > 0 {
-		st.Resources = collapse(vars(path.GetAttr("resources"), "resource", l))
+		st.Resources = varsIn(collapse(l), func(l []string) []string { return vars(path.GetAttr("resources"), "resource", l) })
 	}
 	if l := setStrings(v.GetAttr("not_resources")); len(l) > 0 {
-		st.NotResources = collapse(vars(path.GetAttr("not_resources"), "resource", l))
+		st.NotResources = varsIn(collapse(l), func(l []string) []string { return vars(path.GetAttr("not_resources"), "resource", l) })
 	}
 	principals := func(name string) principalSet {
 		blocks := setElements(v.GetAttr(name))
@@ -279,8 +283,9 @@ func configStatement(path cty.Path, v cty.Value, version string) (*statement, hc
 		var out principalSet
 		for _, i := range sdkSetOrder(keys) {
 			b := blocks[i]
-			ids := vars(path.GetAttr(name), "principal identifier", setStrings(b.GetAttr("identifiers")))
-			out = append(out, principal{Type: str(b.GetAttr("type")), Identifiers: collapse(ids)})
+			ids := collapse(setStrings(b.GetAttr("identifiers")))
+			ids = varsIn(ids, func(l []string) []string { return vars(path.GetAttr(name), "principal identifier", l) })
+			out = append(out, principal{Type: str(b.GetAttr("type")), Identifiers: ids})
 		}
 		return out
 	}
@@ -303,6 +308,14 @@ func configStatement(path cty.Path, v cty.Value, version string) (*statement, hc
 		}
 	}
 	return st, diags
+}
+
+// varsIn applies f to the result of collapse, a string or a []string.
+func varsIn(v any, f func([]string) []string) any {
+	if s, ok := v.(string); ok {
+		return f([]string{s})[0]
+	}
+	return f(v.([]string))
 }
 
 // withComputed returns config with the computed attributes set.

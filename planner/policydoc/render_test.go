@@ -889,6 +889,59 @@ statement {
   "Version": "2012-10-17"
 }`,
 		},
+		// Derived from the provider's code: resources are sorted before &{
+		// becomes ${ (so "&" > "%" decides), principal identifiers again
+		// after ("$" < "%").
+		"policy variables sorted as written": {
+			src: `
+statement {
+  resources = ["a%", "a&{x}"]
+
+  principals {
+    type        = "AWS"
+    identifiers = ["a%", "a&{x}"]
+  }
+}
+`,
+			want: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Resource": [
+        "a${x}",
+        "a%"
+      ],
+      "Principal": {
+        "AWS": [
+          "a%",
+          "a${x}"
+        ]
+      }
+    }
+  ]
+}`,
+		},
+		// Derived from the provider's use of encoding/json: <, > and &
+		// are escaped.
+		"HTML characters escaped": {
+			src: `
+statement {
+  actions   = ["s3:GetObject"]
+  resources = ["arn:aws:s3:::a<b>&c"]
+}
+`,
+			want: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::a\u003cb\u003e\u0026c"
+    }
+  ]
+}`,
+		},
 		"source kept as written": {
 			src: `
 source_policy_documents = [<<EOT

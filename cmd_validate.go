@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/planner/render"
+	"github.com/vpcplan/vpcplan/schema"
+)
+
+// varArgs collects -var and -var-file in command-line order.
+type varArgs struct {
+	list *[]config.VarArg
+	file bool
+}
+
+func (v varArgs) String() string { return "" }
+
+func (v varArgs) Set(s string) error {
+	if v.file {
+		*v.list = append(*v.list, config.VarArg{File: s})
+		return nil
+	}
+	name, value, ok := strings.Cut(s, "=")
+	if !ok || name == "" {
+		return fmt.Errorf("the -var option requires NAME=VALUE, such as -var 'region=us-east-1'")
+	}
+	*v.list = append(*v.list, config.VarArg{Name: name, Value: value})
+	return nil
+}
+
+// newFlags returns a flag set that reports errors and -help the way every
+// subcommand does; parse returns the exit code to use when parsing ended
+// the command.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parseFlags(env *environment, fs *flag.FlagSet, args []string, help string) (int, bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(env.stdout, help)
+		return exitOK, false
+	}
+	if err != nil {
+		fmt.Fprintf(env.stderr, "Error parsing command-line flags: %s\n\n%s", err, help)
+		return exitError, false
+	}
+	return 0, true
+}
+
+const validateHelp = `Usage: vpcplan validate [options] [PATH...]
+
+  Validate the configuration files in a directory (default: the current
+  one) or the files named: syntax, arguments and types, references, and
+  evaluation. It needs no variable values: a variable without one is
+  unknown, and what depends on it is not checked.
+
+Options:
+
+  -json              Produce output in Terraform's validate -json format.
+  -no-color          Do not use colour in the output.
+  -var 'NAME=VALUE'  Set a value for an input variable.
+  -var-file=FILE     Set input variables from a file.
+`
+
+func runValidate(ctx context.Context, env *environment, args []string) int {
+	fs := newFlags("validate")
+	jsonOut := fs.Bool("json", false, "")
+	noColor := fs.Bool("no-color", false, "")
+	var vars []config.VarArg
+	fs.Var(varArgs{list: &vars}, "var", "")
+	fs.Var(varArgs{list: &vars, file: true}, "var-file", "")
+	if code, ok := parseFlags(env, fs, args, validateHelp); !ok {
+		return code
+	}
+	loader := config.NewLoader(schema.NewCatalog())
+	_, diags := loadAndEvaluate(ctx, env, loader, fs.Args(), config.Options{Mode: config.ValidateMode, Vars: vars})
+	if *jsonOut {
+		if err := render.ValidateJSON(env.stdout, loader.Files(), diags); err != nil {
+			fmt.Fprintf(env.stderr, "Error writing output: %s\n", err)
+			return exitError
+		}
+		if diags.HasErrors() {
+			return exitError
+		}
+		return exitOK
+	}
+	printDiagnostics(env, loader.Files(), diags, !*noColor)
+	if diags.HasErrors() {
+		return exitError
+	}
+	if len(diags) > 0 {
+		fmt.Fprintf(env.stdout, "%sSuccess!%s The configuration is valid, but there were some validation warnings as shown above.\n\n", colorOn(env, !*noColor, "\x1b[32m\x1b[1m"), colorOn(env, !*noColor, "\x1b[0m"))
+	} else {
+		fmt.Fprintf(env.stdout, "%sSuccess!%s The configuration is valid.\n\n", colorOn(env, !*noColor, "\x1b[32m\x1b[1m"), colorOn(env, !*noColor, "\x1b[0m"))
+	}
+	return exitOK
+}
+
+// loadAndEvaluate loads the paths and evaluates them, filling the options
+// that come from the process.
+func loadAndEvaluate(ctx context.Context, env *environment, loader *config.Loader, paths []string, opts config.Options) (*config.Model, hcl.Diagnostics) {
+	cfg, diags := loader.Load(paths)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	opts.Env = env.environ
+	opts.Cwd = env.cwd
+	m, moreDiags := loader.Evaluate(ctx, cfg, opts)
+	return m, append(diags, moreDiags...)
+}
+
+func colorOn(env *environment, allowed bool, code string) string {
+	if env.color && allowed {
+		return code
+	}
+	return ""
+}
+
+// printDiagnostics prints errors to stderr and warnings to stdout, as
+// Terraform does, sorted by position.
+func printDiagnostics(env *environment, files map[string]*hcl.File, diags hcl.Diagnostics, colorAllowed bool) {
+	opts := render.Options{Color: env.color && colorAllowed, Width: env.width}
+	for _, d := range render.SortDiagnostics(diags) {
+		w := env.stderr
+		if d.Severity == hcl.DiagWarning {
+			w = env.stdout
+		}
+		_ = render.Diagnostic(w, files, d, opts)
+	}
+}

@@ -1,0 +1,138 @@
+// Command vpcplan plans AWS private connectivity: it validates
+// Terraform-compatible configurations of VPCs, VPC endpoints, S3 access
+// points, Multi-Region Access Points, replication and Object Lambda
+// against the rules AWS enforces, prints plans and applies them to its
+// state.
+//
+// This file only wires: it parses arguments, decides colour and width, and
+// maps results to exit codes. Everything else lives in the packages.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+)
+
+// Exit codes, as Terraform uses them.
+const (
+	exitOK    = 0
+	exitError = 1
+	// exitFmtParse is fmt's code for input it cannot parse.
+	exitFmtParse = 2
+	// exitFmtCheck is fmt -check's code for files that need formatting.
+	exitFmtCheck = 3
+)
+
+// version is the vpcplan version; release builds set it with -ldflags.
+var version = "0.1.0"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// command is one subcommand.
+type command struct {
+	name     string
+	synopsis string
+	run      func(ctx context.Context, env *environment, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"validate", "Check whether the configuration is valid", runValidate},
+		{"graph", "Print the dependency graph in DOT format", runGraph},
+		{"fmt", "Reformat configuration files in the canonical style", runFmt},
+		{"version", "Show the current vpcplan version", runVersion},
+	}
+}
+
+// environment is what commands may know of the process: its streams, its
+// environment variables and working directory, and the colour and width
+// decisions made here.
+type environment struct {
+	stdout, stderr io.Writer
+	stdin          io.Reader
+	environ        []string
+	cwd            string
+	color          bool // colour allowed: stdout is a terminal and NO_COLOR unset
+	width          int
+	interactive    bool // stdin is a terminal
+}
+
+func (e *environment) getenv(name string) string {
+	for _, kv := range e.environ {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
+			return v
+		}
+	}
+	return ""
+}
+
+// run runs vpcplan with args (without the program name) and returns the
+// exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	env := &environment{stdout: stdout, stderr: stderr, stdin: os.Stdin, environ: os.Environ(), width: 78}
+	env.cwd, _ = os.Getwd()
+	if isTerminal(stderr) && env.getenv("NO_COLOR") == "" && env.getenv("TERM") != "dumb" {
+		env.color = true
+	}
+	if w := terminalWidth(stderr); w > 0 {
+		env.width = w
+	}
+	env.interactive = isTerminal(os.Stdin)
+
+	if len(args) == 0 || args[0] == "-help" || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return exitError
+		}
+		return exitOK
+	}
+	if args[0] == "-version" || args[0] == "--version" || args[0] == "-v" {
+		return runVersion(ctx, env, args[1:])
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "vpcplan has no command named %q.", args[0])
+	if s := suggestCommand(args[0]); s != "" {
+		fmt.Fprintf(stderr, " Did you mean %q?", s)
+	}
+	fmt.Fprintf(stderr, "\n\nTo see all of vpcplan's commands, run:\n  vpcplan -help\n")
+	return exitError
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "Usage: vpcplan [global options] <subcommand> [args]\n\n")
+	fmt.Fprintf(w, "vpcplan checks and plans AWS private connectivity written in Terraform's language.\n\n")
+	fmt.Fprintf(w, "Main commands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.synopsis)
+	}
+	fmt.Fprintf(w, "\nGlobal options:\n  -help      Show this help output, or the help for a specified subcommand.\n  -version   An alias for the \"version\" subcommand.\n")
+}
+
+func suggestCommand(given string) string {
+	best, bestDist := "", 3
+	for _, c := range commands() {
+		if d := editDistance(given, c.name); d < bestDist {
+			best, bestDist = c.name, d
+		}
+	}
+	return best
+}
+
+func runVersion(_ context.Context, env *environment, _ []string) int {
+	fmt.Fprintf(env.stdout, "vpcplan v%s\non %s_%s\n", version, runtime.GOOS, runtime.GOARCH)
+	return exitOK
+}

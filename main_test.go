@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"vpcplan": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the CLI scripts in testdata/script. Set VPCPLAN_UPDATE=1
+// to rewrite their expected output from what vpcplan prints now.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		UpdateScripts:       os.Getenv("VPCPLAN_UPDATE") != "",
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("NO_COLOR", "")
+			// The examples are copied in by the scripts that need them.
+			examples, err := filepath.Abs("examples")
+			if err != nil {
+				return err
+			}
+			e.Setenv("EXAMPLES", examples)
+			return nil
+		},
+	})
+}
+
+// TestExitCodes checks run's exact exit codes, which testscript only sees
+// as zero or not.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	valid := write("valid.hcl", "resource \"aws_vpc\" \"main\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n")
+	invalid := write("invalid.hcl", "resource \"aws_vpc\" \"main\" {\n  cidr_blok = \"10.0.0.0/16\"\n}\n")
+	unformatted := write("unformatted.tf", "resource \"aws_vpc\" \"main\" {\ncidr_block = \"10.0.0.0/16\"\n}\n")
+	broken := write("broken.tf", "resource \"aws_vpc\" \"main\" {\n")
+	tests := map[string]struct {
+		args []string
+		want int
+	}{
+		"no arguments":           {nil, exitError},
+		"help":                   {[]string{"-help"}, exitOK},
+		"unknown command":        {[]string{"nope"}, exitError},
+		"version":                {[]string{"version"}, exitOK},
+		"validate valid":         {[]string{"validate", valid}, exitOK},
+		"validate invalid":       {[]string{"validate", invalid}, exitError},
+		"validate json invalid":  {[]string{"validate", "-json", invalid}, exitError},
+		"validate bad flag":      {[]string{"validate", "-nope", valid}, exitError},
+		"validate help":          {[]string{"validate", "-help"}, exitOK},
+		"validate missing path":  {[]string{"validate", filepath.Join(dir, "missing")}, exitError},
+		"fmt check formatted":    {[]string{"fmt", "-check", valid}, exitOK},
+		"fmt check unformatted":  {[]string{"fmt", "-check", unformatted}, exitFmtCheck},
+		"fmt parse error":        {[]string{"fmt", "-check", broken}, exitFmtParse},
+		"graph":                  {[]string{"graph", valid}, exitOK},
+		"graph invalid":          {[]string{"graph", invalid}, exitError},
+		"double-dash flags work": {[]string{"validate", "--json", valid}, exitOK},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if got := run(context.Background(), tc.args, &stdout, &stderr); got != tc.want {
+				t.Errorf("run(%q) = %d, want %d\nstdout:\n%s\nstderr:\n%s", tc.args, got, tc.want, stdout.String(), stderr.String())
+			}
+		})
+	}
+}
