@@ -14,10 +14,9 @@ import (
 	_ "github.com/hashicorp/hcl/v2/hcldec"
 	_ "github.com/hashicorp/hcl/v2/hclparse"
 	_ "github.com/hashicorp/hcl/v2/hclwrite"
+	_ "github.com/mitchellh/go-wordwrap"
 	_ "github.com/rogpeppe/go-internal/testscript"
 	_ "github.com/zclconf/go-cty/cty"
 	_ "github.com/zclconf/go-cty/cty/function/stdlib"
 	_ "golang.org/x/term"
-	_ "github.com/mitchellh/go-wordwrap"
 )
-

@@ -104,7 +104,8 @@ type Service struct {
 	// "aws.sagemaker" for aws.sagemaker.<region>.notebook.
 	NamePrefix string
 
-	// Source is the aws-rules.md research ID the row rests on.
+	// Source is the aws-rules.md research ID the row rests on, "LANGUAGE.md"
+	// for services only the language catalog names, or "UNCONFIRMED".
 	Source string
 	// Note, when set, says which facts of the row no primary source
 	// confirms, in a sentence that can be quoted in a diagnostic detail.
@@ -168,16 +169,15 @@ func iface(since string) ServiceEndpointType {
 }
 
 // interfaceService is an AWS service reached only through interface
-// endpoints, with private DNS, in the usual regional form. Its row rests
-// on the catalog of LANGUAGE.md and the general PrivateLink rules of
-// aws-rules.md §3 (VPCE-TYPE-005).
-func interfaceService(name, title string) *Service {
+// endpoints, with private DNS, in the usual regional form; source is the
+// research ID (or document) that names it.
+func interfaceService(name, title, source string) *Service {
 	return &Service{
 		Name:       name,
 		Title:      title,
 		Types:      []ServiceEndpointType{iface("")},
 		PrivateDNS: true,
-		Source:     "VPCE-TYPE-005",
+		Source:     source,
 	}
 }
 
@@ -186,6 +186,16 @@ func interfaceService(name, title string) *Service {
 func crossRegion(s *Service) *Service {
 	s.CrossRegion = true
 	s.CrossRegionSince = "2025-11" // day UNCONFIRMED (aws-rules.md §11a)
+	return s
+}
+
+// langDoc is the Source of rows that only LANGUAGE.md names.
+const langDoc = "LANGUAGE.md"
+
+// unsourced marks a row that no research note covers.
+func unsourced(s *Service) *Service {
+	s.Source = "UNCONFIRMED"
+	s.Note = "The " + s.Title + " endpoint is not covered by the research notes; its facts are not confirmed by a primary source."
 	return s
 }
 
@@ -296,40 +306,42 @@ func serviceTable() []*Service {
 		// VPCE-IF-014 (S3, IAM and Route 53 are above; the service name of
 		// Managed Service for Apache Flink is not in aws-rules.md and is
 		// left out).
-		crossRegion(interfaceService("ecr.api", "Amazon ECR API")),
-		crossRegion(interfaceService("ecr.dkr", "Amazon ECR Docker registry")),
-		crossRegion(interfaceService("kms", "AWS KMS")),
-		crossRegion(interfaceService("kms-fips", "AWS KMS (FIPS)")),
-		crossRegion(interfaceService("ecs", "Amazon ECS")),
-		crossRegion(interfaceService("lambda", "AWS Lambda")),
-		crossRegion(interfaceService("kinesis-firehose", "Amazon Data Firehose")),
+		crossRegion(interfaceService("ecr.api", "Amazon ECR API", "VPCE-IF-014")),
+		crossRegion(interfaceService("ecr.dkr", "Amazon ECR Docker registry", "VPCE-IF-014")),
+		crossRegion(interfaceService("kms", "AWS KMS", "VPCE-IF-014")),
+		crossRegion(interfaceService("kms-fips", "AWS KMS (FIPS)", "VPCE-IF-014")),
+		crossRegion(interfaceService("ecs", "Amazon ECS", "VPCE-IF-014")),
+		crossRegion(interfaceService("lambda", "AWS Lambda", "VPCE-IF-014")),
+		crossRegion(interfaceService("kinesis-firehose", "Amazon Data Firehose", "VPCE-IF-014")),
 
-		// Interface-only AWS services named in LANGUAGE.md. The ECS agent
-		// and telemetry endpoints are not, but ECS tasks on EC2 need them
-		// beside "ecs".
-		interfaceService("ec2", "Amazon EC2"),
-		interfaceService("ec2messages", "AWS Systems Manager (ec2messages)"),
-		interfaceService("ssm", "AWS Systems Manager"),
-		interfaceService("ssmmessages", "AWS Systems Manager Session Manager"),
-		interfaceService("sts", "AWS STS"),
-		interfaceService("logs", "Amazon CloudWatch Logs"),
-		interfaceService("monitoring", "Amazon CloudWatch"),
-		interfaceService("ecs-agent", "Amazon ECS agent"),
-		interfaceService("ecs-telemetry", "Amazon ECS telemetry"),
-		interfaceService("secretsmanager", "AWS Secrets Manager"),
-		interfaceService("sqs", "Amazon SQS"),
-		interfaceService("sns", "Amazon SNS"),
-		interfaceService("execute-api", "Amazon API Gateway (execute-api)"),
-		interfaceService("elasticloadbalancing", "Elastic Load Balancing"),
-		interfaceService("autoscaling", "Amazon EC2 Auto Scaling"),
-		interfaceService("events", "Amazon EventBridge"),
-		interfaceService("states", "AWS Step Functions"),
-		interfaceService("kinesis-streams", "Amazon Kinesis Data Streams"),
-		interfaceService("glue", "AWS Glue"),
-		interfaceService("athena", "Amazon Athena"),
-		interfaceService("sagemaker.api", "Amazon SageMaker API"),
-		interfaceService("rds", "Amazon RDS"),
-		interfaceService("elasticfilesystem", "Amazon EFS"),
+		// Interface-only AWS services named in LANGUAGE.md, which
+		// aws-rules.md does not discuss one by one.
+		interfaceService("ec2", "Amazon EC2", langDoc),
+		interfaceService("ec2messages", "AWS Systems Manager (ec2messages)", langDoc),
+		interfaceService("ssm", "AWS Systems Manager", langDoc),
+		interfaceService("ssmmessages", "AWS Systems Manager Session Manager", langDoc),
+		interfaceService("sts", "AWS STS", langDoc),
+		interfaceService("logs", "Amazon CloudWatch Logs", langDoc),
+		interfaceService("monitoring", "Amazon CloudWatch", langDoc),
+		interfaceService("secretsmanager", "AWS Secrets Manager", langDoc),
+		interfaceService("sqs", "Amazon SQS", langDoc),
+		interfaceService("sns", "Amazon SNS", langDoc),
+		interfaceService("execute-api", "Amazon API Gateway (execute-api)", langDoc),
+		interfaceService("elasticloadbalancing", "Elastic Load Balancing", langDoc),
+		interfaceService("autoscaling", "Amazon EC2 Auto Scaling", langDoc),
+		interfaceService("events", "Amazon EventBridge", langDoc),
+		interfaceService("states", "AWS Step Functions", langDoc),
+		interfaceService("kinesis-streams", "Amazon Kinesis Data Streams", langDoc),
+		interfaceService("glue", "AWS Glue", langDoc),
+		interfaceService("athena", "Amazon Athena", langDoc),
+		interfaceService("sagemaker.api", "Amazon SageMaker API", langDoc),
+		interfaceService("rds", "Amazon RDS", langDoc),
+		interfaceService("elasticfilesystem", "Amazon EFS", langDoc),
+
+		// Not in aws-rules.md or LANGUAGE.md, but ECS container instances
+		// need both beside "ecs", so real configurations name them.
+		unsourced(interfaceService("ecs-agent", "Amazon ECS agent", "")),
+		unsourced(interfaceService("ecs-telemetry", "Amazon ECS telemetry", "")),
 	}
 }
 

@@ -13,7 +13,8 @@ var VPCEndpointService = managed(TypeVPCEndpointService,
 			refersTo(arnOf(TypeLB), idOf(TypeLB)),
 		"gateway_load_balancer_arns": optional(cty.Set(cty.String), "The ARNs of the Gateway Load Balancers of a GatewayLoadBalancer endpoint service.").
 			refersTo(arnOf(TypeLB), idOf(TypeLB)),
-		"allowed_principals":         optionalComputed(cty.Set(cty.String), "The ARNs of the principals allowed to discover and connect to the service."),
+		"allowed_principals": optionalComputed(cty.Set(cty.String), "The ARNs of the principals (accounts, roles, users, or \"*\") allowed to discover and connect to the service.").
+			refersTo(arnOf(TypeIAMRole)),
 		"private_dns_name":           optionalComputed(cty.String, "The private DNS name consumers' endpoints resolve, after domain verification."),
 		"supported_ip_address_types": optionalComputed(cty.Set(cty.String), `The IP address types the service accepts, "ipv4" and "ipv6".`),
 		"supported_regions":          optionalComputed(cty.Set(cty.String), "The Regions consumers may connect from (cross-Region PrivateLink, since 2024-11-26)."),

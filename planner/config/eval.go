@@ -81,6 +81,7 @@ type evaluator struct {
 	targets   map[schema.TypeName]map[string]bool // attributes some Ref names
 	model     *Model
 	marked    map[*Instance]cty.Value // marked full values, for linking
+	completer completer
 }
 
 // Evaluate evaluates cfg in dependency order and links the result. The
@@ -106,6 +107,7 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		specs:     map[schema.TypeName]hcldec.Spec{},
 		targets:   l.refTargets(),
 		marked:    map[*Instance]cty.Value{},
+		completer: completer{types: map[*schema.Block]cty.Type{}},
 		model: &Model{
 			Config:    cfg,
 			Variables: map[string]cty.Value{},

@@ -101,8 +101,8 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, spec hcl
 			prior = pv
 		}
 	}
-	full := completeBlock(&sch.Block, cfgVal, prior)
 	inst := &Instance{Addr: addr, Resource: r, Schema: sch, Provider: prov}
+	full := e.completer.completeBlock(&sch.Block, cfgVal, prior, e.topMarks(inst))
 	inst.Region, inst.Account = prov.Region, prov.Account
 	if sch.AccountAttr != "" {
 		if v := full.GetAttr(sch.AccountAttr); v.IsKnown() && !v.IsNull() {
@@ -121,8 +121,6 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, spec hcl
 		full, moreDiags = e.readData(r, inst, full)
 		e.diags = append(e.diags, moreDiags...)
 	}
-	full = markSensitiveAttrs(&sch.Block, full)
-	full = e.markOwner(inst, full)
 	unmarked, pvm := full.UnmarkDeepWithPaths()
 	inst.Value = unmarked
 	for _, pm := range pvm {
@@ -133,12 +131,32 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, spec hcl
 	return inst, full
 }
 
+// completer builds whole instance values. It caches the implied types of
+// schema blocks, which are costly to compute and needed for every
+// instance.
+type completer struct {
+	types map[*schema.Block]cty.Type
+}
+
+func (c *completer) impliedType(b *schema.Block) cty.Type {
+	ty, ok := c.types[b]
+	if !ok {
+		ty = b.ImpliedType()
+		c.types[b] = ty
+	}
+	return ty
+}
+
+// topMark returns the marks to add to a top-level attribute, or nil.
+type topMark func(name string, a *schema.Attribute) []any
+
 // completeBlock turns a decoded configuration object into a whole value of
 // the block's implied type: omitted optional attributes take their default
 // (or null), computed ones take the prior value when there is one and are
-// unknown otherwise.
-func completeBlock(b *schema.Block, cfg cty.Value, prior cty.Value) cty.Value {
-	ty := b.ImpliedType()
+// unknown otherwise. mark, when not nil, adds marks to top-level attributes
+// in the same pass.
+func (c *completer) completeBlock(b *schema.Block, cfg cty.Value, prior cty.Value, mark topMark) cty.Value {
+	ty := c.impliedType(b)
 	cfg, marks := cfg.Unmark()
 	if cfg.IsNull() {
 		return cty.NullVal(ty).WithMarks(marks)
@@ -165,12 +183,17 @@ func completeBlock(b *schema.Block, cfg cty.Value, prior cty.Value) cty.Value {
 			case a.Computed:
 				v = cty.UnknownVal(a.Type)
 				if prior != cty.NilVal && prior.Type().HasAttribute(name) {
-					if pv := prior.GetAttr(name); pv.IsKnown() && pv.Type().Equals(a.Type) {
-						v = pv
-					} else if cv, err := convert.Convert(pv, a.Type); err == nil && pv.IsKnown() {
-						v = cv
+					if pv := prior.GetAttr(name); pv.IsKnown() {
+						if cv, err := convert.Convert(pv, a.Type); err == nil {
+							v = cv
+						}
 					}
 				}
+			}
+		}
+		if mark != nil {
+			if ms := mark(name, a); len(ms) > 0 {
+				v = v.WithMarks(cty.NewValueMarks(ms...))
 			}
 		}
 		attrs[name] = v
@@ -180,18 +203,18 @@ func completeBlock(b *schema.Block, cfg cty.Value, prior cty.Value) cty.Value {
 		if cfgTy.HasAttribute(name) {
 			v = cfg.GetAttr(name)
 		}
-		attrs[name] = completeNested(nb, v, ty.AttributeType(name))
+		attrs[name] = c.completeNested(nb, v, ty.AttributeType(name))
 	}
 	return cty.ObjectVal(attrs).WithMarks(marks)
 }
 
-func completeNested(nb *schema.NestedBlock, v cty.Value, ty cty.Type) cty.Value {
+func (c *completer) completeNested(nb *schema.NestedBlock, v cty.Value, ty cty.Type) cty.Value {
 	v, marks := v.Unmark()
 	if !v.IsKnown() {
 		return cty.UnknownVal(ty).WithMarks(marks)
 	}
 	if nb.Nesting == schema.NestingSingle {
-		return completeBlock(&nb.Block, v, cty.NilVal).WithMarks(marks)
+		return c.completeBlock(&nb.Block, v, cty.NilVal, nil).WithMarks(marks)
 	}
 	if v.IsNull() || v.LengthInt() == 0 {
 		if ty.IsSetType() {
@@ -202,7 +225,7 @@ func completeNested(nb *schema.NestedBlock, v cty.Value, ty cty.Type) cty.Value 
 	elems := make([]cty.Value, 0, v.LengthInt())
 	for it := v.ElementIterator(); it.Next(); {
 		_, ev := it.Element()
-		elems = append(elems, completeBlock(&nb.Block, ev, cty.NilVal))
+		elems = append(elems, c.completeBlock(&nb.Block, ev, cty.NilVal, nil))
 	}
 	if ty.IsSetType() {
 		return cty.SetVal(elems).WithMarks(marks)
@@ -210,44 +233,22 @@ func completeNested(nb *schema.NestedBlock, v cty.Value, ty cty.Type) cty.Value 
 	return cty.ListVal(elems).WithMarks(marks)
 }
 
-// markSensitiveAttrs marks the top-level attributes the schema declares
-// sensitive.
-func markSensitiveAttrs(b *schema.Block, v cty.Value) cty.Value {
-	if !v.IsKnown() || v.IsNull() {
-		return v
-	}
-	var attrs map[string]cty.Value
-	for name, a := range b.Attributes {
-		if !a.Sensitive {
-			continue
-		}
-		if attrs == nil {
-			attrs = v.AsValueMap()
-		}
-		attrs[name] = attrs[name].Mark(funcs.SensitiveMark)
-	}
-	if attrs == nil {
-		return v
-	}
-	return cty.ObjectVal(attrs)
-}
-
-// markOwner marks the attributes that reference arguments may name with
-// the instance's address.
-func (e *evaluator) markOwner(inst *Instance, v cty.Value) cty.Value {
+// topMarks returns the marks of an instance's top-level attributes: the
+// sensitive mark where the schema says so, and the owner mark on every
+// attribute that reference arguments may name.
+func (e *evaluator) topMarks(inst *Instance) topMark {
 	targets := e.targets[inst.Addr.Resource.Type]
-	if len(targets) == 0 || inst.Addr.Resource.Mode != schema.ManagedMode {
-		return v
+	if inst.Addr.Resource.Mode != schema.ManagedMode {
+		targets = nil
 	}
-	uv, marks := v.Unmark()
-	if !uv.IsKnown() || uv.IsNull() {
-		return v
-	}
-	attrs := uv.AsValueMap()
-	for name := range targets {
-		if a, ok := attrs[name]; ok {
-			attrs[name] = a.Mark(ownerMark{addr: inst.Addr, attr: name})
+	return func(name string, a *schema.Attribute) []any {
+		var ms []any
+		if a.Sensitive {
+			ms = append(ms, funcs.SensitiveMark)
 		}
+		if targets[name] {
+			ms = append(ms, ownerMark{addr: inst.Addr, attr: name})
+		}
+		return ms
 	}
-	return cty.ObjectVal(attrs).WithMarks(marks)
 }

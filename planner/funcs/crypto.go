@@ -37,19 +37,20 @@ var (
 )
 
 // hashFile returns a function that hashes the contents of a file, like
-// filesha256. As in Terraform, the path parameter does not accept marked
-// values specially, so a sensitive path makes the digest sensitive.
+// filesha256. Marks on the path carry over to the result, and a sensitive
+// path is redacted from error messages.
 func (r fileReader) hashFile(h func() hash.Hash, enc func([]byte) string) function.Function {
 	return function.New(&function.Spec{
-		Params:       []function.Parameter{{Name: "path", Type: cty.String}},
+		Params:       []function.Parameter{{Name: "path", Type: cty.String, AllowMarked: true}},
 		Type:         function.StaticReturnType(cty.String),
 		RefineResult: refineNotNull,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			src, err := r.read(args[0].AsString(), nil)
+			pathVal, marks := args[0].Unmark()
+			src, err := r.read(pathVal.AsString(), marks)
 			if err != nil {
-				return cty.UnknownVal(cty.String), err
+				return cty.UnknownVal(cty.String), function.NewArgError(0, err)
 			}
-			return cty.StringVal(enc(digest(h, src))), nil
+			return cty.StringVal(enc(digest(h, src))).WithMarks(marks), nil
 		},
 	})
 }

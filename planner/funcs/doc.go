@@ -15,7 +15,9 @@
 //     or the file system directly: file functions read through the readFile
 //     callback given to Table, with relative paths joined onto baseDir.
 //
-// Errors are returned as function errors (function.ArgError where an
-// argument is at fault); HCL turns them into "Error in function call"
-// diagnostics whose Subject is the call expression.
+// Functions fail with plain errors, which HCL reports as "Error in function
+// call" on the call, or with function.ArgError where one argument is at
+// fault, which HCL reports as "Invalid function argument" on that argument.
+// Messages follow Terraform's wording so that existing documentation and
+// search results still apply.
 package funcs
