@@ -28,20 +28,16 @@ var fileSchema = &hcl.BodySchema{
 	},
 }
 
-// resourceShell is the first phase of decoding a resource or data block:
-// the meta-arguments, with everything else left in Remain for the type's
-// schema.
-type resourceShell struct {
-	Count        *hcl.Attribute   `hcl:"count,attr"`
-	ForEach      *hcl.Attribute   `hcl:"for_each,attr"`
-	Provider     *hcl.Attribute   `hcl:"provider,attr"`
-	DependsOn    *hcl.Attribute   `hcl:"depends_on,attr"`
-	Lifecycle    []lifecycleShell `hcl:"lifecycle,block"`
-	Provisioners []ignoredBlock   `hcl:"provisioner,block"`
-	Connections  []ignoredBlock   `hcl:"connection,block"`
-	Remain       hcl.Body         `hcl:",remain"`
+// resourceMetaSchema is the first phase of decoding a resource or data
+// block: the meta-arguments, with everything else left for the type's
+// schema. (Decoding it with gohcl's reflection costs more than the rest of
+// a small block's evaluation, so the schema is written out.)
+var resourceMetaSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "count"}, {Name: "for_each"}, {Name: "provider"}, {Name: "depends_on"}},
+	Blocks:     []hcl.BlockHeaderSchema{{Type: "lifecycle"}, {Type: "provisioner", LabelNames: []string{"type"}}, {Type: "connection"}},
 }
 
+// lifecycleShell is the lifecycle block, decoded with gohcl.
 type lifecycleShell struct {
 	CreateBeforeDestroy *bool          `hcl:"create_before_destroy"`
 	PreventDestroy      *bool          `hcl:"prevent_destroy"`
@@ -49,10 +45,6 @@ type lifecycleShell struct {
 	ReplaceTriggeredBy  *hcl.Attribute `hcl:"replace_triggered_by,attr"`
 	Remain              hcl.Body       `hcl:",remain"`
 	DefRange            hcl.Range      `hcl:",def_range"`
-}
-
-type ignoredBlock struct {
-	Remain hcl.Body `hcl:",remain"`
 }
 
 func isTF(filename string) bool { return strings.HasSuffix(filename, ".tf") }
@@ -133,14 +125,14 @@ func (l *Loader) decodeResource(cfg *Config, mode schema.Mode, block *hcl.Block,
 		})
 	}
 
-	var shell resourceShell
-	diags = append(diags, gohcl.DecodeBody(block.Body, nil, &shell)...)
+	meta, remain, moreDiags := block.Body.PartialContent(resourceMetaSchema)
+	diags = append(diags, moreDiags...)
 	r := &Resource{
 		Addr:      addr,
 		Schema:    sch,
-		Count:     shell.Count,
-		ForEach:   shell.ForEach,
-		Body:      shell.Remain,
+		Count:     meta.Attributes["count"],
+		ForEach:   meta.Attributes["for_each"],
+		Body:      remain,
 		DeclRange: block.DefRange,
 		TypeRange: block.LabelRanges[0],
 		NameRange: block.LabelRanges[1],
@@ -159,17 +151,28 @@ func (l *Loader) decodeResource(cfg *Config, mode schema.Mode, block *hcl.Block,
 		})
 		r.ForEach = nil
 	}
-	if shell.Provider != nil {
-		ref, moreDiags := decodeProviderRef(shell.Provider)
+	if a := meta.Attributes["provider"]; a != nil {
+		ref, moreDiags := decodeProviderRef(a)
 		diags = append(diags, moreDiags...)
 		r.Provider = ref
 	}
-	if shell.DependsOn != nil {
-		travs, moreDiags := decodeTraversalList(shell.DependsOn)
+	if a := meta.Attributes["depends_on"]; a != nil {
+		travs, moreDiags := decodeTraversalList(a)
 		diags = append(diags, moreDiags...)
 		r.DependsOn = travs
 	}
-	for i, lc := range shell.Lifecycle {
+	var lifecycles []lifecycleShell
+	for _, b := range meta.Blocks {
+		if b.Type != "lifecycle" {
+			continue
+		}
+		var lc lifecycleShell
+		moreDiags := gohcl.DecodeBody(b.Body, nil, &lc)
+		diags = append(diags, moreDiags...)
+		lc.DefRange = b.DefRange
+		lifecycles = append(lifecycles, lc)
+	}
+	for i, lc := range lifecycles {
 		if i > 0 {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hcldec"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/graph"
 	"github.com/vpcplan/vpcplan/planner/funcs"
@@ -48,6 +47,9 @@ type Options struct {
 	// state): its computed attributes are then known at plan time, and
 	// literal ids and ARNs in the configuration link to it.
 	Known func(addr schema.InstanceAddr) (cty.Value, bool)
+	// Parallelism bounds the goroutines that evaluate the instances of one
+	// block; 0 means one per processor.
+	Parallelism int
 	// ReadFile reads files for the file functions and -var-file; nil means
 	// os.ReadFile.
 	ReadFile func(path string) ([]byte, error)
@@ -75,13 +77,12 @@ type evaluator struct {
 	vars      map[string]cty.Value // marked (sensitive)
 	pending   map[string]rawValue  // raw values from every source
 	locals    map[string]cty.Value
-	blockVals map[schema.Addr]cty.Value // referenceable, marked
+	blockVals map[schema.Addr]*blockValue
 	providers map[string]*ProviderConfig
-	specs     map[schema.TypeName]hcldec.Spec
+	decoders  map[*schema.Resource]*blockDecoder
 	targets   map[schema.TypeName]map[string]bool // attributes some Ref names
 	model     *Model
-	marked    map[*Instance]cty.Value // marked full values, for linking
-	completer completer
+	linker    *linker
 }
 
 // Evaluate evaluates cfg in dependency order and links the result. The
@@ -102,12 +103,10 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		vars:      map[string]cty.Value{},
 		pending:   map[string]rawValue{},
 		locals:    map[string]cty.Value{},
-		blockVals: map[schema.Addr]cty.Value{},
+		blockVals: map[schema.Addr]*blockValue{},
 		providers: map[string]*ProviderConfig{},
-		specs:     map[schema.TypeName]hcldec.Spec{},
+		decoders:  map[*schema.Resource]*blockDecoder{},
 		targets:   l.refTargets(),
-		marked:    map[*Instance]cty.Value{},
-		completer: completer{types: map[*schema.Block]cty.Type{}},
 		model: &Model{
 			Config:    cfg,
 			Variables: map[string]cty.Value{},
@@ -116,6 +115,7 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		},
 	}
 	e.model.Providers = e.providers
+	e.linker = &linker{m: e.model, refs: map[*schema.Block]bool{}}
 	e.buildGraph()
 	if e.diags.HasErrors() {
 		// As Terraform does: reference errors stop evaluation, since every
@@ -329,10 +329,7 @@ func (e *evaluator) scope(refs []schema.Reference) *hcl.EvalContext {
 				localObj[ref.Name] = cty.DynamicVal
 			}
 		case schema.RefResource:
-			v, ok := e.blockVals[ref.Resource]
-			if !ok {
-				v = cty.DynamicVal
-			}
+			v := e.refValue(ref.Resource)
 			target := res
 			if ref.Resource.Mode == schema.DataMode {
 				target = data

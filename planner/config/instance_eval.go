@@ -1,9 +1,12 @@
 package config
 
 import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/dynblock"
-	"github.com/hashicorp/hcl/v2/hcldec"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -21,28 +24,92 @@ type ownerMark struct {
 
 func convertTo(v cty.Value, ty cty.Type) (cty.Value, error) { return convert.Convert(v, ty) }
 
-func (e *evaluator) spec(r *schema.Resource) hcldec.Spec {
-	s, ok := e.specs[r.Type]
-	if !ok {
-		s = r.Block.DecoderSpec()
-		e.specs[r.Type] = s
-	}
-	return s
+// blockValue is what a reference to a resource block sees: one instance,
+// a tuple of them (count) or an object of them (for_each). The cty value,
+// with every instance's marks restored, is built on the first reference
+// only: most blocks of a large configuration are never referenced.
+type blockValue struct {
+	kind  schema.KeyKind
+	insts []*Instance
+	val   cty.Value // cty.NilVal until built
 }
 
-// evalResource expands a resource or data block into instances and records
-// its referenceable value.
+func (e *evaluator) decoder(r *schema.Resource) *blockDecoder {
+	d, ok := e.decoders[r]
+	if !ok {
+		d = newBlockDecoder(&r.Block)
+		e.decoders[r] = d
+	}
+	return d
+}
+
+// refValue returns the value a reference to the block sees.
+func (e *evaluator) refValue(addr schema.Addr) cty.Value {
+	bv, ok := e.blockVals[addr]
+	if !ok {
+		return cty.DynamicVal
+	}
+	if bv.val != cty.NilVal {
+		return bv.val
+	}
+	marked := markedValue
+	switch bv.kind {
+	case schema.IntKeyKind:
+		vals := make([]cty.Value, len(bv.insts))
+		for i, inst := range bv.insts {
+			vals[i] = marked(inst)
+		}
+		bv.val = cty.TupleVal(vals)
+	case schema.StringKeyKind:
+		obj := make(map[string]cty.Value, len(bv.insts))
+		for _, inst := range bv.insts {
+			obj[inst.Addr.Key.Str] = marked(inst)
+		}
+		bv.val = cty.ObjectVal(obj)
+	default:
+		bv.val = marked(bv.insts[0])
+	}
+	return bv.val
+}
+
+// markedValue returns the instance's value with its marks restored. Most
+// marks sit on top-level attributes (owners, sensitivity); those are put
+// back directly, and only deeper ones walk their attribute's value.
+func markedValue(i *Instance) cty.Value {
+	if len(i.marks) == 0 || !i.Value.IsKnown() || i.Value.IsNull() {
+		return i.Value
+	}
+	attrs := i.Value.AsValueMap()
+	for _, pm := range i.marks {
+		step, ok := pm.Path[0].(cty.GetAttrStep)
+		if !ok {
+			continue
+		}
+		av, ok := attrs[step.Name]
+		if !ok {
+			continue
+		}
+		if len(pm.Path) == 1 {
+			attrs[step.Name] = av.WithMarks(pm.Marks)
+			continue
+		}
+		attrs[step.Name] = av.MarkWithPaths([]cty.PathValueMarks{{Path: pm.Path[1:], Marks: pm.Marks}})
+	}
+	return cty.ObjectVal(attrs)
+}
+
+// evalResource expands a resource or data block into instances.
 func (e *evaluator) evalResource(r *Resource) {
 	if r.Schema == nil {
 		// A type outside the catalog in a .tf file: skipped, unknown.
-		e.blockVals[r.Addr] = cty.DynamicVal
+		e.blockVals[r.Addr] = &blockValue{val: cty.DynamicVal}
 		return
 	}
 	ctx := e.scope(e.refs[node{kind: nodeResource, addr: r.Addr}])
 	ex, diags := e.expand(r, ctx)
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() || !ex.known {
-		e.blockVals[r.Addr] = cty.DynamicVal
+		e.blockVals[r.Addr] = &blockValue{val: cty.DynamicVal}
 		if !diags.HasErrors() {
 			e.model.Unexpanded = append(e.model.Unexpanded, r.Addr)
 		}
@@ -50,9 +117,11 @@ func (e *evaluator) evalResource(r *Resource) {
 	}
 	prov := e.providerFor(r)
 	dynamic := hasDynamicBlocks(r.Syntax)
-	spec := e.spec(r.Schema)
-	vals := make([]cty.Value, len(ex.keys))
-	for i, key := range ex.keys {
+	dec := e.decoder(r.Schema)
+	bv := &blockValue{kind: ex.kind, insts: make([]*Instance, len(ex.keys))}
+	instDiags := make([]hcl.Diagnostics, len(ex.keys))
+	evalOne := func(i int) {
+		key := ex.keys[i]
 		ictx := ctx
 		switch ex.kind {
 		case schema.IntKeyKind:
@@ -62,176 +131,93 @@ func (e *evaluator) evalResource(r *Resource) {
 			ictx = ctx.NewChild()
 			ictx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(key.Str), "value": ex.values[i]})}
 		}
-		inst, marked := e.evalInstance(r, r.Addr.Instance(key), spec, ictx, dynamic, prov)
-		vals[i] = marked
-		e.model.Instances = append(e.model.Instances, inst)
-		e.marked[inst] = marked
+		bv.insts[i], instDiags[i] = e.evalInstance(r, r.Addr.Instance(key), dec, ictx, dynamic, prov)
 	}
-	switch ex.kind {
-	case schema.IntKeyKind:
-		e.blockVals[r.Addr] = cty.TupleVal(vals)
-	case schema.StringKeyKind:
-		obj := make(map[string]cty.Value, len(vals))
-		for i, k := range ex.keys {
-			obj[k.Str] = vals[i]
-		}
-		e.blockVals[r.Addr] = cty.ObjectVal(obj)
-	default:
-		e.blockVals[r.Addr] = vals[0]
+	e.parallel(len(ex.keys), evalOne)
+	for i, inst := range bv.insts {
+		e.diags = append(e.diags, instDiags[i]...)
+		e.addInstance(inst)
 	}
+	e.blockVals[r.Addr] = bv
 }
 
-// evalInstance decodes one instance's body and completes it into a whole
-// value. It returns the instance (unmarked value) and the marked value that
-// references see.
-func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, spec hcldec.Spec, ctx *hcl.EvalContext, dynamic bool, prov *ProviderConfig) (*Instance, cty.Value) {
+// parallel runs f(0..n-1) on up to Options.Parallelism goroutines when n
+// is large enough to pay for them; instances of one block are
+// independent of each other, and f must only write its own index.
+func (e *evaluator) parallel(n int, f func(i int)) {
+	workers := e.opts.Parallelism
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers > n/16 {
+		workers = n / 16
+	}
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// evalInstance decodes one instance's body into a whole value.
+// It may run concurrently with other instances of the same block: it reads
+// the evaluator's state and writes only the instance it returns.
+func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blockDecoder, ctx *hcl.EvalContext, dynamic bool, prov *ProviderConfig) (*Instance, hcl.Diagnostics) {
 	body := r.Body
 	if dynamic {
 		body = dynblock.Expand(body, ctx)
 	}
-	cfgVal, diags := hcldec.Decode(body, spec, ctx)
-	e.diags = append(e.diags, diags...)
-	sch := r.Schema
-	if diags.HasErrors() {
-		cfgVal = cty.UnknownVal(hcldec.ImpliedType(spec))
-	}
 	var prior cty.Value
 	if e.opts.Known != nil && r.Addr.Mode == schema.ManagedMode {
-		if pv, ok := e.opts.Known(addr); ok && pv.Type().IsObjectType() {
+		if pv, ok := e.opts.Known(addr); ok {
 			prior = pv
 		}
 	}
-	inst := &Instance{Addr: addr, Resource: r, Schema: sch, Provider: prov}
-	full := e.completer.completeBlock(&sch.Block, cfgVal, prior, e.topMarks(inst))
-	inst.Region, inst.Account = prov.Region, prov.Account
-	if sch.AccountAttr != "" {
-		if v := full.GetAttr(sch.AccountAttr); v.IsKnown() && !v.IsNull() {
-			uv, _ := v.Unmark()
-			inst.Account = uv.AsString()
-		}
-	}
-	if sch.Attributes["region"] != nil && !sch.Attributes["region"].Computed {
-		if v := full.GetAttr("region"); v.IsKnown() && !v.IsNull() {
-			uv, _ := v.Unmark()
-			inst.Region = uv.AsString()
-		}
+	sch := r.Schema
+	inst := &Instance{Addr: addr, Resource: r, Schema: sch, Provider: prov, Region: prov.Region, Account: prov.Account}
+	out, diags := dec.decode(body, ctx, prior, e.topMarks(inst), nil)
+	if diags.HasErrors() {
+		out = decoded{value: cty.UnknownVal(dec.ty)}
 	}
 	if r.Addr.Mode == schema.DataMode {
-		var moreDiags hcl.Diagnostics
-		full, moreDiags = e.readData(r, inst, full)
-		e.diags = append(e.diags, moreDiags...)
+		marked := out.value
+		if len(out.marks) > 0 {
+			marked = marked.MarkWithPaths(out.marks)
+		}
+		full, moreDiags := e.readData(r, inst, marked)
+		diags = append(diags, moreDiags...)
+		out.value, out.marks = full.UnmarkDeepWithPaths()
 	}
-	unmarked, pvm := full.UnmarkDeepWithPaths()
-	inst.Value = unmarked
-	for _, pm := range pvm {
-		if pm.Marks.Has(funcs.SensitiveMark) {
-			inst.SensitivePaths = append(inst.SensitivePaths, pm.Path)
+	inst.Value = out.value
+	inst.marks = out.marks
+	inst.SensitivePaths = sensitivePaths(out.marks)
+	if sch.AccountAttr != "" {
+		if s, ok := inst.StringAttr(sch.AccountAttr); ok {
+			inst.Account = s
 		}
 	}
-	return inst, full
-}
-
-// completer builds whole instance values. It caches the implied types of
-// schema blocks, which are costly to compute and needed for every
-// instance.
-type completer struct {
-	types map[*schema.Block]cty.Type
-}
-
-func (c *completer) impliedType(b *schema.Block) cty.Type {
-	ty, ok := c.types[b]
-	if !ok {
-		ty = b.ImpliedType()
-		c.types[b] = ty
-	}
-	return ty
+	return inst, diags
 }
 
 // topMark returns the marks to add to a top-level attribute, or nil.
 type topMark func(name string, a *schema.Attribute) []any
-
-// completeBlock turns a decoded configuration object into a whole value of
-// the block's implied type: omitted optional attributes take their default
-// (or null), computed ones take the prior value when there is one and are
-// unknown otherwise. mark, when not nil, adds marks to top-level attributes
-// in the same pass.
-func (c *completer) completeBlock(b *schema.Block, cfg cty.Value, prior cty.Value, mark topMark) cty.Value {
-	ty := c.impliedType(b)
-	cfg, marks := cfg.Unmark()
-	if cfg.IsNull() {
-		return cty.NullVal(ty).WithMarks(marks)
-	}
-	if !cfg.IsKnown() {
-		return cty.UnknownVal(ty).WithMarks(marks)
-	}
-	if prior != cty.NilVal && (prior.IsNull() || !prior.IsKnown()) {
-		prior = cty.NilVal
-	}
-	cfgTy := cfg.Type()
-	attrs := make(map[string]cty.Value, len(b.Attributes)+len(b.Blocks))
-	for name, a := range b.Attributes {
-		v := cty.NullVal(a.Type)
-		if cfgTy.HasAttribute(name) {
-			v = cfg.GetAttr(name)
-		}
-		if v.IsNull() {
-			switch {
-			case a.Default != cty.NilVal:
-				if dv, err := convert.Convert(a.Default, a.Type); err == nil {
-					v = dv
-				}
-			case a.Computed:
-				v = cty.UnknownVal(a.Type)
-				if prior != cty.NilVal && prior.Type().HasAttribute(name) {
-					if pv := prior.GetAttr(name); pv.IsKnown() {
-						if cv, err := convert.Convert(pv, a.Type); err == nil {
-							v = cv
-						}
-					}
-				}
-			}
-		}
-		if mark != nil {
-			if ms := mark(name, a); len(ms) > 0 {
-				v = v.WithMarks(cty.NewValueMarks(ms...))
-			}
-		}
-		attrs[name] = v
-	}
-	for name, nb := range b.Blocks {
-		v := cty.NullVal(ty.AttributeType(name))
-		if cfgTy.HasAttribute(name) {
-			v = cfg.GetAttr(name)
-		}
-		attrs[name] = c.completeNested(nb, v, ty.AttributeType(name))
-	}
-	return cty.ObjectVal(attrs).WithMarks(marks)
-}
-
-func (c *completer) completeNested(nb *schema.NestedBlock, v cty.Value, ty cty.Type) cty.Value {
-	v, marks := v.Unmark()
-	if !v.IsKnown() {
-		return cty.UnknownVal(ty).WithMarks(marks)
-	}
-	if nb.Nesting == schema.NestingSingle {
-		return c.completeBlock(&nb.Block, v, cty.NilVal, nil).WithMarks(marks)
-	}
-	if v.IsNull() || v.LengthInt() == 0 {
-		if ty.IsSetType() {
-			return cty.SetValEmpty(ty.ElementType()).WithMarks(marks)
-		}
-		return cty.ListValEmpty(ty.ElementType()).WithMarks(marks)
-	}
-	elems := make([]cty.Value, 0, v.LengthInt())
-	for it := v.ElementIterator(); it.Next(); {
-		_, ev := it.Element()
-		elems = append(elems, c.completeBlock(&nb.Block, ev, cty.NilVal, nil))
-	}
-	if ty.IsSetType() {
-		return cty.SetVal(elems).WithMarks(marks)
-	}
-	return cty.ListVal(elems).WithMarks(marks)
-}
 
 // topMarks returns the marks of an instance's top-level attributes: the
 // sensitive mark where the schema says so, and the owner mark on every

@@ -15,7 +15,6 @@ func (e *evaluator) finishModel() {
 	m := e.model
 	sort.Slice(m.Instances, func(i, j int) bool { return m.Instances[i].Addr.Less(m.Instances[j].Addr) })
 	for _, inst := range m.Instances {
-		m.byAddr[inst.Addr] = inst
 		if inst.Addr.Resource.Mode == schema.ManagedMode {
 			m.byType[inst.Addr.Resource.Type] = append(m.byType[inst.Addr.Resource.Type], inst)
 		}
@@ -81,11 +80,21 @@ type litKey struct {
 	value string
 }
 
-// link resolves every reference argument of every instance (see
-// Instance.Links). A value links to the instances whose owner marks it
-// carries; failing that, a known literal links to the one instance whose
-// attribute has that value. A single-valued argument that would link to
-// two instances of the same type is ambiguous and links to none.
+// addInstance records an evaluated instance and links its reference
+// arguments through the owner marks its value carried. Evaluation runs in
+// dependency order, so every instance a mark names is already recorded.
+func (e *evaluator) addInstance(inst *Instance) {
+	e.model.Instances = append(e.model.Instances, inst)
+	e.model.byAddr[inst.Addr] = inst
+	if inst.Addr.Resource.Mode == schema.ManagedMode {
+		e.linker.marks(inst)
+	}
+}
+
+// link links the reference arguments that no owner mark resolved: a known
+// string links to the one instance whose attribute (or derived identity,
+// see derivedIdentities) has that value. Then it sorts every instance's
+// links.
 func (e *evaluator) link() {
 	index := map[litKey][]*Instance{}
 	for _, inst := range e.model.Instances {
@@ -100,13 +109,13 @@ func (e *evaluator) link() {
 			index[k] = append(index[k], inst)
 		}
 	}
-	l := &linker{m: e.model, index: index}
+	l := e.linker
+	l.index = index
 	for _, inst := range e.model.Instances {
-		if inst.Addr.Resource.Mode != schema.ManagedMode {
-			continue
+		if inst.Addr.Resource.Mode == schema.ManagedMode && l.hasRefs(&inst.Schema.Block) {
+			l.from = inst
+			l.literals(&inst.Schema.Block, inst.Value, "")
 		}
-		l.from = inst
-		l.block(&inst.Schema.Block, e.marked[inst], "", nil)
 	}
 	for _, inst := range e.model.Instances {
 		sortLinks(inst.links, false)
@@ -134,110 +143,164 @@ func derivedIdentities(inst *Instance) map[string]string {
 	return nil
 }
 
+// linker links reference arguments; see addInstance and link.
 type linker struct {
 	m     *Model
-	index map[litKey][]*Instance
 	from  *Instance
+	index map[litKey][]*Instance
+	refs  map[*schema.Block]bool // whether a block has reference arguments
 }
 
-// block links the reference arguments of a block value. setMarks holds
-// the marks a set of blocks hoisted from its elements (cty keeps no marks
-// on set elements), which every element of that set inherits.
-func (l *linker) block(b *schema.Block, v cty.Value, prefix string, setMarks cty.ValueMarks) {
-	v, _ = v.Unmark()
+// marks links the instance's reference arguments from the owner marks
+// recorded on their paths. A single-valued argument whose marks name two
+// candidates of its types (say element() over a list of ids) is ambiguous
+// and links to none: never guess. A set keeps no marks on its elements,
+// so owners found on a set (of strings or of blocks) are linked under the
+// element-less path, which holds in aggregate.
+func (l *linker) marks(inst *Instance) {
+	l.from = inst
+	for _, pm := range inst.marks {
+		b := &inst.Schema.Block
+		prefix := ""
+		path := pm.Path
+		for len(path) > 0 {
+			step, ok := path[0].(cty.GetAttrStep)
+			if !ok {
+				break
+			}
+			path = path[1:]
+			if a := b.Attributes[step.Name]; a != nil {
+				if len(a.RefersTo) == 0 {
+					break
+				}
+				owners := l.owners(a, pm.Marks)
+				collection := !a.Type.IsPrimitiveType() && len(path) == 0
+				if len(owners) == 1 || collection {
+					for _, t := range owners {
+						l.add(prefix+step.Name, t)
+					}
+				}
+				break
+			}
+			nb := b.Blocks[step.Name]
+			if nb == nil {
+				break
+			}
+			b = &nb.Block
+			switch {
+			case nb.Nesting == schema.NestingSingle:
+				prefix += step.Name + "."
+			case nb.Nesting == schema.NestingSet || len(path) == 0:
+				// Marks hoisted onto a set of blocks: they hold for the
+				// reference arguments of every element.
+				l.aggregate(b, prefix+step.Name+"[*].", pm.Marks)
+				path = nil
+			default:
+				idx, ok := path[0].(cty.IndexStep)
+				if !ok || idx.Key.Type() != cty.Number {
+					path = nil
+					break
+				}
+				i, _ := idx.Key.AsBigFloat().Int64()
+				prefix += step.Name + "[" + strconv.FormatInt(i, 10) + "]."
+				path = path[1:]
+			}
+		}
+	}
+}
+
+// aggregate links every reference argument inside b to the owners in
+// marks of the types it may name.
+func (l *linker) aggregate(b *schema.Block, prefix string, marks cty.ValueMarks) {
+	for _, name := range b.AttributeNames() {
+		if a := b.Attributes[name]; len(a.RefersTo) > 0 {
+			for _, t := range l.owners(a, marks) {
+				l.add(prefix+name, t)
+			}
+		}
+	}
+	for _, name := range b.BlockNames() {
+		l.aggregate(&b.Blocks[name].Block, prefix+name+"[*].", marks)
+	}
+}
+
+// hasRefs reports whether the block has reference arguments, at any depth.
+func (l *linker) hasRefs(b *schema.Block) bool {
+	if has, ok := l.refs[b]; ok {
+		return has
+	}
+	has := false
+	for _, a := range b.Attributes {
+		has = has || len(a.RefersTo) > 0
+	}
+	for _, nb := range b.Blocks {
+		has = l.hasRefs(&nb.Block) || has
+	}
+	l.refs[b] = has
+	return has
+}
+
+// literals links the known string values of reference arguments that
+// marks left unlinked.
+func (l *linker) literals(b *schema.Block, v cty.Value, prefix string) {
 	if !v.IsKnown() || v.IsNull() {
 		return
 	}
 	for _, name := range b.AttributeNames() {
 		a := b.Attributes[name]
-		if len(a.RefersTo) == 0 || !v.Type().HasAttribute(name) {
+		if len(a.RefersTo) == 0 {
 			continue
 		}
-		l.attr(a, v.GetAttr(name), prefix+name, setMarks)
+		path := prefix + name
+		if len(l.from.Links(path)) > 0 {
+			continue
+		}
+		av := v.GetAttr(name)
+		if !av.IsKnown() || av.IsNull() {
+			continue
+		}
+		if av.Type() == cty.String {
+			if t := l.literal(a, av.AsString()); t != nil {
+				l.add(path, t)
+			}
+			continue
+		}
+		if !av.CanIterateElements() {
+			continue
+		}
+		for it := av.ElementIterator(); it.Next(); {
+			_, ev := it.Element()
+			if ev.IsKnown() && !ev.IsNull() && ev.Type() == cty.String {
+				if t := l.literal(a, ev.AsString()); t != nil {
+					l.add(path, t)
+				}
+			}
+		}
 	}
 	for _, name := range b.BlockNames() {
 		nb := b.Blocks[name]
-		if !v.Type().HasAttribute(name) {
+		if !l.hasRefs(&nb.Block) {
 			continue
 		}
-		nv, nmarks := v.GetAttr(name).Unmark()
+		nv := v.GetAttr(name)
 		if !nv.IsKnown() || nv.IsNull() {
 			continue
 		}
-		switch {
-		case nb.Nesting == schema.NestingSingle:
-			l.block(&nb.Block, nv, prefix+name+".", setMarks)
-		case nb.Nesting == schema.NestingSet:
-			inner := mergeMarks(setMarks, nmarks)
+		switch nb.Nesting {
+		case schema.NestingSingle:
+			l.literals(&nb.Block, nv, prefix+name+".")
+		case schema.NestingSet:
 			for it := nv.ElementIterator(); it.Next(); {
 				_, ev := it.Element()
-				l.block(&nb.Block, ev, prefix+name+"[*].", inner)
+				l.literals(&nb.Block, ev, prefix+name+"[*].")
 			}
 		default:
 			i := 0
 			for it := nv.ElementIterator(); it.Next(); {
 				_, ev := it.Element()
-				l.block(&nb.Block, ev, prefix+name+"["+strconv.Itoa(i)+"].", setMarks)
+				l.literals(&nb.Block, ev, prefix+name+"["+strconv.Itoa(i)+"].")
 				i++
 			}
-		}
-	}
-}
-
-// attr links one reference argument: a string, or a collection of strings.
-// Inside a set of blocks (setMarks not empty), or for a set of strings, the
-// element a mark came from is lost: every owner of a type the argument may
-// name is linked under the element-less path, which holds in aggregate.
-func (l *linker) attr(a *schema.Attribute, v cty.Value, path string, setMarks cty.ValueMarks) {
-	v, marks := v.Unmark()
-	if v.IsNull() {
-		return
-	}
-	if len(setMarks) > 0 && len(marks) == 0 {
-		for _, t := range l.owners(a, setMarks) {
-			l.add(path, t)
-		}
-	}
-	if v.Type() == cty.String || !v.Type().IsCollectionType() {
-		l.single(a, v, path, marks)
-		return
-	}
-	if !v.IsKnown() || v.Type().IsSetType() {
-		// Sets hoist their elements' marks onto themselves.
-		for _, t := range l.owners(a, marks) {
-			l.add(path, t)
-		}
-		if !v.IsKnown() {
-			return
-		}
-		for it := v.ElementIterator(); it.Next(); {
-			_, ev := it.Element()
-			if t := l.literal(a, ev); t != nil {
-				l.add(path, t)
-			}
-		}
-		return
-	}
-	for it := v.ElementIterator(); it.Next(); {
-		_, ev := it.Element()
-		l.single(a, ev, path, marks)
-	}
-}
-
-// single links a string value. Its own marks decide; two candidates of the
-// argument's types make it ambiguous (say element() over a list of ids),
-// and it links to none: never guess. Without marks, a known literal links
-// to the one instance with that value.
-func (l *linker) single(a *schema.Attribute, v cty.Value, path string, inherited cty.ValueMarks) {
-	v, marks := v.Unmark()
-	owners := l.owners(a, mergeMarks(inherited, marks))
-	switch {
-	case len(owners) == 1:
-		l.add(path, owners[0])
-	case len(owners) > 1:
-	default:
-		if t := l.literal(a, v); t != nil {
-			l.add(path, t)
 		}
 	}
 }
@@ -264,16 +327,12 @@ func (l *linker) owners(a *schema.Attribute, marks cty.ValueMarks) []*Instance {
 	return out
 }
 
-// literal returns the one instance whose attribute equals a known string,
-// or nil.
-func (l *linker) literal(a *schema.Attribute, v cty.Value) *Instance {
-	v, _ = v.Unmark()
-	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
-		return nil
-	}
+// literal returns the one instance, other than the current one, whose
+// attribute named by one of the argument's Refs equals value, or nil.
+func (l *linker) literal(a *schema.Attribute, value string) *Instance {
 	var found *Instance
 	for _, ref := range a.RefersTo {
-		for _, t := range l.index[litKey{ref.Type, ref.Attr, v.AsString()}] {
+		for _, t := range l.index[litKey{ref.Type, ref.Attr, value}] {
 			if t == l.from {
 				continue
 			}

@@ -57,6 +57,8 @@ type Instance struct {
 	Account string
 	Region  string
 
+	// marks records where the value's marks were, for references.
+	marks   []cty.PathValueMarks
 	links   []Link
 	inbound []Link
 }

@@ -23,6 +23,11 @@ func TestZZDebug(t *testing.T) {
 	}
 	for _, i := range m.Instances {
 		fmt.Println(i.Addr, i.Account, i.Region)
+		if os.Getenv("ZZM") != "" {
+			for _, pm := range i.marks {
+				fmt.Printf("      MARK %#v %v\n", pm.Path, pm.Marks)
+			}
+		}
 		for _, l := range i.AllLinks() {
 			fmt.Println("   ", l.Path, "->", l.To.Addr)
 		}

@@ -1,0 +1,231 @@
+package config
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner/funcs"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// blockDecoder decodes bodies of one schema block straight into whole
+// values of the block's implied type, in one pass: configured arguments,
+// defaults for omitted ones, unknown (or prior) values for computed ones.
+// It gives the same values and diagnostics as decoding with the block's
+// hcldec spec (schema.Block.DecoderSpec) and completing afterwards, but
+// computes the body schema and the types once per block type instead of
+// once per instance, which is what makes large configurations fast.
+type blockDecoder struct {
+	block  *schema.Block
+	schema *hcl.BodySchema
+	ty     cty.Type
+	attrs  []string // sorted
+	blocks []string // sorted
+	nested map[string]*blockDecoder
+}
+
+func newBlockDecoder(b *schema.Block) *blockDecoder {
+	d := &blockDecoder{
+		block:  b,
+		schema: &hcl.BodySchema{},
+		ty:     b.ImpliedType(),
+		attrs:  b.AttributeNames(),
+		blocks: b.BlockNames(),
+		nested: map[string]*blockDecoder{},
+	}
+	for _, name := range d.attrs {
+		a := b.Attributes[name]
+		if a.Computed && !a.Optional && !a.Required {
+			continue
+		}
+		d.schema.Attributes = append(d.schema.Attributes, hcl.AttributeSchema{Name: name, Required: a.Required})
+	}
+	for _, name := range d.blocks {
+		d.schema.Blocks = append(d.schema.Blocks, hcl.BlockHeaderSchema{Type: name})
+		d.nested[name] = newBlockDecoder(&b.Blocks[name].Block)
+	}
+	return d
+}
+
+// decoded is the result of decoding one body: the value without marks,
+// and where the marks were (those of the expressions, such as sensitivity
+// and owners, and those topMark adds), with paths from the instance's
+// root. value.MarkWithPaths(marks) is the marked value.
+type decoded struct {
+	value cty.Value
+	marks []cty.PathValueMarks
+}
+
+// decode decodes body. prior, when not cty.NilVal, supplies values for
+// computed attributes the configuration leaves null; mark adds marks to
+// top-level attributes.
+func (d *blockDecoder) decode(body hcl.Body, ctx *hcl.EvalContext, prior cty.Value, mark topMark, path cty.Path) (decoded, hcl.Diagnostics) {
+	content, diags := body.Content(d.schema)
+	if prior != cty.NilVal && (prior.IsNull() || !prior.IsKnown() || !prior.Type().IsObjectType()) {
+		prior = cty.NilVal
+	}
+	b := d.block
+	n := len(d.attrs) + len(d.blocks)
+	un := make(map[string]cty.Value, n)
+	var marks []cty.PathValueMarks
+	for _, name := range d.attrs {
+		a := b.Attributes[name]
+		v := cty.NullVal(a.Type)
+		if attr, ok := content.Attributes[name]; ok {
+			val, moreDiags := attr.Expr.Value(ctx)
+			diags = append(diags, moreDiags...)
+			if moreDiags.HasErrors() {
+				val = cty.UnknownVal(a.Type)
+			}
+			conv, err := convert.Convert(val, a.Type)
+			if err != nil {
+				diags = append(diags, &hcl.Diagnostic{
+					Severity:    hcl.DiagError,
+					Summary:     "Incorrect attribute value type",
+					Detail:      fmt.Sprintf("Inappropriate value for attribute %q: %s.", name, err.Error()),
+					Subject:     attr.Expr.Range().Ptr(),
+					Context:     hcl.RangeBetween(attr.NameRange, attr.Expr.Range()).Ptr(),
+					Expression:  attr.Expr,
+					EvalContext: ctx,
+				})
+				conv = cty.UnknownVal(a.Type)
+			}
+			v = conv
+		}
+		if v.IsNull() {
+			switch {
+			case a.Default != cty.NilVal:
+				if dv, err := convert.Convert(a.Default, a.Type); err == nil {
+					v = dv
+				}
+			case a.Computed:
+				v = cty.UnknownVal(a.Type)
+				if prior != cty.NilVal && prior.Type().HasAttribute(name) {
+					if pv := prior.GetAttr(name); pv.IsKnown() {
+						if cv, err := convert.Convert(pv, a.Type); err == nil {
+							v = cv
+						}
+					}
+				}
+			}
+		}
+		if mark != nil {
+			if ms := mark(name, a); len(ms) > 0 {
+				v = v.WithMarks(cty.NewValueMarks(ms...))
+			}
+		}
+		un[name], marks = unmarkInto(v, path, name, marks)
+	}
+	for _, name := range d.blocks {
+		nb := b.Blocks[name]
+		nd := d.nested[name]
+		var elems []*hcl.Block
+		for _, blk := range content.Blocks {
+			if blk.Type == name {
+				elems = append(elems, blk)
+			}
+		}
+		if len(elems) < nb.MinItems {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("Insufficient %s blocks", name),
+				Detail:   fmt.Sprintf("At least %d %q blocks are required.", nb.MinItems, name),
+				Subject:  content.MissingItemRange.Ptr(),
+			})
+		} else if nb.MaxItems > 0 && len(elems) > nb.MaxItems {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("Too many %s blocks", name),
+				Detail:   fmt.Sprintf("No more than %d %q blocks are allowed; remove the extra ones.", nb.MaxItems, name),
+				Subject:  elems[nb.MaxItems].DefRange.Ptr(),
+			})
+		}
+		ety := nd.ty
+		if nb.Nesting == schema.NestingSingle {
+			if len(elems) == 0 {
+				un[name] = cty.NullVal(ety)
+				continue
+			}
+			r, moreDiags := nd.decode(elems[0].Body, ctx, cty.NilVal, nil, appendPath(path, cty.GetAttrStep{Name: name}))
+			diags = append(diags, moreDiags...)
+			marks = append(marks, r.marks...)
+			un[name] = r.value
+			continue
+		}
+		if len(elems) == 0 {
+			if nb.Nesting == schema.NestingSet {
+				un[name] = cty.SetValEmpty(ety)
+			} else {
+				un[name] = cty.ListValEmpty(ety)
+			}
+			continue
+		}
+		vals := make([]cty.Value, len(elems))
+		var setMarks cty.ValueMarks
+		for i, blk := range elems {
+			epath := appendPath(path, cty.GetAttrStep{Name: name}, cty.IndexStep{Key: cty.NumberIntVal(int64(i))})
+			r, moreDiags := nd.decode(blk.Body, ctx, cty.NilVal, nil, epath)
+			diags = append(diags, moreDiags...)
+			vals[i] = r.value
+			if nb.Nesting == schema.NestingSet {
+				// cty keeps no marks on set elements: like cty.SetVal, hoist
+				// them onto the set.
+				for _, pm := range r.marks {
+					setMarks = mergeMarks(setMarks, pm.Marks)
+				}
+				continue
+			}
+			marks = append(marks, r.marks...)
+		}
+		if nb.Nesting == schema.NestingSet {
+			un[name] = cty.SetVal(vals)
+			if len(setMarks) > 0 {
+				marks = append(marks, cty.PathValueMarks{Path: appendPath(path, cty.GetAttrStep{Name: name}), Marks: setMarks})
+			}
+		} else {
+			un[name] = cty.ListVal(vals)
+		}
+	}
+	return decoded{value: cty.ObjectVal(un), marks: marks}, diags
+}
+
+// appendPath returns a new path: base followed by steps. It never shares
+// base's backing array, so sibling paths stay independent.
+func appendPath(base cty.Path, steps ...cty.PathStep) cty.Path {
+	p := make(cty.Path, 0, len(base)+len(steps))
+	return append(append(p, base...), steps...)
+}
+
+// unmarkInto removes the marks of the attribute value v, recording where
+// they were (under base.name) in marks.
+func unmarkInto(v cty.Value, base cty.Path, name string, marks []cty.PathValueMarks) (cty.Value, []cty.PathValueMarks) {
+	if v.Type().IsPrimitiveType() || !v.IsKnown() || v.IsNull() {
+		u, ms := v.Unmark()
+		if len(ms) > 0 {
+			marks = append(marks, cty.PathValueMarks{Path: appendPath(base, cty.GetAttrStep{Name: name}), Marks: ms})
+		}
+		return u, marks
+	}
+	if !v.ContainsMarked() {
+		return v, marks
+	}
+	u, pvm := v.UnmarkDeepWithPaths()
+	for _, pm := range pvm {
+		p := appendPath(base, cty.GetAttrStep{Name: name})
+		marks = append(marks, cty.PathValueMarks{Path: append(p, pm.Path...), Marks: pm.Marks})
+	}
+	return u, marks
+}
+
+// sensitivePaths returns the paths whose marks include the sensitive mark.
+func sensitivePaths(marks []cty.PathValueMarks) []cty.Path {
+	var out []cty.Path
+	for _, pm := range marks {
+		if pm.Marks.Has(funcs.SensitiveMark) {
+			out = append(out, pm.Path)
+		}
+	}
+	return out
+}
