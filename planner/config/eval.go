@@ -308,38 +308,49 @@ func (e *evaluator) order() ([]node, bool) {
 // references: only what they name is put in, so the cost is linear in the
 // references, not in the size of the configuration.
 func (e *evaluator) scope(refs []schema.Reference) *hcl.EvalContext {
-	vars := map[string]cty.Value{}
-	varObj := map[string]cty.Value{}
-	localObj := map[string]cty.Value{}
-	res := map[schema.TypeName]map[string]cty.Value{}
-	data := map[schema.TypeName]map[string]cty.Value{}
-	mods := map[string]cty.Value{}
+	ctx := &hcl.EvalContext{Functions: e.funcs}
+	if len(refs) == 0 {
+		return ctx
+	}
+	// The maps are made on first use: most scopes name one or two things.
+	var varObj, localObj, mods map[string]cty.Value
+	var res, data map[schema.TypeName]map[string]cty.Value
+	vars := make(map[string]cty.Value, 4)
+	named := func(m *map[string]cty.Value, name string, v cty.Value, ok bool) {
+		if *m == nil {
+			*m = map[string]cty.Value{}
+		}
+		if !ok {
+			v = cty.DynamicVal
+		}
+		(*m)[name] = v
+	}
 	for _, ref := range refs {
 		switch ref.Kind {
 		case schema.RefVariable:
-			if v, ok := e.vars[ref.Name]; ok {
-				varObj[ref.Name] = v
-			} else {
-				varObj[ref.Name] = cty.DynamicVal
-			}
+			v, ok := e.vars[ref.Name]
+			named(&varObj, ref.Name, v, ok)
 		case schema.RefLocal:
-			if v, ok := e.locals[ref.Name]; ok {
-				localObj[ref.Name] = v
-			} else {
-				localObj[ref.Name] = cty.DynamicVal
-			}
+			v, ok := e.locals[ref.Name]
+			named(&localObj, ref.Name, v, ok)
 		case schema.RefResource:
-			v := e.refValue(ref.Resource)
-			target := res
+			target := &res
 			if ref.Resource.Mode == schema.DataMode {
-				target = data
+				target = &data
 			}
-			if target[ref.Resource.Type] == nil {
-				target[ref.Resource.Type] = map[string]cty.Value{}
+			if *target == nil {
+				*target = map[schema.TypeName]map[string]cty.Value{}
 			}
-			target[ref.Resource.Type][ref.Resource.Name] = v
+			byName := (*target)[ref.Resource.Type]
+			if byName == nil {
+				byName = map[string]cty.Value{}
+				(*target)[ref.Resource.Type] = byName
+			}
+			if _, done := byName[ref.Resource.Name]; !done {
+				byName[ref.Resource.Name] = e.refValue(ref.Resource)
+			}
 		case schema.RefModule:
-			mods[ref.Name] = cty.DynamicVal
+			named(&mods, ref.Name, cty.DynamicVal, true)
 		case schema.RefPath:
 			vars["path"] = cty.ObjectVal(map[string]cty.Value{
 				"module": cty.StringVal(e.cfg.Dir),
@@ -350,26 +361,27 @@ func (e *evaluator) scope(refs []schema.Reference) *hcl.EvalContext {
 			vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
 		}
 	}
-	if len(varObj) > 0 {
+	if varObj != nil {
 		vars["var"] = cty.ObjectVal(varObj)
 	}
-	if len(localObj) > 0 {
+	if localObj != nil {
 		vars["local"] = cty.ObjectVal(localObj)
 	}
 	for t, names := range res {
 		vars[string(t)] = cty.ObjectVal(names)
 	}
-	if len(data) > 0 {
+	if data != nil {
 		types := map[string]cty.Value{}
 		for t, names := range data {
 			types[string(t)] = cty.ObjectVal(names)
 		}
 		vars["data"] = cty.ObjectVal(types)
 	}
-	if len(mods) > 0 {
+	if mods != nil {
 		vars["module"] = cty.ObjectVal(mods)
 	}
-	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
+	ctx.Variables = vars
+	return ctx
 }
 
 func (e *evaluator) evalLocal(lv *Local) {

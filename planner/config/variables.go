@@ -283,8 +283,11 @@ func (e *evaluator) validateVariable(v *Variable, val cty.Value, subject hcl.Ran
 	}
 	n := node{kind: nodeVariable, name: v.Name}
 	ctx := e.scope(e.refs[n])
+	if ctx.Variables == nil {
+		ctx.Variables = map[string]cty.Value{}
+	}
 	child := map[string]cty.Value{}
-	if ctx.Variables["var"].Type().IsObjectType() {
+	if v, ok := ctx.Variables["var"]; ok && v.Type().IsObjectType() {
 		for k, x := range ctx.Variables["var"].AsValueMap() {
 			child[k] = x
 		}
