@@ -58,11 +58,67 @@ type decoded struct {
 	marks []cty.PathValueMarks
 }
 
-// decode decodes body. prior, when not cty.NilVal, supplies values for
-// computed attributes the configuration leaves null; mark adds marks to
-// top-level attributes.
-func (d *blockDecoder) decode(body hcl.Body, ctx *hcl.EvalContext, prior cty.Value, mark topMark, path cty.Path) (decoded, hcl.Diagnostics) {
-	content, diags := body.Content(d.schema)
+// bodyContent is a body split along its schema: the attributes set and
+// the nested blocks of each type, recursively. It depends only on the
+// source, so it is computed once per resource block and shared by every
+// instance (unless dynamic blocks make each instance's body its own), and
+// schema problems are reported once, not once per instance.
+type bodyContent struct {
+	attrs  map[string]*hcl.Attribute
+	blocks map[string][]*bodyContent
+	// missing is where a missing nested block would go.
+	missing hcl.Range
+}
+
+// content splits body along the decoder's schema and checks the number of
+// nested blocks.
+func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
+	c, diags := body.Content(d.schema)
+	out := &bodyContent{attrs: c.Attributes, missing: c.MissingItemRange}
+	for _, name := range d.blocks {
+		nb := d.block.Blocks[name]
+		var elems []*hcl.Block
+		for _, blk := range c.Blocks {
+			if blk.Type == name {
+				elems = append(elems, blk)
+			}
+		}
+		if len(elems) < nb.MinItems {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("Insufficient %s blocks", name),
+				Detail:   fmt.Sprintf("At least %d %q blocks are required.", nb.MinItems, name),
+				Subject:  c.MissingItemRange.Ptr(),
+			})
+		} else if nb.MaxItems > 0 && len(elems) > nb.MaxItems {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("Too many %s blocks", name),
+				Detail:   fmt.Sprintf("No more than %d %q blocks are allowed; remove the extra ones.", nb.MaxItems, name),
+				Subject:  elems[nb.MaxItems].DefRange.Ptr(),
+			})
+		}
+		if len(elems) == 0 {
+			continue
+		}
+		if out.blocks == nil {
+			out.blocks = map[string][]*bodyContent{}
+		}
+		for _, blk := range elems {
+			nc, moreDiags := d.nested[name].content(blk.Body)
+			diags = append(diags, moreDiags...)
+			out.blocks[name] = append(out.blocks[name], nc)
+		}
+	}
+	return out, diags
+}
+
+// eval evaluates a body's content into a whole value. prior, when not
+// cty.NilVal, supplies values for computed attributes the configuration
+// leaves null; mark adds marks to top-level attributes; path is where the
+// body sits in the instance, for the recorded marks.
+func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Value, mark topMark, path cty.Path) (decoded, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
 	if prior != cty.NilVal && (prior.IsNull() || !prior.IsKnown() || !prior.Type().IsObjectType()) {
 		prior = cty.NilVal
 	}
@@ -73,7 +129,7 @@ func (d *blockDecoder) decode(body hcl.Body, ctx *hcl.EvalContext, prior cty.Val
 	for _, name := range d.attrs {
 		a := b.Attributes[name]
 		v := cty.NullVal(a.Type)
-		if attr, ok := content.Attributes[name]; ok {
+		if attr, ok := c.attrs[name]; ok {
 			val, moreDiags := attr.Expr.Value(ctx)
 			diags = append(diags, moreDiags...)
 			if moreDiags.HasErrors() {
@@ -121,34 +177,14 @@ func (d *blockDecoder) decode(body hcl.Body, ctx *hcl.EvalContext, prior cty.Val
 	for _, name := range d.blocks {
 		nb := b.Blocks[name]
 		nd := d.nested[name]
-		var elems []*hcl.Block
-		for _, blk := range content.Blocks {
-			if blk.Type == name {
-				elems = append(elems, blk)
-			}
-		}
-		if len(elems) < nb.MinItems {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  fmt.Sprintf("Insufficient %s blocks", name),
-				Detail:   fmt.Sprintf("At least %d %q blocks are required.", nb.MinItems, name),
-				Subject:  content.MissingItemRange.Ptr(),
-			})
-		} else if nb.MaxItems > 0 && len(elems) > nb.MaxItems {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  fmt.Sprintf("Too many %s blocks", name),
-				Detail:   fmt.Sprintf("No more than %d %q blocks are allowed; remove the extra ones.", nb.MaxItems, name),
-				Subject:  elems[nb.MaxItems].DefRange.Ptr(),
-			})
-		}
+		elems := c.blocks[name]
 		ety := nd.ty
 		if nb.Nesting == schema.NestingSingle {
 			if len(elems) == 0 {
 				un[name] = cty.NullVal(ety)
 				continue
 			}
-			r, moreDiags := nd.decode(elems[0].Body, ctx, cty.NilVal, nil, appendPath(path, cty.GetAttrStep{Name: name}))
+			r, moreDiags := nd.eval(elems[0], ctx, cty.NilVal, nil, appendPath(path, cty.GetAttrStep{Name: name}))
 			diags = append(diags, moreDiags...)
 			marks = append(marks, r.marks...)
 			un[name] = r.value
@@ -164,9 +200,9 @@ func (d *blockDecoder) decode(body hcl.Body, ctx *hcl.EvalContext, prior cty.Val
 		}
 		vals := make([]cty.Value, len(elems))
 		var setMarks cty.ValueMarks
-		for i, blk := range elems {
+		for i, ec := range elems {
 			epath := appendPath(path, cty.GetAttrStep{Name: name}, cty.IndexStep{Key: cty.NumberIntVal(int64(i))})
-			r, moreDiags := nd.decode(blk.Body, ctx, cty.NilVal, nil, epath)
+			r, moreDiags := nd.eval(ec, ctx, cty.NilVal, nil, epath)
 			diags = append(diags, moreDiags...)
 			vals[i] = r.value
 			if nb.Nesting == schema.NestingSet {

@@ -347,7 +347,7 @@ func (e *evaluator) scope(refs []schema.Reference) *hcl.EvalContext {
 				(*target)[ref.Resource.Type] = byName
 			}
 			if _, done := byName[ref.Resource.Name]; !done {
-				byName[ref.Resource.Name] = e.refValue(ref.Resource)
+				byName[ref.Resource.Name] = e.refValue(ref.Resource, refAttrs(refs, ref.Resource))
 			}
 		case schema.RefModule:
 			named(&mods, ref.Name, cty.DynamicVal, true)
@@ -382,6 +382,34 @@ func (e *evaluator) scope(refs []schema.Reference) *hcl.EvalContext {
 	}
 	ctx.Variables = vars
 	return ctx
+}
+
+// refAttrs returns the attributes that every reference to addr among refs
+// reads directly (aws_vpc.main.id reads "id"), or nil when some reference
+// uses the whole object (as a for expression over it does). It is linear in
+// refs, which are few per scope.
+func refAttrs(refs []schema.Reference, addr schema.Addr) []string {
+	var attrs []string
+	for _, r := range refs {
+		if r.Kind != schema.RefResource || r.Resource != addr {
+			continue
+		}
+		rest := r.Remaining
+		if len(rest) > 0 {
+			if _, ok := rest[0].(hcl.TraverseIndex); ok {
+				rest = rest[1:]
+			}
+		}
+		if len(rest) == 0 {
+			return nil
+		}
+		a, ok := rest[0].(hcl.TraverseAttr)
+		if !ok {
+			return nil
+		}
+		attrs = append(attrs, a.Name)
+	}
+	return attrs
 }
 
 func (e *evaluator) evalLocal(lv *Local) {

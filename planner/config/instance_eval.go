@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -43,8 +44,11 @@ func (e *evaluator) decoder(r *schema.Resource) *blockDecoder {
 	return d
 }
 
-// refValue returns the value a reference to the block sees.
-func (e *evaluator) refValue(addr schema.Addr) cty.Value {
+// refValue returns the value a reference to the block sees. When attrs is
+// not empty and names only attributes of the schema, the instances carry
+// just those attributes: building whole marked objects for a reference
+// that reads one id would cost more than the rest of its evaluation.
+func (e *evaluator) refValue(addr schema.Addr, attrs []string) cty.Value {
 	bv, ok := e.blockVals[addr]
 	if !ok {
 		return cty.DynamicVal
@@ -52,24 +56,68 @@ func (e *evaluator) refValue(addr schema.Addr) cty.Value {
 	if bv.val != cty.NilVal {
 		return bv.val
 	}
+	if len(attrs) > 0 && len(bv.insts) > 0 {
+		sch := bv.insts[0].Schema
+		for _, a := range attrs {
+			if sch.Attributes[a] == nil {
+				attrs = nil // let evaluation report the unsupported attribute
+				break
+			}
+		}
+	}
 	marked := markedValue
+	if len(attrs) > 0 {
+		marked = func(i *Instance) cty.Value { return partialValue(i, attrs) }
+	}
+	var v cty.Value
 	switch bv.kind {
 	case schema.IntKeyKind:
 		vals := make([]cty.Value, len(bv.insts))
 		for i, inst := range bv.insts {
 			vals[i] = marked(inst)
 		}
-		bv.val = cty.TupleVal(vals)
+		v = cty.TupleVal(vals)
 	case schema.StringKeyKind:
 		obj := make(map[string]cty.Value, len(bv.insts))
 		for _, inst := range bv.insts {
 			obj[inst.Addr.Key.Str] = marked(inst)
 		}
-		bv.val = cty.ObjectVal(obj)
+		v = cty.ObjectVal(obj)
 	default:
-		bv.val = marked(bv.insts[0])
+		v = marked(bv.insts[0])
 	}
-	return bv.val
+	if len(attrs) == 0 {
+		bv.val = v
+	}
+	return v
+}
+
+// partialValue is an object of just the named attributes of the instance,
+// with their marks.
+func partialValue(i *Instance, attrs []string) cty.Value {
+	if !i.Value.IsKnown() || i.Value.IsNull() {
+		return i.Value
+	}
+	obj := make(map[string]cty.Value, len(attrs))
+	for _, a := range attrs {
+		obj[a] = i.Value.GetAttr(a)
+	}
+	for _, pm := range i.marks {
+		step, ok := pm.Path[0].(cty.GetAttrStep)
+		if !ok {
+			continue
+		}
+		av, ok := obj[step.Name]
+		if !ok {
+			continue
+		}
+		if len(pm.Path) == 1 {
+			obj[step.Name] = av.WithMarks(pm.Marks)
+			continue
+		}
+		obj[step.Name] = av.MarkWithPaths([]cty.PathValueMarks{{Path: pm.Path[1:], Marks: pm.Marks}})
+	}
+	return cty.ObjectVal(obj)
 }
 
 // markedValue returns the instance's value with its marks restored. Most
@@ -118,6 +166,16 @@ func (e *evaluator) evalResource(r *Resource) {
 	prov := e.providerFor(r)
 	dynamic := hasDynamicBlocks(r.Syntax)
 	dec := e.decoder(r.Schema)
+	var shared *bodyContent
+	if !dynamic {
+		var moreDiags hcl.Diagnostics
+		shared, moreDiags = dec.content(r.Body)
+		e.diags = append(e.diags, moreDiags...)
+		if moreDiags.HasErrors() {
+			e.blockVals[r.Addr] = &blockValue{val: cty.DynamicVal}
+			return
+		}
+	}
 	bv := &blockValue{kind: ex.kind, insts: make([]*Instance, len(ex.keys))}
 	instDiags := make([]hcl.Diagnostics, len(ex.keys))
 	evalOne := func(i int) {
@@ -131,11 +189,20 @@ func (e *evaluator) evalResource(r *Resource) {
 			ictx = ctx.NewChild()
 			ictx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(key.Str), "value": ex.values[i]})}
 		}
-		bv.insts[i], instDiags[i] = e.evalInstance(r, r.Addr.Instance(key), dec, ictx, dynamic, prov)
+		bv.insts[i], instDiags[i] = e.evalInstance(r, r.Addr.Instance(key), dec, shared, ictx, prov)
 	}
 	e.parallel(len(ex.keys), evalOne)
+	// The instances of a block share its source: the same mistake in each
+	// is reported once.
+	seen := map[string]bool{}
 	for i, inst := range bv.insts {
-		e.diags = append(e.diags, instDiags[i]...)
+		for _, d := range instDiags[i] {
+			key := diagKey(d)
+			if !seen[key] {
+				seen[key] = true
+				e.diags = append(e.diags, d)
+			}
+		}
 		e.addInstance(inst)
 	}
 	e.blockVals[r.Addr] = bv
@@ -179,10 +246,12 @@ func (e *evaluator) parallel(n int, f func(i int)) {
 // evalInstance decodes one instance's body into a whole value.
 // It may run concurrently with other instances of the same block: it reads
 // the evaluator's state and writes only the instance it returns.
-func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blockDecoder, ctx *hcl.EvalContext, dynamic bool, prov *ProviderConfig) (*Instance, hcl.Diagnostics) {
-	body := r.Body
-	if dynamic {
-		body = dynblock.Expand(body, ctx)
+// content is the block's shared body content, or nil when dynamic blocks
+// make each instance expand its own.
+func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blockDecoder, content *bodyContent, ctx *hcl.EvalContext, prov *ProviderConfig) (*Instance, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	if content == nil {
+		content, diags = dec.content(dynblock.Expand(r.Body, ctx))
 	}
 	var prior cty.Value
 	if e.opts.Known != nil && r.Addr.Mode == schema.ManagedMode {
@@ -192,7 +261,8 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 	}
 	sch := r.Schema
 	inst := &Instance{Addr: addr, Resource: r, Schema: sch, Provider: prov, Region: prov.Region, Account: prov.Account}
-	out, diags := dec.decode(body, ctx, prior, e.topMarks(inst), nil)
+	out, moreDiags := dec.eval(content, ctx, prior, e.topMarks(inst), nil)
+	diags = append(diags, moreDiags...)
 	if diags.HasErrors() {
 		out = decoded{value: cty.UnknownVal(dec.ty)}
 	}
@@ -214,6 +284,15 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 		}
 	}
 	return inst, diags
+}
+
+// diagKey identifies a diagnostic by what it says and where.
+func diagKey(d *hcl.Diagnostic) string {
+	rng := ""
+	if d.Subject != nil {
+		rng = d.Subject.String()
+	}
+	return fmt.Sprintf("%d|%s|%s|%s", d.Severity, rng, d.Summary, d.Detail)
 }
 
 // topMark returns the marks to add to a top-level attribute, or nil.
