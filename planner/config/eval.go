@@ -115,7 +115,7 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		},
 	}
 	e.model.Providers = e.providers
-	e.linker = &linker{m: e.model, refs: map[*schema.Block]bool{}}
+	e.linker = &linker{m: e.model, refs: map[*schema.Block]*blockRefs{}}
 	e.buildGraph()
 	if e.diags.HasErrors() {
 		// As Terraform does: reference errors stop evaluation, since every

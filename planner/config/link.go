@@ -112,7 +112,7 @@ func (e *evaluator) link() {
 	l := e.linker
 	l.index = index
 	for _, inst := range e.model.Instances {
-		if inst.Addr.Resource.Mode == schema.ManagedMode && l.hasRefs(&inst.Schema.Block) {
+		if inst.Addr.Resource.Mode == schema.ManagedMode {
 			l.from = inst
 			l.literals(&inst.Schema.Block, inst.Value, "")
 		}
@@ -148,7 +148,14 @@ type linker struct {
 	m     *Model
 	from  *Instance
 	index map[litKey][]*Instance
-	refs  map[*schema.Block]bool // whether a block has reference arguments
+	refs  map[*schema.Block]*blockRefs
+}
+
+// blockRefs lists a block's reference arguments and the nested block types
+// that hold some, sorted; nil when the block has none at any depth.
+type blockRefs struct {
+	attrs  []string
+	blocks []string
 }
 
 // marks links the instance's reference arguments from the owner marks
@@ -212,45 +219,53 @@ func (l *linker) marks(inst *Instance) {
 // aggregate links every reference argument inside b to the owners in
 // marks of the types it may name.
 func (l *linker) aggregate(b *schema.Block, prefix string, marks cty.ValueMarks) {
-	for _, name := range b.AttributeNames() {
-		if a := b.Attributes[name]; len(a.RefersTo) > 0 {
-			for _, t := range l.owners(a, marks) {
-				l.add(prefix+name, t)
-			}
+	br := l.blockRefs(b)
+	if br == nil {
+		return
+	}
+	for _, name := range br.attrs {
+		for _, t := range l.owners(b.Attributes[name], marks) {
+			l.add(prefix+name, t)
 		}
 	}
-	for _, name := range b.BlockNames() {
+	for _, name := range br.blocks {
 		l.aggregate(&b.Blocks[name].Block, prefix+name+"[*].", marks)
 	}
 }
 
-// hasRefs reports whether the block has reference arguments, at any depth.
-func (l *linker) hasRefs(b *schema.Block) bool {
-	if has, ok := l.refs[b]; ok {
-		return has
+// blockRefs returns where the block's reference arguments are, computed
+// once per schema block.
+func (l *linker) blockRefs(b *schema.Block) *blockRefs {
+	if br, ok := l.refs[b]; ok {
+		return br
 	}
-	has := false
-	for _, a := range b.Attributes {
-		has = has || len(a.RefersTo) > 0
+	br := &blockRefs{}
+	for _, name := range b.AttributeNames() {
+		if len(b.Attributes[name].RefersTo) > 0 {
+			br.attrs = append(br.attrs, name)
+		}
 	}
-	for _, nb := range b.Blocks {
-		has = l.hasRefs(&nb.Block) || has
+	for _, name := range b.BlockNames() {
+		if l.blockRefs(&b.Blocks[name].Block) != nil {
+			br.blocks = append(br.blocks, name)
+		}
 	}
-	l.refs[b] = has
-	return has
+	if len(br.attrs) == 0 && len(br.blocks) == 0 {
+		br = nil
+	}
+	l.refs[b] = br
+	return br
 }
 
 // literals links the known string values of reference arguments that
 // marks left unlinked.
 func (l *linker) literals(b *schema.Block, v cty.Value, prefix string) {
-	if !v.IsKnown() || v.IsNull() {
+	br := l.blockRefs(b)
+	if br == nil || !v.IsKnown() || v.IsNull() {
 		return
 	}
-	for _, name := range b.AttributeNames() {
+	for _, name := range br.attrs {
 		a := b.Attributes[name]
-		if len(a.RefersTo) == 0 {
-			continue
-		}
 		path := prefix + name
 		if len(l.from.Links(path)) > 0 {
 			continue
@@ -277,11 +292,8 @@ func (l *linker) literals(b *schema.Block, v cty.Value, prefix string) {
 			}
 		}
 	}
-	for _, name := range b.BlockNames() {
+	for _, name := range br.blocks {
 		nb := b.Blocks[name]
-		if !l.hasRefs(&nb.Block) {
-			continue
-		}
 		nv := v.GetAttr(name)
 		if !nv.IsKnown() || nv.IsNull() {
 			continue
