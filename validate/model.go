@@ -1,0 +1,193 @@
+package validate
+
+import (
+	"sort"
+
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/planner/policydoc"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// The helpers in this file answer the model questions several rules ask.
+// Each returns only what the model proves: unknown values and unresolved
+// links give "don't know" (false ok, nil, empty), never a guess.
+
+// str returns a known, non-null top-level string attribute.
+func str(inst *config.Instance, attr string) (string, bool) { return inst.StringAttr(attr) }
+
+// boolAttr returns a known, non-null top-level bool attribute.
+func boolAttr(inst *config.Instance, attr string) (value, ok bool) {
+	v := inst.Attr(attr)
+	if v == cty.NilVal || !v.IsKnown() || v.IsNull() || v.Type() != cty.Bool {
+		return false, false
+	}
+	return v.True(), true
+}
+
+// configured reports whether the configuration writes the top-level
+// argument (as opposed to a default or a computed value).
+func configured(inst *config.Instance, attr string) bool {
+	return inst.Resource.Ranges(attr).Found
+}
+
+// nested returns the known, non-null value at a path of GetAttr and list
+// index steps, such as nested(inst, "dns_options", 0,
+// "private_dns_only_for_inbound_resolver_endpoint").
+func nested(inst *config.Instance, steps ...any) (cty.Value, bool) {
+	v := inst.Value
+	for _, s := range steps {
+		if !v.IsKnown() || v.IsNull() {
+			return cty.NilVal, false
+		}
+		switch s := s.(type) {
+		case string:
+			if !v.Type().IsObjectType() || !v.Type().HasAttribute(s) {
+				return cty.NilVal, false
+			}
+			v = v.GetAttr(s)
+		case int:
+			if !v.Type().IsListType() && !v.Type().IsTupleType() {
+				return cty.NilVal, false
+			}
+			if v.LengthInt() <= s {
+				return cty.NilVal, false
+			}
+			v = v.Index(cty.NumberIntVal(int64(s)))
+		}
+	}
+	if !v.IsKnown() || v.IsNull() {
+		return cty.NilVal, false
+	}
+	return v, true
+}
+
+// strings returns the known strings of a top-level list or set attribute,
+// sorted, and false when the collection or any element is unknown.
+func stringsAttr(inst *config.Instance, attr string) ([]string, bool) {
+	v := inst.Attr(attr)
+	if v == cty.NilVal || !v.IsWhollyKnown() {
+		return nil, false
+	}
+	if v.IsNull() {
+		return nil, true
+	}
+	var out []string
+	for it := v.ElementIterator(); it.Next(); {
+		_, ev := it.Element()
+		if ev.IsNull() || ev.Type() != cty.String {
+			continue
+		}
+		out = append(out, ev.AsString())
+	}
+	sort.Strings(out)
+	return out, true
+}
+
+// uniqueInstances merges lists of instances into one sorted list without
+// duplicates.
+func uniqueInstances(lists ...[]*config.Instance) []*config.Instance {
+	seen := map[*config.Instance]bool{}
+	var out []*config.Instance
+	for _, l := range lists {
+		for _, i := range l {
+			if !seen[i] {
+				seen[i] = true
+				out = append(out, i)
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Addr.Less(out[b].Addr) })
+	return out
+}
+
+// referrers returns the instances of type from whose argument at path
+// names target.
+func referrers(target *config.Instance, from schema.TypeName, path string) []*config.Instance {
+	var out []*config.Instance
+	for _, l := range target.Referrers(from) {
+		if l.Path == path {
+			out = append(out, l.From)
+		}
+	}
+	return uniqueInstances(out)
+}
+
+// via returns, for each instance of type from that names target at
+// fromPath, the instances it names at toPath: the route tables of an
+// endpoint through aws_vpc_endpoint_route_table_association, say.
+func via(target *config.Instance, from schema.TypeName, fromPath, toPath string) []*config.Instance {
+	var out []*config.Instance
+	for _, assoc := range referrers(target, from, fromPath) {
+		out = append(out, assoc.Links(toPath)...)
+	}
+	return uniqueInstances(out)
+}
+
+// endpointType returns a VPC endpoint's type; the provider's default is
+// Gateway.
+func endpointType(e *config.Instance) (schema.EndpointType, bool) {
+	s, ok := str(e, "vpc_endpoint_type")
+	if !ok {
+		return "", false
+	}
+	return schema.EndpointType(s), true
+}
+
+// endpointService returns the parsed service name of an endpoint and the
+// catalog's entry for it (nil for endpoint services and unknown names).
+func endpointService(in *Input, e *config.Instance) (schema.ServiceName, *schema.Service, bool) {
+	s, ok := str(e, "service_name")
+	if !ok {
+		return schema.ServiceName{}, nil, false
+	}
+	name, ok := schema.ParseServiceName(s)
+	if !ok {
+		return schema.ServiceName{}, nil, false
+	}
+	return name, in.Services.Resolve(name), true
+}
+
+// vpcOf returns the VPC an instance's vpc_id names.
+func vpcOf(inst *config.Instance) *config.Instance { return inst.Link("vpc_id") }
+
+// vpcEndpoints returns the endpoints in a VPC.
+func vpcEndpoints(vpc *config.Instance) []*config.Instance {
+	return referrers(vpc, schema.TypeVPCEndpoint, "vpc_id")
+}
+
+// endpointRouteTables returns the route tables of a gateway endpoint,
+// inline and through aws_vpc_endpoint_route_table_association.
+func endpointRouteTables(e *config.Instance) []*config.Instance {
+	return uniqueInstances(e.Links("route_table_ids"),
+		via(e, schema.TypeVPCEndpointRouteTableAssoc, "vpc_endpoint_id", "route_table_id"))
+}
+
+// endpointSubnets returns the subnets of an interface or GWLB endpoint,
+// inline (subnet_ids, subnet_configuration) and through
+// aws_vpc_endpoint_subnet_association.
+func endpointSubnets(e *config.Instance) []*config.Instance {
+	return uniqueInstances(e.Links("subnet_ids"), e.Links("subnet_configuration[*].subnet_id"),
+		via(e, schema.TypeVPCEndpointSubnetAssoc, "vpc_endpoint_id", "subnet_id"))
+}
+
+// endpointSecurityGroups returns the security groups of an endpoint,
+// inline and through aws_vpc_endpoint_security_group_association.
+func endpointSecurityGroups(e *config.Instance) []*config.Instance {
+	return uniqueInstances(e.Links("security_group_ids"),
+		via(e, schema.TypeVPCEndpointSecurityGroupAssoc, "vpc_endpoint_id", "security_group_id"))
+}
+
+// parsedPolicy parses a known policy attribute; ok is false when it is
+// unknown, null or not valid JSON.
+func parsedPolicy(inst *config.Instance, attr string) (*policydoc.Document, bool) {
+	s, ok := str(inst, attr)
+	if !ok || s == "" {
+		return nil, false
+	}
+	d, err := policydoc.Parse(s)
+	if err != nil {
+		return nil, false
+	}
+	return d, true
+}

@@ -1,0 +1,11 @@
+package validate
+
+// DefaultRules returns a fresh slice of every rule, in the order of the
+// rule catalog (RULES.md). Callers filter the slice; they never modify the
+// rules.
+func DefaultRules() []*Rule {
+	return []*Rule{
+		// Network basics.
+		awsVPCCIDRBlockInvalid,
+	}
+}
