@@ -1,0 +1,259 @@
+package state
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// FileStore keeps the state in a local file, as Terraform's local backend
+// does: PATH, the backup PATH.backup, and the lock file .NAME.lock.info
+// beside it, held with flock so that the lock dies with its holder.
+type FileStore struct {
+	Path string
+
+	mu       sync.Mutex
+	last     *State // the snapshot last loaded or saved
+	first    []byte // the encoding of the first snapshot loaded
+	loaded   bool
+	backedUp bool
+	lockFile *os.File
+	lockInfo LockInfo
+}
+
+var _ Store = (*FileStore)(nil)
+
+// NewFileStore returns a store for the state file at path.
+func NewFileStore(path string) *FileStore { return &FileStore{Path: path} }
+
+// BackupPath is where the previous snapshot is kept.
+func (f *FileStore) BackupPath() string { return f.Path + ".backup" }
+
+// LockPath is the lock file.
+func (f *FileStore) LockPath() string {
+	return filepath.Join(filepath.Dir(f.Path), "."+filepath.Base(f.Path)+".lock.info")
+}
+
+// Load reads the state file; a missing file is no state.
+func (f *FileStore) Load() (*State, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	data, err := os.ReadFile(f.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		f.loaded = true
+		f.last = nil
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the state file %s: %w", f.Path, err)
+	}
+	s, err := Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	if !f.loaded {
+		f.first = data
+	}
+	f.loaded = true
+	f.last = s.DeepCopy()
+	return s, nil
+}
+
+// Save writes the state atomically; see Store.
+func (f *FileStore) Save(s *State) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.loaded {
+		// Compare against what is on disk, as if it had been loaded.
+		data, err := os.ReadFile(f.Path)
+		if err == nil {
+			if prev, derr := Decode(data); derr == nil {
+				f.last, f.first = prev, data
+			} else {
+				return fmt.Errorf("%s: %w; refusing to overwrite it", f.Path, derr)
+			}
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("cannot read the state file %s: %w", f.Path, err)
+		}
+		f.loaded = true
+	}
+	if f.last != nil && f.last.Lineage != s.Lineage {
+		return &LineageError{Stored: f.last.Lineage, Given: s.Lineage}
+	}
+	if f.last != nil {
+		if Equal(f.last, s) {
+			s.Serial = f.last.Serial
+			return nil
+		}
+		if s.Serial <= f.last.Serial {
+			s.Serial = f.last.Serial + 1
+		}
+	} else if s.Serial == 0 {
+		s.Serial = 1
+	}
+	data, err := s.Encode()
+	if err != nil {
+		return err
+	}
+	if !f.backedUp && f.first != nil {
+		if err := writeAtomic(f.BackupPath(), f.first); err != nil {
+			return fmt.Errorf("cannot write the backup %s: %w", f.BackupPath(), err)
+		}
+		f.backedUp = true
+	}
+	if err := writeAtomic(f.Path, data); err != nil {
+		return fmt.Errorf("cannot write the state file %s: %w", f.Path, err)
+	}
+	f.last = s.DeepCopy()
+	return nil
+}
+
+// writeAtomic replaces path with data: a temporary file in the same
+// directory, synced, renamed over path, and the directory synced. The file
+// has mode 0600: state holds secrets.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	cleanup := func() { tmp.Close(); os.Remove(name) }
+	if err := tmp.Chmod(0o600); err != nil {
+		cleanup()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		cleanup()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		cleanup()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return err
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// Lock takes an exclusive flock on the lock file and records info in it.
+// The kernel releases the flock when the process dies, so a crashed
+// holder never blocks the next run; its info stays in the file until the
+// next holder overwrites it.
+func (f *FileStore) Lock(_ context.Context, info LockInfo) (func() error, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.lockFile != nil {
+		return nil, &LockError{Holder: &f.lockInfo, Err: errors.New("already locked by this process")}
+	}
+	lf, err := os.OpenFile(f.LockPath(), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the lock file %s: %w", f.LockPath(), err)
+	}
+	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		holder := readLockInfo(lf)
+		lf.Close()
+		return nil, &LockError{Holder: holder, Err: err}
+	}
+	info.Path = f.Path
+	data, _ := json.Marshal(lockInfoJSON(info))
+	// The file is rewritten, never removed: removing it while another
+	// process waits on it would let two processes hold "the" lock.
+	if err := lf.Truncate(0); err == nil {
+		_, err = lf.WriteAt(data, 0)
+		if err == nil {
+			err = lf.Sync()
+		}
+	}
+	f.lockFile, f.lockInfo = lf, info
+	return func() error { return f.unlock(lf) }, nil
+}
+
+func (f *FileStore) unlock(lf *os.File) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.lockFile != lf {
+		return nil
+	}
+	f.lockFile = nil
+	_ = lf.Truncate(0)
+	err := syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
+	if cerr := lf.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// ForceUnlock cannot release another process's flock (the kernel releases
+// it when that process ends), so for a local state it only clears a lock
+// file left with the given ID, and reports a live holder as an error.
+func (f *FileStore) ForceUnlock(id string) error {
+	lf, err := os.OpenFile(f.LockPath(), os.O_RDWR, 0o600)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("the state is not locked")
+	}
+	if err != nil {
+		return err
+	}
+	defer lf.Close()
+	holder := readLockInfo(lf)
+	if holder == nil || holder.ID != id {
+		return fmt.Errorf("the lock ID %q does not match the lock", id)
+	}
+	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		return &LockError{Holder: holder, Err: errors.New("local state cannot be unlocked by another process: the holder is still running")}
+	}
+	defer syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
+	return lf.Truncate(0)
+}
+
+type lockJSON struct {
+	ID        string `json:"ID"`
+	Operation string `json:"Operation"`
+	Info      string `json:"Info"`
+	Who       string `json:"Who"`
+	Version   string `json:"Version"`
+	Created   string `json:"Created"`
+	Path      string `json:"Path"`
+}
+
+func lockInfoJSON(l LockInfo) lockJSON {
+	return lockJSON{ID: l.ID, Operation: l.Operation, Info: l.Info, Who: l.Who, Version: l.Version, Created: l.Created.UTC().Format("2006-01-02T15:04:05.999999999Z07:00"), Path: l.Path}
+}
+
+func readLockInfo(lf *os.File) *LockInfo {
+	st, err := lf.Stat()
+	if err != nil || st.Size() == 0 {
+		return nil
+	}
+	buf := make([]byte, st.Size())
+	if _, err := lf.ReadAt(buf, 0); err != nil {
+		return nil
+	}
+	var j lockJSON
+	if json.Unmarshal(bytes.TrimSpace(buf), &j) != nil {
+		return nil
+	}
+	info := &LockInfo{ID: j.ID, Operation: j.Operation, Info: j.Info, Who: j.Who, Version: j.Version, Path: j.Path}
+	info.Created, _ = time.Parse(time.RFC3339Nano, j.Created)
+	return info
+}

@@ -1,0 +1,210 @@
+package state
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/google/uuid"
+)
+
+// FormatVersion is the state format vpcplan reads and writes: Terraform's
+// version 4.
+const FormatVersion = 4
+
+// State is one snapshot in Terraform's state v4 layout. Attributes are kept
+// as raw JSON, so resources vpcplan does not know pass through unchanged.
+type State struct {
+	Version          int                     `json:"version"`
+	TerraformVersion string                  `json:"terraform_version"`
+	Serial           uint64                  `json:"serial"`
+	Lineage          string                  `json:"lineage"`
+	Outputs          map[string]*OutputState `json:"outputs"`
+	Resources        []*Resource             `json:"resources"`
+	CheckResults     json.RawMessage         `json:"check_results,omitempty"`
+}
+
+// OutputState is one root module output.
+type OutputState struct {
+	Value     json.RawMessage `json:"value"`
+	Type      json.RawMessage `json:"type"`
+	Sensitive bool            `json:"sensitive,omitempty"`
+}
+
+// Resource is one resource block's instances.
+type Resource struct {
+	Module    string      `json:"module,omitempty"`
+	Mode      string      `json:"mode"` // "managed" or "data"
+	Type      string      `json:"type"`
+	Name      string      `json:"name"`
+	Each      string      `json:"each,omitempty"` // "list" or "map" in old states
+	Provider  string      `json:"provider"`
+	Instances []*Instance `json:"instances"`
+}
+
+// Instance is one resource instance object.
+type Instance struct {
+	// IndexKey is null, a number (count) or a string (for_each).
+	IndexKey              json.RawMessage   `json:"index_key,omitempty"`
+	Status                string            `json:"status,omitempty"`
+	Deposed               string            `json:"deposed,omitempty"`
+	SchemaVersion         uint64            `json:"schema_version"`
+	Attributes            json.RawMessage   `json:"attributes,omitempty"`
+	AttributesFlat        map[string]string `json:"attributes_flat,omitempty"`
+	SensitiveAttributes   json.RawMessage   `json:"sensitive_attributes,omitempty"`
+	IdentitySchemaVersion *uint64           `json:"identity_schema_version,omitempty"`
+	Identity              json.RawMessage   `json:"identity,omitempty"`
+	Private               string            `json:"private,omitempty"`
+	Dependencies          []string          `json:"dependencies,omitempty"`
+	CreateBeforeDestroy   bool              `json:"create_before_destroy,omitempty"`
+}
+
+// New returns an empty state with a fresh lineage.
+func New(toolVersion string) *State {
+	return &State{
+		Version:          FormatVersion,
+		TerraformVersion: toolVersion,
+		Lineage:          uuid.NewString(),
+		Outputs:          map[string]*OutputState{},
+	}
+}
+
+// Decode parses a state file. It refuses malformed JSON and format
+// versions other than 4, saying what to do.
+func Decode(data []byte) (*State, error) {
+	var probe struct {
+		Version          *int   `json:"version"`
+		TerraformVersion string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, fmt.Errorf("the state is not valid JSON (%s); it may be truncated or corrupt: restore it from the .backup file or from version control", jsonErrText(err))
+	}
+	if probe.Version == nil {
+		return nil, fmt.Errorf("the state has no format version; it is not a Terraform or vpcplan state file")
+	}
+	if *probe.Version != FormatVersion {
+		return nil, fmt.Errorf("the state uses format version %d, which this version of vpcplan does not support (it reads version %d). This state file was created by %q", *probe.Version, FormatVersion, probe.TerraformVersion)
+	}
+	var s State
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("the state does not have the state v4 layout: %s", jsonErrText(err))
+	}
+	if s.Lineage == "" {
+		return nil, fmt.Errorf("the state has no lineage")
+	}
+	if s.Outputs == nil {
+		s.Outputs = map[string]*OutputState{}
+	}
+	s.Sort()
+	return &s, nil
+}
+
+func jsonErrText(err error) string {
+	if se, ok := err.(*json.SyntaxError); ok {
+		return fmt.Sprintf("%s at byte %d", se.Error(), se.Offset)
+	}
+	return err.Error()
+}
+
+// Encode renders the state as Terraform writes it: two-space indentation,
+// fields in Terraform's order, resources and instances sorted, and a final
+// newline.
+func (s *State) Encode() ([]byte, error) {
+	s.Sort()
+	out := *s
+	if out.Resources == nil {
+		out.Resources = []*Resource{}
+	}
+	if out.Outputs == nil {
+		out.Outputs = map[string]*OutputState{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&out); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Sort orders resources by module, mode, type and name, and instances by
+// key (numbers before strings), as Terraform writes them.
+func (s *State) Sort() {
+	sort.SliceStable(s.Resources, func(i, j int) bool {
+		a, b := s.Resources[i], s.Resources[j]
+		if a.Module != b.Module {
+			return a.Module < b.Module
+		}
+		if a.Mode != b.Mode {
+			return a.Mode < b.Mode
+		}
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.Name < b.Name
+	})
+	for _, r := range s.Resources {
+		sort.SliceStable(r.Instances, func(i, j int) bool { return keyLess(r.Instances[i], r.Instances[j]) })
+	}
+}
+
+func keyLess(a, b *Instance) bool {
+	ka, na := parseKey(a.IndexKey)
+	kb, nb := parseKey(b.IndexKey)
+	if na != nb {
+		return na // numbers (and no key) first
+	}
+	if na {
+		x, _ := strconv.ParseFloat(ka, 64)
+		y, _ := strconv.ParseFloat(kb, 64)
+		if x != y {
+			return x < y
+		}
+	} else if ka != kb {
+		return ka < kb
+	}
+	return a.Deposed < b.Deposed
+}
+
+// parseKey returns the key text and whether it is a number (or absent).
+func parseKey(raw json.RawMessage) (string, bool) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return "-1", true
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s, false
+	}
+	return string(raw), true
+}
+
+// Equal reports whether two states hold the same content, ignoring serial
+// and the tool version that wrote them.
+func Equal(a, b *State) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	x, y := *a, *b
+	x.Serial, y.Serial = 0, 0
+	x.TerraformVersion, y.TerraformVersion = "", ""
+	ea, err1 := x.Encode()
+	eb, err2 := y.Encode()
+	return err1 == nil && err2 == nil && bytes.Equal(ea, eb)
+}
+
+// DeepCopy returns an independent copy.
+func (s *State) DeepCopy() *State {
+	data, err := s.Encode()
+	if err != nil {
+		panic(fmt.Sprintf("state does not encode: %s", err)) // programmer error: states always encode
+	}
+	c, err := Decode(data)
+	if err != nil {
+		panic(fmt.Sprintf("state does not decode its own encoding: %s", err))
+	}
+	return c
+}
