@@ -24,10 +24,11 @@ func (a Addr) String() string {
 	return string(a.Type) + "." + a.Name
 }
 
-// Less orders addresses: managed before data, then by type, then by name.
+// Less orders addresses as Terraform does: data sources before managed
+// resources, then by type, then by name.
 func (a Addr) Less(b Addr) bool {
 	if a.Mode != b.Mode {
-		return a.Mode < b.Mode
+		return a.Mode == DataMode
 	}
 	if a.Type != b.Type {
 		return a.Type < b.Type
