@@ -47,6 +47,12 @@ type Options struct {
 	// state): its computed attributes are then known at plan time, and
 	// literal ids and ARNs in the configuration link to it.
 	Known func(addr schema.InstanceAddr) (cty.Value, bool)
+	// Finalize, when set, is called for every instance once its block is
+	// evaluated, in address order and before any dependent is evaluated;
+	// its result replaces the instance's value (same type and shape) and is
+	// what references see. Apply uses it to fill computed attributes as it
+	// goes, so that dependents see real ids.
+	Finalize func(inst *Instance) (cty.Value, hcl.Diagnostics)
 	// Parallelism bounds the goroutines that evaluate the instances of one
 	// block; 0 means one per processor.
 	Parallelism int

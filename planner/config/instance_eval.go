@@ -196,6 +196,13 @@ func (e *evaluator) evalResource(r *Resource) {
 	// is reported once.
 	seen := map[string]bool{}
 	for i, inst := range bv.insts {
+		if e.opts.Finalize != nil && !instDiags[i].HasErrors() {
+			v, moreDiags := e.opts.Finalize(inst)
+			instDiags[i] = append(instDiags[i], moreDiags...)
+			if !moreDiags.HasErrors() {
+				inst.Value = v
+			}
+		}
 		for _, d := range instDiags[i] {
 			key := diagKey(d)
 			if !seen[key] {

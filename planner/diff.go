@@ -1,0 +1,291 @@
+package planner
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/planner/state"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
+)
+
+// Options tune Plan.
+type Options struct {
+	// Destroy plans to delete every managed instance of the prior state.
+	Destroy bool
+	// ToolVersion is recorded in a state made from scratch.
+	ToolVersion string
+}
+
+// PriorIndex gives the prior state's instances by address, decoded with
+// their schemas. Build it with IndexPrior; the evaluation takes Known from
+// it, so that computed attributes of existing instances are known and
+// literal ids in the configuration link.
+type PriorIndex struct {
+	byAddr map[schema.InstanceAddr]*priorInstance
+	order  []schema.InstanceAddr
+}
+
+type priorInstance struct {
+	resource  *state.Resource
+	instance  *state.Instance
+	schema    *schema.Resource
+	value     cty.Value
+	sensitive []cty.Path
+}
+
+// IndexPrior decodes the managed and data instances of the prior state whose
+// types the catalog knows. Instances of other types are left alone: apply
+// keeps them in the state untouched.
+func IndexPrior(prior *state.State, catalog *schema.Catalog) (*PriorIndex, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	idx := &PriorIndex{byAddr: map[schema.InstanceAddr]*priorInstance{}}
+	if prior == nil {
+		return idx, nil
+	}
+	for _, r := range prior.Resources {
+		if r.Module != "" {
+			continue
+		}
+		mode := schema.ManagedMode
+		if r.Mode == "data" {
+			mode = schema.DataMode
+		}
+		sch := catalog.Lookup(mode, schema.TypeName(r.Type))
+		if sch == nil {
+			continue
+		}
+		for _, inst := range r.Instances {
+			if inst.Deposed != "" {
+				continue
+			}
+			key, err := decodeKey(inst.IndexKey)
+			if err != nil {
+				diags = append(diags, stateDiag(fmt.Sprintf("The instance key of %s.%s in the state is invalid: %s.", r.Type, r.Name, err)))
+				continue
+			}
+			addr := schema.Addr{Mode: mode, Type: sch.Type, Name: r.Name}.Instance(key)
+			v, err := decodeAttributes(sch, inst.Attributes)
+			if err != nil {
+				diags = append(diags, stateDiag(fmt.Sprintf("The attributes of %s in the state do not match its schema: %s.", addr, err)))
+				continue
+			}
+			var sens []cty.Path
+			if len(inst.SensitiveAttributes) > 0 {
+				sens, _ = decodePaths(inst.SensitiveAttributes)
+			}
+			idx.byAddr[addr] = &priorInstance{resource: r, instance: inst, schema: sch, value: v, sensitive: sens}
+			idx.order = append(idx.order, addr)
+		}
+	}
+	sort.Slice(idx.order, func(i, j int) bool { return idx.order[i].Less(idx.order[j]) })
+	return idx, diags
+}
+
+// Known is the lookup config.Options.Known takes.
+func (idx *PriorIndex) Known(addr schema.InstanceAddr) (cty.Value, bool) {
+	p := idx.byAddr[addr]
+	if p == nil {
+		return cty.NilVal, false
+	}
+	return p.value, true
+}
+
+func stateDiag(detail string) *hcl.Diagnostic {
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid state", Detail: detail}
+}
+
+func decodeKey(raw json.RawMessage) (schema.InstanceKey, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return schema.NoKey, nil
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return schema.StringKey(s), nil
+	}
+	n, err := strconv.Atoi(string(raw))
+	if err != nil || n < 0 {
+		return schema.NoKey, fmt.Errorf("%s is neither a string nor a count index", raw)
+	}
+	return schema.IntKey(n), nil
+}
+
+// decodeAttributes reads state attributes as a value of the schema's
+// implied type. Attributes the schema lacks are dropped (a newer provider
+// wrote them); attributes the state lacks are null.
+func decodeAttributes(sch *schema.Resource, raw json.RawMessage) (cty.Value, error) {
+	ty := sch.Block.ImpliedType()
+	if len(raw) == 0 {
+		return cty.NullVal(ty), nil
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return cty.NilVal, err
+	}
+	for k := range m {
+		if !ty.HasAttribute(k) {
+			delete(m, k)
+		}
+	}
+	clean, err := json.Marshal(m)
+	if err != nil {
+		return cty.NilVal, err
+	}
+	return ctyjson.Unmarshal(clean, ty)
+}
+
+// NewPlan diffs the model against the prior state. The model must come
+// from an evaluation whose Options.Known was idx.Known, and must have no
+// errors.
+func NewPlan(ctx context.Context, m *config.Model, prior *state.State, idx *PriorIndex, opts Options) (*Plan, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	p := &Plan{Destroy: opts.Destroy, Prior: prior, PriorExisted: prior != nil, Model: m}
+	if prior == nil {
+		p.Prior = state.New(opts.ToolVersion)
+	}
+	seen := map[schema.InstanceAddr]bool{}
+	deps := resourceDeps(m)
+	for i, inst := range m.Instances {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return p, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Planning interrupted", Detail: ctx.Err().Error() + "."})
+		}
+		seen[inst.Addr] = true
+		if inst.Addr.Resource.Mode == schema.DataMode {
+			continue
+		}
+		pi := idx.byAddr[inst.Addr]
+		c := &Change{
+			Addr:                inst.Addr,
+			Schema:              inst.Schema,
+			Provider:            providerAddr(inst.Provider),
+			Dependencies:        deps[inst.Addr.Resource],
+			CreateBeforeDestroy: inst.Resource.Lifecycle.CreateBeforeDestroy,
+			Account:             inst.Account,
+			Region:              inst.Region,
+			Partition:           inst.Provider.Partition,
+			AfterSensitive:      inst.SensitivePaths,
+		}
+		switch {
+		case opts.Destroy && pi == nil:
+			continue
+		case opts.Destroy:
+			c.Action, c.Before, c.After = Delete, pi.value, cty.NullVal(pi.value.Type())
+			c.BeforeSensitive, c.AfterSensitive = pi.sensitive, nil
+		case pi == nil:
+			c.Action, c.Before, c.After = Create, cty.NullVal(inst.Value.Type()), withTagsAll(inst.Value)
+		default:
+			c.Before, c.BeforeSensitive = pi.value, pi.sensitive
+			diffExisting(c, inst, pi.value)
+		}
+		if d := preventDestroy(c, inst.Resource); d != nil {
+			diags = append(diags, d)
+		}
+		p.Changes = append(p.Changes, c)
+	}
+	for _, addr := range idx.order {
+		if seen[addr] || addr.Resource.Mode == schema.DataMode {
+			continue
+		}
+		pi := idx.byAddr[addr]
+		c := &Change{
+			Addr:            addr,
+			Schema:          pi.schema,
+			Action:          Delete,
+			Reason:          deleteReason(m, addr),
+			Before:          pi.value,
+			After:           cty.NullVal(pi.value.Type()),
+			BeforeSensitive: pi.sensitive,
+			Provider:        pi.resource.Provider,
+		}
+		for _, d := range pi.instance.Dependencies {
+			if a, dd := schema.ParseInstanceAddr(d); !dd.HasErrors() {
+				c.Dependencies = append(c.Dependencies, a.Resource)
+			}
+		}
+		if r := m.Config.Resource(addr.Resource); r != nil {
+			if d := preventDestroy(c, r); d != nil {
+				diags = append(diags, d)
+			}
+		}
+		p.Changes = append(p.Changes, c)
+	}
+	sort.Slice(p.Changes, func(i, j int) bool { return p.Changes[i].Addr.Less(p.Changes[j].Addr) })
+	p.Outputs = planOutputs(m, p.Prior, opts.Destroy)
+	return p, diags
+}
+
+// diffExisting decides the action for an instance in both the
+// configuration and the prior state, and its planned value.
+func diffExisting(c *Change, inst *config.Instance, prior cty.Value) {
+	planned := withTagsAll(applyIgnoreChanges(inst, prior))
+	if len(changedAttrs(&inst.Schema.Block, prior, planned)) == 0 {
+		c.Action, c.After = NoOp, prior
+		return
+	}
+	if paths := replacePaths(inst.Schema, prior, planned); len(paths) > 0 {
+		c.Action, c.Reason, c.RequiresReplace = DeleteThenCreate, "replace_because_cannot_update", paths
+		if inst.Resource.Lifecycle.CreateBeforeDestroy {
+			c.Action = CreateThenDelete
+		}
+		c.After = unknownComputed(&inst.Schema.Block, planned, inst.Resource)
+		return
+	}
+	c.Action, c.After = Update, deriveComputed(inst.Schema, prior, planned)
+}
+
+// preventDestroy turns a planned destroy of a resource with
+// lifecycle.prevent_destroy into an error, as Terraform does.
+func preventDestroy(c *Change, r *config.Resource) *hcl.Diagnostic {
+	if !r.Lifecycle.PreventDestroy || (c.Action != Delete && !c.Action.IsReplace()) {
+		return nil
+	}
+	subject := r.Lifecycle.Range
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Instance cannot be destroyed",
+		Detail:   fmt.Sprintf("Resource %s has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed. To avoid this error and continue with the plan, either disable lifecycle.prevent_destroy or change the configuration so that the resource is kept.", c.Addr),
+		Subject:  subject.Ptr(),
+	}
+}
+
+// deleteReason explains why an instance in the state but not in the
+// configuration is deleted, as Terraform's plan comments do.
+func deleteReason(m *config.Model, addr schema.InstanceAddr) string {
+	r := m.Config.Resource(addr.Resource)
+	switch {
+	case r == nil:
+		return "delete_because_no_resource_config"
+	case addr.Key.Kind == schema.IntKeyKind && r.Count != nil:
+		return "delete_because_count_index"
+	case addr.Key.Kind == schema.StringKeyKind && r.ForEach != nil:
+		return "delete_because_each_key"
+	}
+	return "delete_because_wrong_repetition"
+}
+
+// providerAddr is the provider address state records.
+func providerAddr(p *config.ProviderConfig) string {
+	base := `provider["registry.terraform.io/hashicorp/aws"]`
+	if p != nil && p.Alias != "" {
+		return base + "." + p.Alias
+	}
+	return base
+}
+
+// resourceDeps returns each resource block's dependencies, sorted.
+func resourceDeps(m *config.Model) map[schema.Addr][]schema.Addr {
+	out := map[schema.Addr][]schema.Addr{}
+	if m.Graph == nil {
+		return out
+	}
+	for _, a := range m.Graph.Vertices() {
+		out[a] = m.Graph.Deps(a)
+	}
+	return out
+}

@@ -1,0 +1,178 @@
+package planner
+
+import (
+	"sort"
+
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// sameValue compares two values of one attribute for planning: unknown is
+// never the same as anything, and a null collection equals an empty one
+// (the provider stores {} where the configuration says nothing).
+func sameValue(a, b cty.Value) bool {
+	if !a.IsWhollyKnown() || !b.IsWhollyKnown() {
+		return false
+	}
+	if a.IsNull() != b.IsNull() {
+		x := a
+		if a.IsNull() {
+			x = b
+		}
+		ty := x.Type()
+		if (ty.IsCollectionType() || ty.IsTupleType()) && x.LengthInt() == 0 {
+			return true
+		}
+		return false
+	}
+	if a.IsNull() {
+		return true
+	}
+	eq := a.Equals(b)
+	return eq.IsKnown() && eq.True()
+}
+
+// changedAttrs returns the top-level attributes and nested block types
+// whose values differ, sorted.
+func changedAttrs(b *schema.Block, prior, planned cty.Value) []string {
+	var out []string
+	if prior.IsNull() || planned.IsNull() || !prior.IsKnown() || !planned.IsKnown() {
+		for _, n := range b.AttributeNames() {
+			out = append(out, n)
+		}
+		return append(out, b.BlockNames()...)
+	}
+	for _, n := range b.AttributeNames() {
+		if !sameValue(prior.GetAttr(n), planned.GetAttr(n)) {
+			out = append(out, n)
+		}
+	}
+	for _, n := range b.BlockNames() {
+		if !sameValue(prior.GetAttr(n), planned.GetAttr(n)) {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// replacePaths returns the changed paths that force a replacement: ForceNew
+// attributes and blocks, nested blocks holding a changed ForceNew
+// attribute, and the replacements AWS makes although the provider does not
+// mark them (LANGUAGE.md): a Gateway Load Balancer endpoint's subnets, and
+// private_dns_enabled of any endpoint but an Interface endpoint.
+func replacePaths(sch *schema.Resource, prior, planned cty.Value) []cty.Path {
+	var out []cty.Path
+	for _, name := range changedAttrs(&sch.Block, prior, planned) {
+		if a := sch.Attributes[name]; a != nil {
+			if a.ForceNew || awsForcesNew(sch, name, planned) {
+				out = append(out, cty.GetAttrPath(name))
+			}
+			continue
+		}
+		nb := sch.Blocks[name]
+		if nb.ForceNew || blockHasForceNew(&nb.Block) {
+			out = append(out, cty.GetAttrPath(name))
+		}
+	}
+	return out
+}
+
+func awsForcesNew(sch *schema.Resource, attr string, planned cty.Value) bool {
+	if sch.Type != schema.TypeVPCEndpoint {
+		return false
+	}
+	t := planned.GetAttr("vpc_endpoint_type")
+	if !t.IsKnown() || t.IsNull() {
+		return false
+	}
+	switch attr {
+	case "subnet_ids":
+		return t.AsString() == string(schema.EndpointGatewayLoadBalancer)
+	case "private_dns_enabled":
+		return t.AsString() != string(schema.EndpointInterface)
+	}
+	return false
+}
+
+func blockHasForceNew(b *schema.Block) bool {
+	for _, a := range b.Attributes {
+		if a.ForceNew {
+			return true
+		}
+	}
+	for _, nb := range b.Blocks {
+		if nb.ForceNew || blockHasForceNew(&nb.Block) {
+			return true
+		}
+	}
+	return false
+}
+
+// applyIgnoreChanges keeps the prior value of the attributes that
+// lifecycle.ignore_changes names (top-level; a deeper path keeps its whole
+// top-level attribute).
+func applyIgnoreChanges(inst *config.Instance, prior cty.Value) cty.Value {
+	lc := inst.Resource.Lifecycle
+	planned := inst.Value
+	if !planned.IsKnown() || planned.IsNull() || prior.IsNull() || !prior.IsKnown() {
+		return planned
+	}
+	if lc.IgnoreAllChanges {
+		return prior
+	}
+	if len(lc.IgnoreChanges) == 0 {
+		return planned
+	}
+	attrs := planned.AsValueMap()
+	for _, t := range lc.IgnoreChanges {
+		name := t.RootName()
+		if _, ok := attrs[name]; ok {
+			attrs[name] = prior.GetAttr(name)
+		}
+	}
+	return cty.ObjectVal(attrs)
+}
+
+// unknownComputed makes unknown, in the planned value of a replacement,
+// every attribute AWS computes for the new object: computed attributes
+// the configuration does not write.
+func unknownComputed(b *schema.Block, planned cty.Value, r *config.Resource) cty.Value {
+	if !planned.IsKnown() || planned.IsNull() {
+		return planned
+	}
+	attrs := planned.AsValueMap()
+	for name, a := range b.Attributes {
+		if a.Computed && !r.Ranges(name).Found {
+			attrs[name] = cty.UnknownVal(a.Type)
+		}
+	}
+	return withTagsAll(cty.ObjectVal(attrs))
+}
+
+// deriveComputed fills the planned value of an update: computed
+// attributes keep their prior value, except those derived from a changed
+// argument.
+func deriveComputed(sch *schema.Resource, prior, planned cty.Value) cty.Value {
+	return withTagsAll(planned)
+}
+
+// withTagsAll sets tags_all from tags, as the provider does without
+// default_tags (vpcplan does not model default_tags).
+func withTagsAll(v cty.Value) cty.Value {
+	if !v.IsKnown() || v.IsNull() || !v.Type().HasAttribute("tags_all") || !v.Type().HasAttribute("tags") {
+		return v
+	}
+	tags := v.GetAttr("tags")
+	if !tags.IsWhollyKnown() {
+		return v
+	}
+	attrs := v.AsValueMap()
+	if tags.IsNull() {
+		attrs["tags_all"] = cty.MapValEmpty(cty.String)
+	} else {
+		attrs["tags_all"] = tags
+	}
+	return cty.ObjectVal(attrs)
+}
