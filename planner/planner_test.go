@@ -1,0 +1,176 @@
+package planner_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner"
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/planner/state"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// harness plans and applies a configuration directory against a memory
+// store, as the CLI does.
+type harness struct {
+	t       *testing.T
+	dir     string
+	store   *state.MemStore
+	catalog *schema.Catalog
+}
+
+func newHarness(t *testing.T) *harness {
+	return &harness{t: t, dir: t.TempDir(), store: &state.MemStore{}, catalog: schema.NewCatalog()}
+}
+
+func (h *harness) write(src string) {
+	h.t.Helper()
+	if err := os.WriteFile(filepath.Join(h.dir, "main.hcl"), []byte(src), 0o644); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
+func (h *harness) evaluate(known func(schema.InstanceAddr) (cty.Value, bool), finalize func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
+	l := config.NewLoader(h.catalog)
+	cfg, diags := l.Load([]string{h.dir})
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return l.Evaluate(context.Background(), cfg, config.Options{Mode: config.PlanMode, Known: known, Finalize: finalize})
+}
+
+func (h *harness) plan(destroy bool) *planner.Plan {
+	h.t.Helper()
+	prior, err := h.store.Load()
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	idx, diags := planner.IndexPrior(prior, h.catalog)
+	if diags.HasErrors() {
+		h.t.Fatal(diags.Error())
+	}
+	m, diags := h.evaluate(idx.Known, nil)
+	if diags.HasErrors() {
+		h.t.Fatal(diags.Error())
+	}
+	p, diags := planner.NewPlan(context.Background(), m, prior, idx, planner.Options{Destroy: destroy, ToolVersion: "test"})
+	if diags.HasErrors() {
+		h.t.Fatal(diags.Error())
+	}
+	return p
+}
+
+func (h *harness) apply(p *planner.Plan) [3]int {
+	h.t.Helper()
+	_, counts, diags := planner.Apply(context.Background(), p, planner.ApplyOptions{
+		Store:       h.store,
+		Catalog:     h.catalog,
+		ToolVersion: "test",
+		Evaluate: func(ctx context.Context, known func(schema.InstanceAddr) (cty.Value, bool), finalize func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
+			return h.evaluate(known, finalize)
+		},
+	})
+	if diags.HasErrors() {
+		h.t.Fatal(diags.Error())
+	}
+	return counts
+}
+
+func actions(p *planner.Plan) map[string]string {
+	out := map[string]string{}
+	for _, c := range p.Changes {
+		out[c.Addr.String()] = c.Action.JSON()[0] + map[bool]string{true: "+" + c.Action.JSON()[len(c.Action.JSON())-1], false: ""}[len(c.Action.JSON()) > 1]
+	}
+	return out
+}
+
+const network = `
+provider "aws" {
+  region              = "eu-west-1"
+  allowed_account_ids = ["111111111111"]
+}
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_subnet" "a" {
+  count             = 2
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = cidrsubnet(aws_vpc.main.cidr_block, 8, count.index)
+  availability_zone = "eu-west-1a"
+}
+`
+
+func TestPlanApplyReplan(t *testing.T) {
+	h := newHarness(t)
+	h.write(network)
+	p := h.plan(false)
+	want := map[string]string{"aws_vpc.main": "create", "aws_subnet.a[0]": "create", "aws_subnet.a[1]": "create"}
+	if diff := cmp.Diff(want, actions(p)); diff != "" {
+		t.Fatalf("first plan (-want +got):\n%s", diff)
+	}
+	if got := h.apply(p); got != [3]int{3, 0, 0} {
+		t.Errorf("apply counts = %v, want 3 added", got)
+	}
+	st, _ := h.store.Load()
+	if st.Serial == 0 || len(st.Resources) != 2 {
+		t.Fatalf("state after apply: serial %d, %d resources", st.Serial, len(st.Resources))
+	}
+	// The subnets record the VPC's real id.
+	p2 := h.plan(false)
+	if p2.HasChanges() {
+		t.Fatalf("re-plan has changes: %v", actions(p2))
+	}
+	var vpcID, subnetVPC string
+	for _, c := range p2.Changes {
+		switch c.Addr.String() {
+		case "aws_vpc.main":
+			vpcID = c.After.GetAttr("id").AsString()
+		case "aws_subnet.a[0]":
+			subnetVPC = c.After.GetAttr("vpc_id").AsString()
+		}
+	}
+	if vpcID == "" || vpcID != subnetVPC || vpcID[:4] != "vpc-" {
+		t.Errorf("vpc id %q, subnet vpc_id %q; want equal vpc-… ids", vpcID, subnetVPC)
+	}
+
+	// A ForceNew change replaces; a removed instance is destroyed.
+	h.write(`
+provider "aws" {
+  region              = "eu-west-1"
+  allowed_account_ids = ["111111111111"]
+}
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_subnet" "a" {
+  count             = 1
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = cidrsubnet(aws_vpc.main.cidr_block, 8, count.index)
+  availability_zone = "eu-west-1b"
+}
+`)
+	p3 := h.plan(false)
+	want = map[string]string{"aws_vpc.main": "no-op", "aws_subnet.a[0]": "delete+create", "aws_subnet.a[1]": "delete"}
+	if diff := cmp.Diff(want, actions(p3)); diff != "" {
+		t.Fatalf("third plan (-want +got):\n%s", diff)
+	}
+	if got := h.apply(p3); got != [3]int{1, 0, 2} {
+		t.Errorf("apply counts = %v, want 1 added, 2 destroyed", got)
+	}
+	if p4 := h.plan(false); p4.HasChanges() {
+		t.Fatalf("plan after replacement has changes: %v", actions(p4))
+	}
+	p5 := h.plan(true)
+	if got := h.apply(p5); got != [3]int{0, 0, 2} {
+		t.Errorf("destroy counts = %v, want 2 destroyed", got)
+	}
+	st, _ = h.store.Load()
+	if len(st.Resources) != 0 {
+		t.Errorf("state after destroy has %d resources", len(st.Resources))
+	}
+}
