@@ -1,0 +1,9 @@
+package render
+
+// Options control how text is rendered.
+type Options struct {
+	// Color enables Terraform's ANSI colours and the diagnostic box.
+	Color bool
+	// Width is the terminal width text is wrapped to; 0 means no wrapping.
+	Width int
+}

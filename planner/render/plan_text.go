@@ -1,0 +1,591 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/vpcplan/vpcplan/planner"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// colors are Terraform's escape codes; the empty palette prints none.
+type palette struct {
+	green, red, yellow, cyan, bold, gray, reset string
+}
+
+func newPalette(color bool) palette {
+	if !color {
+		return palette{}
+	}
+	return palette{green: "\x1b[32m", red: "\x1b[31m", yellow: "\x1b[33m", cyan: "\x1b[36m", bold: "\x1b[1m", gray: "\x1b[90m", reset: "\x1b[0m"}
+}
+
+// symbol returns the action's three-column marker, coloured.
+func (c palette) symbol(a planner.Action) string {
+	switch a {
+	case planner.Create:
+		return "  " + c.green + "+" + c.reset
+	case planner.Delete:
+		return "  " + c.red + "-" + c.reset
+	case planner.Update:
+		return "  " + c.yellow + "~" + c.reset
+	case planner.DeleteThenCreate:
+		return c.red + "-" + c.reset + "/" + c.green + "+" + c.reset
+	case planner.CreateThenDelete:
+		return c.green + "+" + c.reset + "/" + c.red + "-" + c.reset
+	case planner.Read:
+		return " " + c.cyan + "<=" + c.reset
+	}
+	return "   "
+}
+
+// PlanText writes the plan as Terraform's human plan output, from the
+// legend to the summary line (or the "No changes." message). The caller
+// prints diagnostics, the horizontal rule and the notes about saving.
+func PlanText(w io.Writer, p *planner.Plan, opts Options) error {
+	pw := &planWriter{c: newPalette(opts.Color)}
+	pw.plan(p)
+	_, err := io.WriteString(w, pw.b.String())
+	return err
+}
+
+type planWriter struct {
+	b strings.Builder
+	c palette
+}
+
+func (pw *planWriter) printf(format string, args ...any) { fmt.Fprintf(&pw.b, format, args...) }
+
+func (pw *planWriter) plan(p *planner.Plan) {
+	c := pw.c
+	var changes []*planner.Change
+	present := map[planner.Action]bool{}
+	for _, ch := range p.Changes {
+		if ch.Action == planner.NoOp {
+			continue
+		}
+		changes = append(changes, ch)
+		present[ch.Action] = true
+	}
+	outputsChanged := false
+	for _, o := range p.Outputs {
+		outputsChanged = outputsChanged || o.Action != planner.NoOp
+	}
+	if len(changes) == 0 {
+		if outputsChanged {
+			pw.printf("\nChanges to Outputs:\n")
+			pw.outputs(p)
+			pw.printf("\nYou can apply this plan to save these new output values to the state,\nwithout changing any real infrastructure.\n")
+			return
+		}
+		pw.printf("\n%sNo changes.%s %sYour infrastructure matches the configuration.%s\n\n", c.green+c.bold, c.reset, c.bold, c.reset)
+		pw.printf("vpcplan has compared your recorded infrastructure against your\nconfiguration and found no differences, so no changes are needed.\n")
+		return
+	}
+	pw.printf("\nvpcplan used the selected providers to generate the following execution\nplan. Resource actions are indicated with the following symbols:\n")
+	legend := []struct {
+		a    planner.Action
+		text string
+	}{
+		{planner.Create, "create"},
+		{planner.Update, "update in-place"},
+		{planner.Delete, "destroy"},
+		{planner.DeleteThenCreate, "destroy and then create replacement"},
+		{planner.CreateThenDelete, "create replacement and then destroy"},
+		{planner.Read, "read (data resources)"},
+	}
+	for _, l := range legend {
+		if present[l.a] {
+			pw.printf("%s %s\n", c.symbol(l.a), l.text)
+		}
+	}
+	pw.printf("\nvpcplan will perform the following actions:\n")
+	for _, ch := range changes {
+		pw.printf("\n")
+		pw.change(ch)
+	}
+	add, change, destroy := p.Counts()
+	pw.printf("\n%sPlan:%s %d to add, %d to change, %d to destroy.\n", c.bold, c.reset, add, change, destroy)
+	if outputsChanged {
+		pw.printf("\nChanges to Outputs:\n")
+		pw.outputs(p)
+	}
+}
+
+// change renders one resource instance change.
+func (pw *planWriter) change(ch *planner.Change) {
+	c := pw.c
+	addr := ch.Addr.String()
+	switch ch.Action {
+	case planner.Create:
+		pw.printf("%s  # %s%s will be created\n", c.bold, addr, c.reset)
+	case planner.Update:
+		pw.printf("%s  # %s%s will be updated in-place\n", c.bold, addr, c.reset)
+	case planner.Delete:
+		pw.printf("%s  # %s%s will be %sdestroyed%s\n", c.bold, addr, c.reset, c.bold+c.red, c.reset)
+		switch ch.Reason {
+		case "delete_because_no_resource_config":
+			pw.printf("  # (because %s is not in configuration)\n", ch.Addr.Resource)
+		case "delete_because_count_index":
+			pw.printf("  # (because index %s is out of range for count)\n", ch.Addr.Key)
+		case "delete_because_each_key":
+			pw.printf("  # (because key %s is not in for_each map)\n", ch.Addr.Key)
+		case "delete_because_wrong_repetition":
+			pw.printf("  # (because resource uses count or for_each)\n")
+		}
+	case planner.DeleteThenCreate, planner.CreateThenDelete:
+		pw.printf("%s  # %s%s must be %sreplaced%s\n", c.bold, addr, c.reset, c.bold+c.red, c.reset)
+	case planner.Read:
+		pw.printf("%s  # %s%s will be read during apply\n", c.bold, addr, c.reset)
+	}
+	kind := "resource"
+	if ch.Addr.Resource.Mode == schema.DataMode {
+		kind = "data"
+	}
+	pw.printf("%s %s %q %q {\n", c.symbol(ch.Action), kind, ch.Addr.Resource.Type, ch.Addr.Resource.Name)
+	d := &differ{pw: pw, replace: ch.RequiresReplace, beforeSens: ch.BeforeSensitive, afterSens: ch.AfterSensitive}
+	d.block(&ch.Schema.Block, ch.Before, ch.After, nil, 1, ch.Action)
+	pw.printf("    }\n")
+}
+
+func (pw *planWriter) outputs(p *planner.Plan) {
+	var rows []*planner.OutputChange
+	width := 0
+	for _, o := range p.Outputs {
+		if o.Action == planner.NoOp {
+			continue
+		}
+		rows = append(rows, o)
+		if len(o.Name) > width {
+			width = len(o.Name)
+		}
+	}
+	d := &differ{pw: pw}
+	for _, o := range rows {
+		pw.printf("%s %-*s = ", pw.c.symbol(o.Action), width, o.Name)
+		switch {
+		case o.Sensitive:
+			pw.printf("(sensitive value)\n")
+		case o.Action == planner.Create:
+			pw.printf("%s\n", d.value(o.After, 1, planner.Create, nil))
+		case o.Action == planner.Delete:
+			pw.printf("%s %s-> null%s\n", d.value(o.Before, 1, planner.Delete, nil), pw.c.gray, pw.c.reset)
+		default:
+			pw.printf("%s -> %s\n", d.value(o.Before, 1, planner.NoOp, nil), d.value(o.After, 1, planner.NoOp, nil))
+		}
+	}
+}
+
+// differ renders the body of a change.
+type differ struct {
+	pw                    *planWriter
+	replace               []cty.Path
+	beforeSens, afterSens []cty.Path
+}
+
+// importantAttrs are always shown, even unchanged, as Terraform does.
+var importantAttrs = map[string]bool{"id": true, "name": true, "tags": true}
+
+func indent(level int) string { return strings.Repeat("    ", level) }
+
+func pathHas(paths []cty.Path, p cty.Path) bool {
+	for _, x := range paths {
+		if x.Equals(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// attrLine is one rendered attribute, before alignment.
+type attrLine struct {
+	action planner.Action
+	name   string
+	rest   string // everything after "name = "
+}
+
+// block renders the attributes and nested blocks of before → after at the
+// given level. action is the change's action for the whole block.
+func (d *differ) block(b *schema.Block, before, after cty.Value, path cty.Path, level int, action planner.Action) {
+	pw, c := d.pw, d.pw.c
+	var lines []attrLine
+	hidden := 0
+	for _, name := range b.AttributeNames() {
+		p := append(path.Copy(), cty.GetAttrStep{Name: name})
+		bv, av := attrOf(before, name), attrOf(after, name)
+		sens := pathHas(d.beforeSens, p) || pathHas(d.afterSens, p)
+		forces := ""
+		if pathHas(d.replace, p) {
+			forces = " " + c.red + "# forces replacement" + c.reset
+		}
+		switch {
+		case bv.IsNull() && av.IsNull():
+			continue
+		case bv.IsNull():
+			lines = append(lines, attrLine{planner.Create, name, d.shown(av, level, planner.Create, sens) + forces})
+		case av.IsNull() && (action == planner.Delete || av.IsKnown()):
+			lines = append(lines, attrLine{planner.Delete, name, d.shown(bv, level, planner.Delete, sens) + " " + c.gray + "-> null" + c.reset + forces})
+		case sameForRender(bv, av):
+			if importantAttrs[name] && level == 1 {
+				lines = append(lines, attrLine{planner.NoOp, name, d.shown(av, level, planner.NoOp, sens)})
+			} else {
+				hidden++
+			}
+		default:
+			lines = append(lines, attrLine{planner.Update, name, d.update(bv, av, level, sens) + forces})
+		}
+	}
+	width := 0
+	for _, l := range lines {
+		if len(l.name) > width {
+			width = len(l.name)
+		}
+	}
+	for _, l := range lines {
+		pw.printf("%s%s %-*s = %s\n", indent(level), c.symbol(l.action), width, l.name, l.rest)
+	}
+	hiddenBlocks := 0
+	for _, name := range b.BlockNames() {
+		nb := b.Blocks[name]
+		p := append(path.Copy(), cty.GetAttrStep{Name: name})
+		hiddenBlocks += d.nested(nb, name, attrOf(before, name), attrOf(after, name), p, level)
+	}
+	if hidden > 0 {
+		pw.printf("%s    %s# (%d unchanged %s hidden)%s\n", indent(level), c.gray, hidden, plural(hidden, "attribute"), c.reset)
+	}
+	if hiddenBlocks > 0 {
+		pw.printf("%s    %s# (%d unchanged %s hidden)%s\n", indent(level), c.gray, hiddenBlocks, plural(hiddenBlocks, "block"), c.reset)
+	}
+}
+
+// nested renders the blocks of one nested block type and returns how many
+// unchanged ones it hid.
+func (d *differ) nested(nb *schema.NestedBlock, name string, before, after cty.Value, path cty.Path, level int) int {
+	pw, c := d.pw, d.pw.c
+	be, ae := elements(before), elements(after)
+	var pairs [][2]cty.Value
+	if nb.Nesting == schema.NestingSet {
+		// Set elements have no identity: an element in both is unchanged,
+		// the rest are removed or added.
+		used := make([]bool, len(ae))
+		for _, x := range be {
+			match := -1
+			for j, y := range ae {
+				if !used[j] && sameForRender(x, y) {
+					match = j
+					break
+				}
+			}
+			if match >= 0 {
+				used[match] = true
+				pairs = append(pairs, [2]cty.Value{x, ae[match]})
+			} else {
+				pairs = append(pairs, [2]cty.Value{x, cty.NullVal(x.Type())})
+			}
+		}
+		for j, y := range ae {
+			if !used[j] {
+				pairs = append(pairs, [2]cty.Value{cty.NullVal(y.Type()), y})
+			}
+		}
+	} else {
+		n := len(be)
+		if len(ae) > n {
+			n = len(ae)
+		}
+		ety := nb.Block.ImpliedType()
+		for i := 0; i < n; i++ {
+			x, y := cty.NullVal(ety), cty.NullVal(ety)
+			if i < len(be) {
+				x = be[i]
+			}
+			if i < len(ae) {
+				y = ae[i]
+			}
+			pairs = append(pairs, [2]cty.Value{x, y})
+		}
+	}
+	hidden := 0
+	for i, pr := range pairs {
+		x, y := pr[0], pr[1]
+		var a planner.Action
+		switch {
+		case x.IsNull() && y.IsNull():
+			continue
+		case x.IsNull():
+			a = planner.Create
+		case y.IsNull():
+			a = planner.Delete
+		case sameForRender(x, y):
+			hidden++
+			continue
+		default:
+			a = planner.Update
+		}
+		p := append(path.Copy(), cty.IndexStep{Key: cty.NumberIntVal(int64(i))})
+		forces := ""
+		if pathHas(d.replace, path) {
+			forces = " " + c.red + "# forces replacement" + c.reset
+		}
+		pw.printf("%s%s %s {%s\n", indent(level), c.symbol(a), name, forces)
+		d.block(&nb.Block, x, y, p, level+1, a)
+		pw.printf("%s}\n", indent(level+1))
+	}
+	return hidden
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+func attrOf(v cty.Value, name string) cty.Value {
+	if v.IsNull() || !v.IsKnown() {
+		if !v.IsKnown() && v.Type().IsObjectType() && v.Type().HasAttribute(name) {
+			return cty.UnknownVal(v.Type().AttributeType(name))
+		}
+		if v.Type().IsObjectType() && v.Type().HasAttribute(name) {
+			return cty.NullVal(v.Type().AttributeType(name))
+		}
+		return cty.NullVal(cty.DynamicPseudoType)
+	}
+	return v.GetAttr(name)
+}
+
+func elements(v cty.Value) []cty.Value {
+	if v.IsNull() || !v.IsKnown() {
+		return nil
+	}
+	var out []cty.Value
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		out = append(out, e)
+	}
+	return out
+}
+
+// sameForRender compares for display: unknown values are never the same.
+func sameForRender(a, b cty.Value) bool {
+	if !a.IsWhollyKnown() || !b.IsWhollyKnown() {
+		return false
+	}
+	if a.IsNull() || b.IsNull() {
+		return a.IsNull() && b.IsNull()
+	}
+	eq := a.Equals(b)
+	return eq.IsKnown() && eq.True()
+}
+
+// shown renders a value that is created, deleted or unchanged.
+func (d *differ) shown(v cty.Value, level int, action planner.Action, sensitive bool) string {
+	if sensitive {
+		return "(sensitive value)"
+	}
+	return d.value(v, level, action, nil)
+}
+
+// update renders old -> new.
+func (d *differ) update(before, after cty.Value, level int, sensitive bool) string {
+	if sensitive {
+		return "(sensitive value)"
+	}
+	if !after.IsKnown() {
+		return d.value(before, level, planner.NoOp, nil) + " -> (known after apply)"
+	}
+	ty := after.Type()
+	if (ty.IsListType() || ty.IsSetType() || ty.IsTupleType()) && before.IsKnown() && !before.IsNull() {
+		return d.collectionUpdate(before, after, level)
+	}
+	if (ty.IsMapType() || ty.IsObjectType()) && before.IsKnown() && !before.IsNull() {
+		return d.mapUpdate(before, after, level)
+	}
+	return d.value(before, level, planner.NoOp, nil) + " -> " + d.value(after, level, planner.NoOp, nil)
+}
+
+// collectionUpdate diffs lists and sets element by element: elements in
+// both are unchanged (hidden), others removed or added.
+func (d *differ) collectionUpdate(before, after cty.Value, level int) string {
+	c := d.pw.c
+	var b strings.Builder
+	b.WriteString("[\n")
+	be, ae := elements(before), elements(after)
+	used := make([]bool, len(ae))
+	hidden := 0
+	var removed []cty.Value
+	for _, x := range be {
+		found := false
+		for j, y := range ae {
+			if !used[j] && sameForRender(x, y) {
+				used[j], found = true, true
+				break
+			}
+		}
+		if found {
+			hidden++
+		} else {
+			removed = append(removed, x)
+		}
+	}
+	for _, x := range removed {
+		fmt.Fprintf(&b, "%s%s %s,\n", indent(level+1), c.symbol(planner.Delete), d.value(x, level+1, planner.Delete, nil))
+	}
+	for j, y := range ae {
+		if !used[j] {
+			fmt.Fprintf(&b, "%s%s %s,\n", indent(level+1), c.symbol(planner.Create), d.value(y, level+1, planner.Create, nil))
+		}
+	}
+	if hidden > 0 {
+		fmt.Fprintf(&b, "%s    %s# (%d unchanged %s hidden)%s\n", indent(level+1), c.gray, hidden, plural(hidden, "element"), c.reset)
+	}
+	fmt.Fprintf(&b, "%s]", indent(level+1))
+	return b.String()
+}
+
+// mapUpdate diffs maps key by key.
+func (d *differ) mapUpdate(before, after cty.Value, level int) string {
+	c := d.pw.c
+	keys := map[string]bool{}
+	for k := range before.AsValueMap() {
+		keys[k] = true
+	}
+	for k := range after.AsValueMap() {
+		keys[k] = true
+	}
+	names := make([]string, 0, len(keys))
+	width := 0
+	for k := range keys {
+		names = append(names, k)
+		if q := len(strconv.Quote(k)); q > width {
+			width = q
+		}
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString("{\n")
+	hidden := 0
+	for _, k := range names {
+		bv, bok := before.AsValueMap()[k]
+		av, aok := after.AsValueMap()[k]
+		key := fmt.Sprintf("%-*s", width, strconv.Quote(k))
+		switch {
+		case bok && aok && sameForRender(bv, av):
+			hidden++
+		case !bok:
+			fmt.Fprintf(&b, "%s%s %s = %s\n", indent(level+1), c.symbol(planner.Create), key, d.value(av, level+1, planner.Create, nil))
+		case !aok:
+			fmt.Fprintf(&b, "%s%s %s = %s %s-> null%s\n", indent(level+1), c.symbol(planner.Delete), key, d.value(bv, level+1, planner.Delete, nil), c.gray, c.reset)
+		default:
+			fmt.Fprintf(&b, "%s%s %s = %s\n", indent(level+1), c.symbol(planner.Update), key, d.update(bv, av, level+1, false))
+		}
+	}
+	if hidden > 0 {
+		fmt.Fprintf(&b, "%s    %s# (%d unchanged %s hidden)%s\n", indent(level+1), c.gray, hidden, plural(hidden, "element"), c.reset)
+	}
+	fmt.Fprintf(&b, "%s}", indent(level+1))
+	return b.String()
+}
+
+// value renders a whole value. Elements of collections carry the action's
+// symbol (+ for a created list, - for a deleted one, none when unchanged).
+func (d *differ) value(v cty.Value, level int, action planner.Action, _ []cty.Path) string {
+	c := d.pw.c
+	if !v.IsKnown() {
+		return "(known after apply)"
+	}
+	if v.IsNull() {
+		return "null"
+	}
+	ty := v.Type()
+	sym := c.symbol(action)
+	switch {
+	case ty == cty.String:
+		return renderString(v.AsString(), level)
+	case ty == cty.Number:
+		return formatNumber(v.AsBigFloat())
+	case ty == cty.Bool:
+		if v.True() {
+			return "true"
+		}
+		return "false"
+	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType():
+		if v.LengthInt() == 0 {
+			return "[]"
+		}
+		var b strings.Builder
+		b.WriteString("[\n")
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			fmt.Fprintf(&b, "%s%s %s,\n", indent(level+1), sym, d.value(e, level+1, action, nil))
+		}
+		fmt.Fprintf(&b, "%s]", indent(level+1))
+		return b.String()
+	case ty.IsMapType() || ty.IsObjectType():
+		m := v.AsValueMap()
+		if len(m) == 0 {
+			return "{}"
+		}
+		names := make([]string, 0, len(m))
+		width := 0
+		for k := range m {
+			names = append(names, k)
+			key := k
+			if ty.IsMapType() {
+				key = strconv.Quote(k)
+			}
+			if len(key) > width {
+				width = len(key)
+			}
+		}
+		sort.Strings(names)
+		var b strings.Builder
+		b.WriteString("{\n")
+		for _, k := range names {
+			key := k
+			if ty.IsMapType() {
+				key = strconv.Quote(k)
+			}
+			if m[k].IsNull() && ty.IsObjectType() {
+				continue
+			}
+			fmt.Fprintf(&b, "%s%s %-*s = %s\n", indent(level+1), sym, width, key, d.value(m[k], level+1, action, nil))
+		}
+		fmt.Fprintf(&b, "%s}", indent(level+1))
+		return b.String()
+	}
+	return "(unknown type)"
+}
+
+// renderString quotes a string as Terraform does; a multi-line string is a
+// heredoc.
+func renderString(s string, level int) string {
+	if strings.Contains(s, "\n") && !strings.HasPrefix(s, "\n") {
+		lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+		var b strings.Builder
+		b.WriteString("<<-EOT\n")
+		for _, l := range lines {
+			if l == "" {
+				b.WriteString("\n")
+				continue
+			}
+			fmt.Fprintf(&b, "%s    %s\n", indent(level), l)
+		}
+		fmt.Fprintf(&b, "%s    EOT", indent(level))
+		return b.String()
+	}
+	return strconv.Quote(s)
+}
+
+func formatNumber(f *big.Float) string {
+	if f.IsInt() {
+		i, _ := f.Int(nil)
+		return i.String()
+	}
+	return f.Text('f', -1)
+}
