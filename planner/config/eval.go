@@ -34,6 +34,9 @@ type Options struct {
 	Mode EvalMode
 	// Vars are the -var and -var-file arguments, in command-line order.
 	Vars []VarArg
+	// Values, when set, are the variable values to use, taking precedence
+	// over every other source: a saved plan's.
+	Values map[string]cty.Value
 	// Env is the process environment as os.Environ returns it; only
 	// TF_VAR_name entries are read.
 	Env []string

@@ -119,6 +119,9 @@ func errText(err error) string {
 // decoded.
 func (l *Loader) Load(paths []string) (*Config, hcl.Diagnostics) {
 	files, dir, diags := ConfigFiles(paths)
+	if diags.HasErrors() && len(files) == 0 {
+		return newConfig(dir), diags
+	}
 	cfg, moreDiags := l.LoadFiles(files, dir)
 	return cfg, append(diags, moreDiags...)
 }
@@ -127,15 +130,8 @@ func (l *Loader) Load(paths []string) (*Config, hcl.Diagnostics) {
 // functions.
 func (l *Loader) LoadFiles(files []string, dir string) (*Config, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
-	cfg := &Config{
-		Files:      map[string]*hcl.File{},
-		Dir:        dir,
-		byAddr:     map[schema.Addr]*Resource{},
-		byVariable: map[string]*Variable{},
-		byLocal:    map[string]*Local{},
-		byProvider: map[string]*Provider{},
-	}
-	if len(files) == 0 && len(diags) == 0 {
+	cfg := newConfig(dir)
+	if len(files) == 0 {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "No configuration files",
@@ -163,6 +159,41 @@ func (l *Loader) LoadFiles(files []string, dir string) (*Config, hcl.Diagnostics
 	}
 	cfg.finish()
 	return cfg, diags
+}
+
+// LoadSources decodes configuration files given as their contents (a
+// saved plan's snapshot), as LoadFiles decodes files on disk.
+func (l *Loader) LoadSources(sources map[string][]byte, dir string) (*Config, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	cfg := newConfig(dir)
+	names := make([]string, 0, len(sources))
+	for n := range sources {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		f, moreDiags := l.ParseSource(sources[name], name)
+		diags = append(diags, moreDiags...)
+		if f == nil {
+			continue
+		}
+		cfg.Files[name] = f
+		cfg.FileNames = append(cfg.FileNames, name)
+		diags = append(diags, l.decodeFile(cfg, name, f)...)
+	}
+	cfg.finish()
+	return cfg, diags
+}
+
+func newConfig(dir string) *Config {
+	return &Config{
+		Files:      map[string]*hcl.File{},
+		Dir:        dir,
+		byAddr:     map[schema.Addr]*Resource{},
+		byVariable: map[string]*Variable{},
+		byLocal:    map[string]*Local{},
+		byProvider: map[string]*Provider{},
+	}
 }
 
 // ParseSource parses one file's bytes, refusing text that is not UTF-8 with

@@ -81,6 +81,11 @@ func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 		}
 		raw[a.Name] = rawValue{str: a.Value, source: "-var"}
 	}
+	for name, val := range e.opts.Values {
+		if e.cfg.byVariable[name] != nil {
+			raw[name] = rawValue{expr: hcl.StaticExpr(val, hcl.Range{}), source: "the saved plan"}
+		}
+	}
 	for _, v := range e.cfg.Variables {
 		rv, ok := raw[v.Name]
 		if !ok {
