@@ -21,6 +21,9 @@ type Options struct {
 	Destroy bool
 	// ToolVersion is recorded in a state made from scratch.
 	ToolVersion string
+	// Lineage is the lineage of a state made from scratch; "" means a fresh
+	// random one. Tests set it, since apply derives ids from the lineage.
+	Lineage string
 }
 
 // PriorIndex gives the prior state's instances by address, decoded with
@@ -148,6 +151,9 @@ func NewPlan(ctx context.Context, m *config.Model, prior *state.State, idx *Prio
 	p := &Plan{Destroy: opts.Destroy, Prior: prior, PriorExisted: prior != nil, Model: m}
 	if prior == nil {
 		p.Prior = state.New(opts.ToolVersion)
+		if opts.Lineage != "" {
+			p.Prior.Lineage = opts.Lineage
+		}
 	}
 	seen := map[schema.InstanceAddr]bool{}
 	deps := resourceDeps(m)

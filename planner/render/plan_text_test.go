@@ -50,7 +50,7 @@ func planSteps(t *testing.T, steps ...string) *planner.Plan {
 		if diags.HasErrors() {
 			t.Fatal(diags.Error())
 		}
-		p, diags = planner.NewPlan(context.Background(), m, prior, idx, planner.Options{ToolVersion: "test"})
+		p, diags = planner.NewPlan(context.Background(), m, prior, idx, planner.Options{ToolVersion: "test", Lineage: "00000000-0000-0000-0000-000000000001"})
 		if diags.HasErrors() {
 			t.Fatal(diags.Error())
 		}
