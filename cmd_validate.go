@@ -12,6 +12,7 @@ import (
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/render"
 	"github.com/vpcplan/vpcplan/schema"
+	"github.com/vpcplan/vpcplan/validate"
 )
 
 // varArgs collects -var and -var-file in command-line order.
@@ -83,7 +84,10 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 		return code
 	}
 	loader := config.NewLoader(schema.NewCatalog())
-	_, diags := loadAndEvaluate(ctx, env, loader, fs.Args(), config.Options{Mode: config.ValidateMode, Vars: vars})
+	m, diags := loadAndEvaluate(ctx, env, loader, fs.Args(), config.Options{Mode: config.ValidateMode, Vars: vars})
+	if !diags.HasErrors() && m != nil {
+		diags = append(diags, validate.Run(&validate.Input{Model: m, Services: schema.NewServiceCatalog()}, validate.DefaultRules(), validate.Options{})...)
+	}
 	if *jsonOut {
 		if err := render.ValidateJSON(env.stdout, loader.Files(), diags); err != nil {
 			fmt.Fprintf(env.stderr, "Error writing output: %s\n", err)
@@ -99,7 +103,7 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 		return exitError
 	}
 	if len(diags) > 0 {
-		fmt.Fprintf(env.stdout, "%sSuccess!%s The configuration is valid, but there were some validation warnings as shown above.\n\n", colorOn(env, !*noColor, "\x1b[32m\x1b[1m"), colorOn(env, !*noColor, "\x1b[0m"))
+		fmt.Fprintf(env.stdout, "\n%sSuccess!%s The configuration is valid, but there were some validation warnings as shown above.\n\n", colorOn(env, !*noColor, "\x1b[32m\x1b[1m"), colorOn(env, !*noColor, "\x1b[0m"))
 	} else {
 		fmt.Fprintf(env.stdout, "%sSuccess!%s The configuration is valid.\n\n", colorOn(env, !*noColor, "\x1b[32m\x1b[1m"), colorOn(env, !*noColor, "\x1b[0m"))
 	}

@@ -48,8 +48,14 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"validate", "Check whether the configuration is valid", runValidate},
+		{"plan", "Show changes required by the current configuration", runPlan},
+		{"apply", "Create or update infrastructure in the state", runApply},
+		{"destroy", "Destroy previously-created infrastructure", runDestroy},
+		{"show", "Show the current state or a saved plan", runShow},
+		{"output", "Show output values from the state", runOutput},
+		{"state", "Advanced state management", runState},
+		{"force-unlock", "Release a stuck lock on the current state", runForceUnlock},
 		{"graph", "Print the dependency graph in DOT format", runGraph},
-		{"fmt", "Reformat configuration files in the canonical style", runFmt},
 		{"version", "Show the current vpcplan version", runVersion},
 	}
 }
@@ -117,7 +123,7 @@ func usage(w io.Writer) {
 	fmt.Fprintf(w, "vpcplan checks and plans AWS private connectivity written in Terraform's language.\n\n")
 	fmt.Fprintf(w, "Main commands:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.synopsis)
+		fmt.Fprintf(w, "  %-13s %s\n", c.name, c.synopsis)
 	}
 	fmt.Fprintf(w, "\nGlobal options:\n  -help      Show this help output, or the help for a specified subcommand.\n  -version   An alias for the \"version\" subcommand.\n")
 }

@@ -82,3 +82,21 @@ func TestExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestExamplesValidate validates every example through the CLI, rules
+// included: each must print only the success line.
+func TestExamplesValidate(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("examples", "*.hcl"))
+	if err != nil || len(files) < 7 {
+		t.Fatalf("found %d examples (%v), want at least 7", len(files), err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(context.Background(), []string{"validate", "-no-color", f}, &stdout, &stderr)
+			if code != exitOK || stdout.String() != "Success! The configuration is valid.\n\n" || stderr.Len() > 0 {
+				t.Errorf("validate %s = %d\nstdout:\n%s\nstderr:\n%s", f, code, stdout.String(), stderr.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,575 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/vpcplan/vpcplan/planner"
+	"github.com/vpcplan/vpcplan/planner/render"
+	"github.com/vpcplan/vpcplan/planner/state"
+	"github.com/vpcplan/vpcplan/schema"
+)
+
+const showHelp = `Usage: vpcplan show [options] [PLANFILE]
+
+  Show a saved plan, or the state when no plan file is given.
+
+Options:
+
+  -json          Print Terraform's JSON representation.
+  -no-color      Do not use colour in the output.
+  -state=path    State file (default vpcplan.tfstate).
+`
+
+func runShow(ctx context.Context, env *environment, args []string) int {
+	fs := newFlags("show")
+	jsonOut := fs.Bool("json", false, "")
+	noColor := fs.Bool("no-color", false, "")
+	statePath := fs.String("state", defaultStatePath, "")
+	if code, ok := parseFlags(env, fs, args, showHelp); !ok {
+		return code
+	}
+	if fs.NArg() == 1 {
+		pl, ok := loadPlanFileForShow(ctx, env, fs.Arg(0), !*noColor)
+		if !ok {
+			return exitError
+		}
+		if *jsonOut {
+			if err := render.PlanJSON(env.stdout, pl.plan, version, time.Now()); err != nil {
+				fmt.Fprintf(env.stderr, "Error writing the plan: %s\n", err)
+				return exitError
+			}
+			return exitOK
+		}
+		_ = render.PlanText(env.stdout, pl.plan, render.Options{Color: env.color && !*noColor, Width: env.width})
+		return exitOK
+	}
+	st, ok := loadState(env, *statePath)
+	if !ok {
+		return exitError
+	}
+	if *jsonOut {
+		if err := render.StateJSON(env.stdout, st, version); err != nil {
+			fmt.Fprintf(env.stderr, "Error writing the state: %s\n", err)
+			return exitError
+		}
+		return exitOK
+	}
+	if st == nil || len(st.Resources) == 0 {
+		fmt.Fprintln(env.stdout, "No state.")
+		return exitOK
+	}
+	for _, r := range st.Resources {
+		for _, inst := range r.Instances {
+			printInstance(env, r, inst)
+			fmt.Fprintln(env.stdout)
+		}
+	}
+	if len(st.Outputs) > 0 {
+		fmt.Fprintf(env.stdout, "\nOutputs:\n\n")
+		printOutputs(env, st)
+	}
+	return exitOK
+}
+
+// loadPlanFileForShow reads a plan file without the staleness checks that
+// apply makes: show displays what the file says.
+func loadPlanFileForShow(ctx context.Context, env *environment, path string, color bool) (*planned, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		printError(env, "Failed to load plan file", fmt.Sprintf("Cannot read %q: %s.", path, err))
+		return nil, false
+	}
+	pf, err := planner.DecodePlanFile(data, version)
+	if err != nil {
+		printError(env, "Failed to load plan file", fmt.Sprintf("%s: %s.", path, err))
+		return nil, false
+	}
+	prior, err := pf.Prior()
+	if err != nil {
+		printError(env, "Failed to load plan file", fmt.Sprintf("%s: %s.", path, err))
+		return nil, false
+	}
+	mem := &state.MemStore{}
+	if pf.PriorExisted {
+		if err := mem.Save(prior); err != nil {
+			printError(env, "Failed to load plan file", err.Error())
+			return nil, false
+		}
+	}
+	return loadPlanFile(ctx, env, planInputs{noColor: !color}, path, mem)
+}
+
+func loadState(env *environment, path string) (*state.State, bool) {
+	st, err := state.NewFileStore(path).Load()
+	if err != nil {
+		printError(env, "Failed to load state", fmt.Sprintf("%s\n\nThe state file was not changed.", err))
+		return nil, false
+	}
+	return st, true
+}
+
+// instanceAddr returns the address of a state instance.
+func instanceAddr(r *state.Resource, inst *state.Instance) string {
+	addr := r.Type + "." + r.Name
+	if r.Mode == "data" {
+		addr = "data." + addr
+	}
+	if len(inst.IndexKey) > 0 && string(inst.IndexKey) != "null" {
+		addr += "[" + string(inst.IndexKey) + "]"
+	}
+	return addr
+}
+
+// printInstance prints one instance as terraform state show does.
+func printInstance(env *environment, r *state.Resource, inst *state.Instance) {
+	fmt.Fprintf(env.stdout, "# %s:\n", instanceAddr(r, inst))
+	kind := "resource"
+	if r.Mode == "data" {
+		kind = "data"
+	}
+	fmt.Fprintf(env.stdout, "%s %q %q {\n", kind, r.Type, r.Name)
+	var attrs map[string]json.RawMessage
+	_ = json.Unmarshal(inst.Attributes, &attrs)
+	sensitive := sensitiveTopLevel(inst.SensitiveAttributes)
+	names := make([]string, 0, len(attrs))
+	width := 0
+	for k, v := range attrs {
+		if string(v) == "null" {
+			continue
+		}
+		names = append(names, k)
+		if len(k) > width {
+			width = len(k)
+		}
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		val := strings.ReplaceAll(jsonText(attrs[k]), "\n", "\n    ")
+		if sensitive[k] {
+			val = "(sensitive value)"
+		}
+		fmt.Fprintf(env.stdout, "    %-*s = %s\n", width, k, val)
+	}
+	fmt.Fprintln(env.stdout, "}")
+}
+
+func sensitiveTopLevel(raw json.RawMessage) map[string]bool {
+	out := map[string]bool{}
+	var paths [][]struct {
+		Type  string          `json:"type"`
+		Value json.RawMessage `json:"value"`
+	}
+	if json.Unmarshal(raw, &paths) != nil {
+		return out
+	}
+	for _, p := range paths {
+		if len(p) > 0 && p[0].Type == "get_attr" {
+			var name string
+			if json.Unmarshal(p[0].Value, &name) == nil {
+				out[name] = true
+			}
+		}
+	}
+	return out
+}
+
+// jsonText renders a JSON value in Terraform's value syntax.
+func jsonText(raw json.RawMessage) string {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return string(raw)
+	}
+	var b strings.Builder
+	writeJSONValue(&b, v, 0)
+	return b.String()
+}
+
+func writeJSONValue(b *strings.Builder, v any, level int) {
+	pad := strings.Repeat("    ", level+1)
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case string:
+		q, _ := json.Marshal(x)
+		b.Write(q)
+	case float64, bool:
+		q, _ := json.Marshal(x)
+		b.Write(q)
+	case []any:
+		if len(x) == 0 {
+			b.WriteString("[]")
+			return
+		}
+		b.WriteString("[\n")
+		for _, e := range x {
+			b.WriteString(pad)
+			writeJSONValue(b, e, level+1)
+			b.WriteString(",\n")
+		}
+		b.WriteString(strings.Repeat("    ", level) + "]")
+	case map[string]any:
+		if len(x) == 0 {
+			b.WriteString("{}")
+			return
+		}
+		keys := make([]string, 0, len(x))
+		width := 0
+		for k := range x {
+			keys = append(keys, k)
+			if q := len(k) + 2; q > width {
+				width = q
+			}
+		}
+		sort.Strings(keys)
+		b.WriteString("{\n")
+		for _, k := range keys {
+			q, _ := json.Marshal(k)
+			b.WriteString(pad + string(q) + strings.Repeat(" ", width-len(q)) + " = ")
+			writeJSONValue(b, x[k], level+1)
+			b.WriteString("\n")
+		}
+		b.WriteString(strings.Repeat("    ", level) + "}")
+	}
+}
+
+const outputHelp = `Usage: vpcplan output [options] [NAME]
+
+  Print the outputs the state records, or one of them.
+
+Options:
+
+  -json          Print the outputs as JSON.
+  -raw           Print one string, number or bool output as it is, for scripts.
+  -no-color      Do not use colour in the output.
+  -state=path    State file (default vpcplan.tfstate).
+`
+
+func runOutput(_ context.Context, env *environment, args []string) int {
+	fs := newFlags("output")
+	jsonOut := fs.Bool("json", false, "")
+	raw := fs.Bool("raw", false, "")
+	_ = fs.Bool("no-color", false, "")
+	statePath := fs.String("state", defaultStatePath, "")
+	if code, ok := parseFlags(env, fs, args, outputHelp); !ok {
+		return code
+	}
+	st, ok := loadState(env, *statePath)
+	if !ok {
+		return exitError
+	}
+	outputs := map[string]*state.OutputState{}
+	if st != nil {
+		outputs = st.Outputs
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintf(env.stderr, "The output command expects at most one argument, the name of an output.\n")
+		return exitError
+	}
+	if fs.NArg() == 1 {
+		name := fs.Arg(0)
+		o, ok := outputs[name]
+		if !ok {
+			printError(env, "Output not found", fmt.Sprintf("The output variable requested could not be found in the state file. If you recently added this to your configuration, be sure to run `vpcplan apply`, since the state won't be updated with new output variables until that command is run."))
+			return exitError
+		}
+		switch {
+		case *jsonOut:
+			fmt.Fprintln(env.stdout, string(o.Value))
+		case *raw:
+			var v any
+			if json.Unmarshal(o.Value, &v) != nil {
+				return exitError
+			}
+			switch x := v.(type) {
+			case string:
+				fmt.Fprint(env.stdout, x)
+			case float64, bool:
+				fmt.Fprint(env.stdout, string(o.Value))
+			default:
+				printError(env, "Unsupported value for raw output", fmt.Sprintf("The -raw option only supports strings, numbers, and boolean values, but output value %q is not one of those. Use the -json option instead.", name))
+				return exitError
+			}
+		default:
+			fmt.Fprintln(env.stdout, outputText(o))
+		}
+		return exitOK
+	}
+	if *jsonOut {
+		type jo struct {
+			Sensitive bool            `json:"sensitive"`
+			Type      json.RawMessage `json:"type"`
+			Value     json.RawMessage `json:"value"`
+		}
+		out := map[string]jo{}
+		for n, o := range outputs {
+			out[n] = jo{Sensitive: o.Sensitive, Type: o.Type, Value: o.Value}
+		}
+		data, _ := json.MarshalIndent(out, "", "  ")
+		fmt.Fprintln(env.stdout, string(data))
+		return exitOK
+	}
+	if len(outputs) == 0 {
+		printWarning(env, "No outputs found", "The state file either has no outputs defined, or all the defined outputs are empty. Please define an output in your configuration with the `output` keyword and run `vpcplan apply` for it to become available.")
+		return exitOK
+	}
+	printOutputs(env, st)
+	return exitOK
+}
+
+const stateHelp = `Usage: vpcplan state <subcommand> [options] [args]
+
+  Read and change the state.
+
+Subcommands:
+    list    List resources in the state
+    mv      Move an item in the state
+    rm      Remove instances from the state
+    show    Show a resource in the state
+
+Options of every subcommand:
+
+  -state=path       State file (default vpcplan.tfstate).
+  -lock=false       Don't hold the state lock (rm, mv).
+  -lock-timeout=0s  Duration to retry a state lock (rm, mv).
+`
+
+func runState(ctx context.Context, env *environment, args []string) int {
+	if len(args) == 0 || args[0] == "-help" || args[0] == "--help" || args[0] == "-h" {
+		fmt.Fprint(env.stdout, stateHelp)
+		if len(args) == 0 {
+			return exitError
+		}
+		return exitOK
+	}
+	sub, args := args[0], args[1:]
+	fs := newFlags("state " + sub)
+	var sf stateFlags
+	sf.register(fs)
+	if code, ok := parseFlags(env, fs, args, stateHelp); !ok {
+		return code
+	}
+	switch sub {
+	case "list":
+		st, ok := loadState(env, sf.path)
+		if !ok {
+			return exitError
+		}
+		if st == nil {
+			return exitOK
+		}
+		var addrs []string
+		for _, r := range st.Resources {
+			for _, inst := range r.Instances {
+				addrs = append(addrs, instanceAddr(r, inst))
+			}
+		}
+		filter := fs.Args()
+		for _, a := range addrs {
+			if len(filter) == 0 || matchesAny(a, filter) {
+				fmt.Fprintln(env.stdout, a)
+			}
+		}
+		return exitOK
+	case "show":
+		if fs.NArg() != 1 {
+			fmt.Fprintln(env.stderr, "Exactly one argument expected: the address of a resource instance.")
+			return exitError
+		}
+		st, ok := loadState(env, sf.path)
+		if !ok {
+			return exitError
+		}
+		r, inst := findInstance(st, fs.Arg(0))
+		if inst == nil {
+			printError(env, "No instance found for the given address", fmt.Sprintf("This command requires that the address references one specific instance. %s is not in the state; run vpcplan state list to see the addresses it holds.", fs.Arg(0)))
+			return exitError
+		}
+		printInstance(env, r, inst)
+		return exitOK
+	case "rm", "mv":
+		if (sub == "rm" && fs.NArg() == 0) || (sub == "mv" && fs.NArg() != 2) {
+			fmt.Fprintf(env.stderr, "Wrong number of arguments.\n\n%s", stateHelp)
+			return exitError
+		}
+		s, ok := openState(ctx, env, sf, "OperationTypeInvalid")
+		if !ok {
+			return exitError
+		}
+		defer s.close(env)
+		st, err := s.store.Load()
+		if err != nil || st == nil {
+			printError(env, "Failed to load state", fmt.Sprintf("%v\n\nThe state file was not changed.", errOr(err, "there is no state")))
+			return exitError
+		}
+		if sub == "rm" {
+			for _, a := range fs.Args() {
+				if !removeInstance(st, a) {
+					printError(env, "Invalid target address", fmt.Sprintf("No matching objects found. To view the available instances, use \"vpcplan state list\". Please modify the address to reference a specific instance: %s.", a))
+					return exitError
+				}
+			}
+		} else if msg := moveInstance(st, fs.Arg(0), fs.Arg(1)); msg != "" {
+			printError(env, "Invalid state move", msg)
+			return exitError
+		}
+		if err := s.store.Save(st); err != nil {
+			printError(env, "Failed to save state", fmt.Sprintf("%s\n\nThe state file was not changed.", err))
+			return exitError
+		}
+		if sub == "rm" {
+			fmt.Fprintf(env.stdout, "Successfully removed %d resource instance(s).\n", fs.NArg())
+		} else {
+			fmt.Fprintf(env.stdout, "Move %q to %q\nSuccessfully moved 1 object(s).\n", fs.Arg(0), fs.Arg(1))
+		}
+		return exitOK
+	}
+	fmt.Fprintf(env.stderr, "vpcplan state has no subcommand %q.\n\n%s", sub, stateHelp)
+	return exitError
+}
+
+func errOr(err error, msg string) any {
+	if err != nil {
+		return err
+	}
+	return msg
+}
+
+func matchesAny(addr string, filters []string) bool {
+	for _, f := range filters {
+		if addr == f || strings.HasPrefix(addr, f+"[") || strings.HasPrefix(addr, f+".") {
+			return true
+		}
+	}
+	return false
+}
+
+func findInstance(st *state.State, addr string) (*state.Resource, *state.Instance) {
+	if st == nil {
+		return nil, nil
+	}
+	for _, r := range st.Resources {
+		for _, inst := range r.Instances {
+			if instanceAddr(r, inst) == addr {
+				return r, inst
+			}
+		}
+	}
+	return nil, nil
+}
+
+// removeInstance removes an instance (or every instance of a resource) and
+// reports whether anything matched.
+func removeInstance(st *state.State, addr string) bool {
+	found := false
+	var rs []*state.Resource
+	for _, r := range st.Resources {
+		var kept []*state.Instance
+		for _, inst := range r.Instances {
+			a := instanceAddr(r, inst)
+			if a == addr || strings.TrimSuffix(a, "["+string(inst.IndexKey)+"]") == addr {
+				found = true
+				continue
+			}
+			kept = append(kept, inst)
+		}
+		r.Instances = kept
+		if len(kept) > 0 {
+			rs = append(rs, r)
+		}
+	}
+	st.Resources = rs
+	return found
+}
+
+// moveInstance renames a resource instance in the state.
+func moveInstance(st *state.State, src, dst string) string {
+	from, diags := schema.ParseInstanceAddr(src)
+	if diags.HasErrors() {
+		return fmt.Sprintf("%q is not a resource instance address.", src)
+	}
+	to, diags := schema.ParseInstanceAddr(dst)
+	if diags.HasErrors() {
+		return fmt.Sprintf("%q is not a resource instance address.", dst)
+	}
+	if from.Resource.Type != to.Resource.Type || from.Resource.Mode != to.Resource.Mode {
+		return fmt.Sprintf("Cannot move %s to %s: the source and destination must be of the same resource type.", src, dst)
+	}
+	if _, inst := findInstance(st, dst); inst != nil {
+		return fmt.Sprintf("Cannot move %s to %s: there is already a resource instance at that address.", src, dst)
+	}
+	r, inst := findInstance(st, src)
+	if inst == nil {
+		return fmt.Sprintf("No matching objects found for %s. To view the available instances, use \"vpcplan state list\".", src)
+	}
+	kept := r.Instances[:0]
+	for _, x := range r.Instances {
+		if x != inst {
+			kept = append(kept, x)
+		}
+	}
+	r.Instances = kept
+	if len(kept) == 0 {
+		removeInstance(st, src)
+	}
+	inst.IndexKey = keyJSON(to.Key)
+	var target *state.Resource
+	for _, x := range st.Resources {
+		if x.Type == string(to.Resource.Type) && x.Name == to.Resource.Name && x.Mode == r.Mode && x.Module == "" {
+			target = x
+		}
+	}
+	if target == nil {
+		target = &state.Resource{Mode: r.Mode, Type: r.Type, Name: to.Resource.Name, Provider: r.Provider}
+		st.Resources = append(st.Resources, target)
+	}
+	target.Instances = append(target.Instances, inst)
+	return ""
+}
+
+func keyJSON(k schema.InstanceKey) json.RawMessage {
+	switch k.Kind {
+	case schema.IntKeyKind:
+		b, _ := json.Marshal(k.Int)
+		return b
+	case schema.StringKeyKind:
+		b, _ := json.Marshal(k.Str)
+		return b
+	}
+	return nil
+}
+
+const forceUnlockHelp = `Usage: vpcplan force-unlock [options] LOCK_ID
+
+  Remove the lock on the state for the current configuration, left behind
+  by a process that is gone.
+
+Options:
+
+  -force         Don't ask for input for unlock confirmation.
+  -state=path    State file (default vpcplan.tfstate).
+`
+
+func runForceUnlock(_ context.Context, env *environment, args []string) int {
+	fs := newFlags("force-unlock")
+	_ = fs.Bool("force", false, "")
+	statePath := fs.String("state", defaultStatePath, "")
+	if code, ok := parseFlags(env, fs, args, forceUnlockHelp); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(env.stderr, "Expected a single argument: LOCK_ID\n\n%s", forceUnlockHelp)
+		return exitError
+	}
+	if err := state.NewFileStore(*statePath).ForceUnlock(fs.Arg(0)); err != nil {
+		printError(env, "Failed to unlock state", err.Error())
+		return exitError
+	}
+	fmt.Fprintf(env.stdout, "vpcplan state has been successfully unlocked!\n\nThe state has been unlocked, and vpcplan commands should now be able to\nobtain a new lock on the state.\n")
+	return exitOK
+}
