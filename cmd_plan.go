@@ -124,12 +124,12 @@ func printWarning(env *environment, summary, detail string) {
 
 // planInputs are the flags plan and apply share.
 type planInputs struct {
-	vars     []config.VarArg
-	destroy  bool
-	input    bool
-	noColor  bool
-	state    stateFlags
-	jsonOut  bool
+	vars    []config.VarArg
+	destroy bool
+	input   bool
+	noColor bool
+	state   stateFlags
+	jsonOut bool
 }
 
 // planned is a plan with what apply needs to carry it out.
