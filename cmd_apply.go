@@ -74,6 +74,7 @@ func applyCommand(ctx context.Context, env *environment, args []string, destroy 
 	}
 	fs.BoolVar(&in.input, "input", true, "")
 	fs.BoolVar(&in.noColor, "no-color", false, "")
+	fs.StringVar(&in.configFile, "config", "", "")
 	fs.Var(varArgs{list: &in.vars}, "var", "")
 	fs.Var(varArgs{list: &in.vars, file: true}, "var-file", "")
 	in.state.register(fs)

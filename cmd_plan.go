@@ -18,7 +18,6 @@ import (
 	"github.com/vpcplan/vpcplan/planner/render"
 	"github.com/vpcplan/vpcplan/planner/state"
 	"github.com/vpcplan/vpcplan/schema"
-	"github.com/vpcplan/vpcplan/validate"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -130,6 +129,8 @@ type planInputs struct {
 	noColor bool
 	state   stateFlags
 	jsonOut bool
+	// configFile is -config: the rule configuration.
+	configFile string
 }
 
 // planned is a plan with what apply needs to carry it out.
@@ -162,8 +163,10 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 	}
 	m, moreDiags := loader.Evaluate(ctx, cfg, opts)
 	diags = append(diags, moreDiags...)
+	ropts, moreDiags := ruleOptions(in.configFile, loader.Files())
+	diags = append(diags, moreDiags...)
 	if !diags.HasErrors() {
-		diags = append(diags, validate.Run(&validate.Input{Model: m, Services: schema.NewServiceCatalog()}, validate.DefaultRules(), validate.Options{})...)
+		diags = append(diags, runRules(m, loader.Files(), ropts)...)
 	}
 	if diags.HasErrors() {
 		printDiagnostics(env, loader.Files(), diags, !in.noColor)
@@ -228,6 +231,7 @@ func runPlan(ctx context.Context, env *environment, args []string) int {
 	fs.BoolVar(&in.input, "input", true, "")
 	fs.BoolVar(&in.noColor, "no-color", false, "")
 	fs.BoolVar(&in.jsonOut, "json", false, "")
+	fs.StringVar(&in.configFile, "config", "", "")
 	fs.Var(varArgs{list: &in.vars}, "var", "")
 	fs.Var(varArgs{list: &in.vars, file: true}, "var-file", "")
 	in.state.register(fs)

@@ -12,7 +12,6 @@ import (
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/render"
 	"github.com/vpcplan/vpcplan/schema"
-	"github.com/vpcplan/vpcplan/validate"
 )
 
 // varArgs collects -var and -var-file in command-line order.
@@ -67,6 +66,7 @@ const validateHelp = `Usage: vpcplan validate [options] [PATH...]
 
 Options:
 
+  -config=FILE       Rule configuration (default .vpcplan.hcl when present).
   -json              Produce output in Terraform's validate -json format.
   -no-color          Do not use colour in the output.
   -var 'NAME=VALUE'  Set a value for an input variable.
@@ -77,6 +77,7 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 	fs := newFlags("validate")
 	jsonOut := fs.Bool("json", false, "")
 	noColor := fs.Bool("no-color", false, "")
+	configFile := fs.String("config", "", "")
 	var vars []config.VarArg
 	fs.Var(varArgs{list: &vars}, "var", "")
 	fs.Var(varArgs{list: &vars, file: true}, "var-file", "")
@@ -85,11 +86,14 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 	}
 	loader := config.NewLoader(schema.NewCatalog())
 	m, diags := loadAndEvaluate(ctx, env, loader, fs.Args(), config.Options{Mode: config.ValidateMode, Vars: vars})
+	files := loader.Files()
+	ropts, moreDiags := ruleOptions(*configFile, files)
+	diags = append(diags, moreDiags...)
 	if !diags.HasErrors() && m != nil {
-		diags = append(diags, validate.Run(&validate.Input{Model: m, Services: schema.NewServiceCatalog()}, validate.DefaultRules(), validate.Options{})...)
+		diags = append(diags, runRules(m, files, ropts)...)
 	}
 	if *jsonOut {
-		if err := render.ValidateJSON(env.stdout, loader.Files(), diags); err != nil {
+		if err := render.ValidateJSON(env.stdout, files, diags); err != nil {
 			fmt.Fprintf(env.stderr, "Error writing output: %s\n", err)
 			return exitError
 		}
@@ -98,7 +102,7 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 		}
 		return exitOK
 	}
-	printDiagnostics(env, loader.Files(), diags, !*noColor)
+	printDiagnostics(env, files, diags, !*noColor)
 	if diags.HasErrors() {
 		return exitError
 	}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/vpcplan/vpcplan/validate"
+)
+
+// docsBase is where rule docs are linked from diagnostics and listings.
+const docsBase = "https://github.com/vpcplan/vpcplan/blob/main/validate/docs/"
+
+// ruleOptions reads the rule configuration: -config=FILE, else
+// .vpcplan.hcl in the working directory when there is one. The file is
+// added to files for snippets.
+func ruleOptions(configPath string, files map[string]*hcl.File) (validate.Options, hcl.Diagnostics) {
+	path := configPath
+	if path == "" {
+		if _, err := os.Stat(validate.ConfigFileName); err != nil {
+			return validate.Options{}, nil
+		}
+		path = validate.ConfigFileName
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return validate.Options{}, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Failed to read rule configuration",
+			Detail:   fmt.Sprintf("Cannot read %q: %s.", path, err),
+		}}
+	}
+	opts, f, diags := validate.ParseConfig(src, path, validate.DefaultRules())
+	if f != nil && files != nil {
+		files[path] = f
+	}
+	return opts, diags
+}
+
+// runRules runs the rules over the model and applies inline ignores.
+func runRules(m *config.Model, files map[string]*hcl.File, opts validate.Options) hcl.Diagnostics {
+	rules := validate.DefaultRules()
+	diags := validate.Run(&validate.Input{Model: m, Services: schema.NewServiceCatalog()}, rules, opts)
+	ids := make([]string, len(rules))
+	for i, r := range rules {
+		ids[i] = r.ID
+	}
+	return validate.ApplyIgnores(diags, validate.FindIgnores(m.Config.Files), sortedCopy(ids))
+}
+
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
