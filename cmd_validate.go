@@ -90,7 +90,7 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 	ropts, moreDiags := ruleOptions(*configFile, files)
 	diags = append(diags, moreDiags...)
 	if !diags.HasErrors() && m != nil {
-		diags = append(diags, runRules(m, files, ropts)...)
+		diags = append(diags, checkRules(m, files, ropts)...)
 	}
 	if *jsonOut {
 		if err := render.ValidateJSON(env.stdout, files, diags); err != nil {
@@ -137,7 +137,7 @@ func colorOn(env *environment, allowed bool, code string) string {
 // printDiagnostics prints errors to stderr and warnings to stdout, as
 // Terraform does, sorted by position.
 func printDiagnostics(env *environment, files map[string]*hcl.File, diags hcl.Diagnostics, colorAllowed bool) {
-	opts := render.Options{Color: env.color && colorAllowed, Width: env.width}
+	opts := render.Options{Color: env.color && colorAllowed, Width: env.width, RuleDocs: func(id string) string { return docsBase + id + ".md" }}
 	for _, d := range render.SortDiagnostics(diags) {
 		w := env.stderr
 		if d.Severity == hcl.DiagWarning {

@@ -55,6 +55,7 @@ func commands() []command {
 		{"output", "Show output values from the state", runOutput},
 		{"state", "Advanced state management", runState},
 		{"force-unlock", "Release a stuck lock on the current state", runForceUnlock},
+		{"rules", "List the rules and their documentation", runRules},
 		{"graph", "Print the dependency graph in DOT format", runGraph},
 		{"version", "Show the current vpcplan version", runVersion},
 	}

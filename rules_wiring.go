@@ -40,7 +40,7 @@ func ruleOptions(configPath string, files map[string]*hcl.File) (validate.Option
 }
 
 // runRules runs the rules over the model and applies inline ignores.
-func runRules(m *config.Model, files map[string]*hcl.File, opts validate.Options) hcl.Diagnostics {
+func checkRules(m *config.Model, files map[string]*hcl.File, opts validate.Options) hcl.Diagnostics {
 	rules := validate.DefaultRules()
 	diags := validate.Run(&validate.Input{Model: m, Services: schema.NewServiceCatalog()}, rules, opts)
 	ids := make([]string, len(rules))

@@ -25,6 +25,12 @@ func Diagnostic(w io.Writer, files map[string]*hcl.File, d *hcl.Diagnostic, opts
 	if jd == nil {
 		return nil
 	}
+	if opts.RuleDocs != nil && jd.Rule != "" {
+		if jd.Detail != "" {
+			jd.Detail += "\n\n"
+		}
+		jd.Detail += "Reference: " + opts.RuleDocs(jd.Rule)
+	}
 	var s string
 	if opts.Color {
 		s = formatDiagnosticColor(jd, opts.Width)

@@ -6,4 +6,7 @@ type Options struct {
 	Color bool
 	// Width is the terminal width text is wrapped to; 0 means no wrapping.
 	Width int
+	// RuleDocs, when set, gives the documentation link of a rule id; the
+	// human format ends a rule's diagnostic with it.
+	RuleDocs func(id string) string
 }
