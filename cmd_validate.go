@@ -12,6 +12,7 @@ import (
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/render"
 	"github.com/vpcplan/vpcplan/schema"
+	"github.com/vpcplan/vpcplan/validate"
 )
 
 // varArgs collects -var and -var-file in command-line order.
@@ -67,7 +68,11 @@ const validateHelp = `Usage: vpcplan validate [options] [PATH...]
 Options:
 
   -config=FILE       Rule configuration (default .vpcplan.hcl when present).
-  -json              Produce output in Terraform's validate -json format.
+  -format=FORMAT     Output format: human (default), json, sarif, checkstyle,
+                     junit or compact (file:line:col: severity: summary [rule]).
+  -json              Produce output in Terraform's validate -json format
+                     (the same as -format=json).
+  -strict            Fail (exit 1) on warnings too.
   -no-color          Do not use colour in the output.
   -var 'NAME=VALUE'  Set a value for an input variable.
   -var-file=FILE     Set input variables from a file.
@@ -78,6 +83,8 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 	jsonOut := fs.Bool("json", false, "")
 	noColor := fs.Bool("no-color", false, "")
 	configFile := fs.String("config", "", "")
+	format := fs.String("format", "", "")
+	strict := fs.Bool("strict", false, "")
 	var vars []config.VarArg
 	fs.Var(varArgs{list: &vars}, "var", "")
 	fs.Var(varArgs{list: &vars, file: true}, "var-file", "")
@@ -92,18 +99,22 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 	if !diags.HasErrors() && m != nil {
 		diags = append(diags, checkRules(m, files, ropts)...)
 	}
+	failed := diags.HasErrors() || (*strict && len(diags) > 0)
 	if *jsonOut {
-		if err := render.ValidateJSON(env.stdout, files, diags); err != nil {
+		*format = "json"
+	}
+	if *format != "" && *format != "human" {
+		if err := writeReport(env, *format, files, diags); err != nil {
 			fmt.Fprintf(env.stderr, "Error writing output: %s\n", err)
 			return exitError
 		}
-		if diags.HasErrors() {
+		if failed {
 			return exitError
 		}
 		return exitOK
 	}
 	printDiagnostics(env, files, diags, !*noColor)
-	if diags.HasErrors() {
+	if failed {
 		return exitError
 	}
 	if len(diags) > 0 {
@@ -112,6 +123,28 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 		fmt.Fprintf(env.stdout, "%sSuccess!%s The configuration is valid.\n\n", colorOn(env, !*noColor, "\x1b[32m\x1b[1m"), colorOn(env, !*noColor, "\x1b[0m"))
 	}
 	return exitOK
+}
+
+// writeReport writes the diagnostics in a machine-readable format.
+func writeReport(env *environment, format string, files map[string]*hcl.File, diags hcl.Diagnostics) error {
+	tool := render.ToolInfo{Name: "vpcplan", Version: version, InformationURI: "https://github.com/vpcplan/vpcplan"}
+	switch format {
+	case "json":
+		return render.ValidateJSON(env.stdout, files, diags)
+	case "sarif":
+		var rules []render.RuleInfo
+		for _, r := range validate.DefaultRules() {
+			rules = append(rules, render.RuleInfo{ID: r.ID, Summary: r.Summary, Severity: r.Severity, HelpURI: docsBase + r.ID + ".md"})
+		}
+		return render.SARIF(env.stdout, diags, rules, tool)
+	case "checkstyle":
+		return render.Checkstyle(env.stdout, diags)
+	case "junit":
+		return render.JUnit(env.stdout, diags, tool)
+	case "compact":
+		return render.Compact(env.stdout, diags)
+	}
+	return fmt.Errorf("unknown format %q; use human, json, sarif, checkstyle, junit or compact", format)
 }
 
 // loadAndEvaluate loads the paths and evaluates them, filling the options
