@@ -166,7 +166,7 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 	ropts, moreDiags := ruleOptions(in.configFile, loader.Files())
 	diags = append(diags, moreDiags...)
 	if !diags.HasErrors() {
-		diags = append(diags, runRules(m, loader.Files(), ropts)...)
+		diags = append(diags, checkRules(m, loader.Files(), ropts)...)
 	}
 	if diags.HasErrors() {
 		printDiagnostics(env, loader.Files(), diags, !in.noColor)
