@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/planner/funcs"
@@ -24,6 +25,7 @@ type blockDecoder struct {
 	attrs  []string // sorted
 	blocks []string // sorted
 	nested map[string]*blockDecoder
+	pool   sync.Pool // of map[string]cty.Value; see attrMap
 }
 
 func newBlockDecoder(b *schema.Block) *blockDecoder {
@@ -123,8 +125,8 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 		prior = cty.NilVal
 	}
 	b := d.block
-	n := len(d.attrs) + len(d.blocks)
-	un := make(map[string]cty.Value, n)
+	un := d.attrMap()
+	defer d.release(un)
 	var marks []cty.PathValueMarks
 	for _, name := range d.attrs {
 		a := b.Attributes[name]
@@ -167,12 +169,11 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 				}
 			}
 		}
+		var extra []any
 		if mark != nil {
-			if ms := mark(name, a); len(ms) > 0 {
-				v = v.WithMarks(cty.NewValueMarks(ms...))
-			}
+			extra = mark(name, a)
 		}
-		un[name], marks = unmarkInto(v, path, name, marks)
+		un[name], marks = unmarkInto(v, path, name, extra, marks)
 	}
 	for _, name := range d.blocks {
 		nb := b.Blocks[name]
@@ -227,6 +228,20 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 	return decoded{value: cty.ObjectVal(un), marks: marks}, diags
 }
 
+// attrMap returns an empty map for building one object's attributes.
+// cty.ObjectVal copies what it is given, so the map is reused (release).
+func (d *blockDecoder) attrMap() map[string]cty.Value {
+	if m, ok := d.pool.Get().(map[string]cty.Value); ok {
+		return m
+	}
+	return make(map[string]cty.Value, len(d.attrs)+len(d.blocks))
+}
+
+func (d *blockDecoder) release(m map[string]cty.Value) {
+	clear(m)
+	d.pool.Put(m)
+}
+
 // appendPath returns a new path: base followed by steps. It never shares
 // base's backing array, so sibling paths stay independent.
 func appendPath(base cty.Path, steps ...cty.PathStep) cty.Path {
@@ -235,19 +250,32 @@ func appendPath(base cty.Path, steps ...cty.PathStep) cty.Path {
 }
 
 // unmarkInto removes the marks of the attribute value v, recording where
-// they were (under base.name) in marks.
-func unmarkInto(v cty.Value, base cty.Path, name string, marks []cty.PathValueMarks) (cty.Value, []cty.PathValueMarks) {
-	if v.Type().IsPrimitiveType() || !v.IsKnown() || v.IsNull() {
-		u, ms := v.Unmark()
+// they were (under base.name) in marks, together with the extra marks the
+// attribute gets as a whole. Values without marks, the common case, cost
+// no allocation.
+func unmarkInto(v cty.Value, base cty.Path, name string, extra []any, marks []cty.PathValueMarks) (cty.Value, []cty.PathValueMarks) {
+	top := func(ms cty.ValueMarks) {
+		for _, m := range extra {
+			if ms == nil {
+				ms = cty.ValueMarks{}
+			}
+			ms[m] = struct{}{}
+		}
 		if len(ms) > 0 {
 			marks = append(marks, cty.PathValueMarks{Path: appendPath(base, cty.GetAttrStep{Name: name}), Marks: ms})
 		}
-		return u, marks
 	}
-	if !v.ContainsMarked() {
+	if !v.IsMarked() && (v.Type().IsPrimitiveType() || !v.IsKnown() || v.IsNull() || !v.ContainsMarked()) {
+		top(nil)
 		return v, marks
 	}
+	if v.Type().IsPrimitiveType() || !v.IsKnown() || v.IsNull() {
+		u, ms := v.Unmark()
+		top(ms)
+		return u, marks
+	}
 	u, pvm := v.UnmarkDeepWithPaths()
+	top(nil)
 	for _, pm := range pvm {
 		p := appendPath(base, cty.GetAttrStep{Name: name})
 		marks = append(marks, cty.PathValueMarks{Path: append(p, pm.Path...), Marks: pm.Marks})
