@@ -92,6 +92,8 @@ type evaluator struct {
 	targets   map[schema.TypeName]map[string]bool // attributes some Ref names
 	model     *Model
 	linker    *linker
+	// expansions caches for_each expansions of locals and variables.
+	expansions map[string]expansion
 }
 
 // Evaluate evaluates cfg in dependency order and links the result. The
@@ -102,20 +104,21 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		opts.ReadFile = os.ReadFile
 	}
 	e := &evaluator{
-		ctx:       ctx,
-		l:         l,
-		cfg:       cfg,
-		opts:      opts,
-		funcs:     funcs.Table(cfg.Dir, opts.ReadFile),
-		refs:      map[node][]schema.Reference{},
-		edgeRng:   map[[2]node]hcl.Range{},
-		vars:      map[string]cty.Value{},
-		pending:   map[string]rawValue{},
-		locals:    map[string]cty.Value{},
-		blockVals: map[schema.Addr]*blockValue{},
-		providers: map[string]*ProviderConfig{},
-		decoders:  map[*schema.Resource]*blockDecoder{},
-		targets:   l.refTargets(),
+		ctx:        ctx,
+		l:          l,
+		cfg:        cfg,
+		opts:       opts,
+		funcs:      funcs.Table(cfg.Dir, opts.ReadFile),
+		refs:       map[node][]schema.Reference{},
+		edgeRng:    map[[2]node]hcl.Range{},
+		vars:       map[string]cty.Value{},
+		pending:    map[string]rawValue{},
+		locals:     map[string]cty.Value{},
+		blockVals:  map[schema.Addr]*blockValue{},
+		providers:  map[string]*ProviderConfig{},
+		decoders:   map[*schema.Resource]*blockDecoder{},
+		expansions: map[string]expansion{},
+		targets:    l.refTargets(),
 		model: &Model{
 			Config:    cfg,
 			Variables: map[string]cty.Value{},

@@ -80,6 +80,37 @@ func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expa
 }
 
 func (e *evaluator) expandForEach(attr *hcl.Attribute, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
+	// for_each = local.x or var.x names a value that no longer changes once
+	// evaluated: blocks sharing it share its expansion, which costs a sort
+	// of the set or map each time it is computed.
+	var cacheKey string
+	if trav, diags := hcl.AbsTraversalForExpr(attr.Expr); !diags.HasErrors() && (trav.RootName() == "local" || trav.RootName() == "var") {
+		cacheKey = traversalKey(trav)
+		if ex, ok := e.expansions[cacheKey]; ok && cacheKey != "" {
+			return ex, nil
+		}
+	}
+	ex, diags := e.expandForEachValue(attr, ctx)
+	if cacheKey != "" && !diags.HasErrors() {
+		e.expansions[cacheKey] = ex
+	}
+	return ex, diags
+}
+
+// traversalKey renders a traversal of attribute steps as text.
+func traversalKey(t hcl.Traversal) string {
+	key := t.RootName()
+	for _, step := range t[1:] {
+		a, ok := step.(hcl.TraverseAttr)
+		if !ok {
+			return ""
+		}
+		key += "." + a.Name
+	}
+	return key
+}
+
+func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
 	v, diags := attr.Expr.Value(ctx)
 	if diags.HasErrors() {
 		return expansion{}, diags
