@@ -20,8 +20,10 @@ import (
 type FileStore struct {
 	Path string
 
-	mu       sync.Mutex
-	last     *State // the snapshot last loaded or saved
+	mu sync.Mutex
+	// last describes the snapshot last loaded or saved: its lineage,
+	// serial and content encoding (see encodeContent), or nil.
+	last     *snapshot
 	first    []byte // the encoding of the first snapshot loaded
 	loaded   bool
 	backedUp bool
@@ -63,7 +65,9 @@ func (f *FileStore) Load() (*State, error) {
 		f.first = data
 	}
 	f.loaded = true
-	f.last = s.DeepCopy()
+	if f.last, err = newSnapshot(s); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -75,34 +79,39 @@ func (f *FileStore) Save(s *State) error {
 		// Compare against what is on disk, as if it had been loaded.
 		data, err := os.ReadFile(f.Path)
 		if err == nil {
-			if prev, derr := Decode(data); derr == nil {
-				f.last, f.first = prev, data
-			} else {
+			prev, derr := Decode(data)
+			if derr != nil {
 				return fmt.Errorf("%s: %w; refusing to overwrite it", f.Path, derr)
 			}
+			if f.last, err = newSnapshot(prev); err != nil {
+				return err
+			}
+			f.first = data
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("cannot read the state file %s: %w", f.Path, err)
 		}
 		f.loaded = true
 	}
-	if f.last != nil && f.last.Lineage != s.Lineage {
-		return &LineageError{Stored: f.last.Lineage, Given: s.Lineage}
+	if f.last != nil && f.last.lineage != s.Lineage {
+		return &LineageError{Stored: f.last.lineage, Given: s.Lineage}
+	}
+	next, err := newSnapshot(s)
+	if err != nil {
+		return err
 	}
 	if f.last != nil {
-		if Equal(f.last, s) {
-			s.Serial = f.last.Serial
+		if bytes.Equal(f.last.content, next.content) {
+			s.Serial = f.last.serial
 			return nil
 		}
-		if s.Serial <= f.last.Serial {
-			s.Serial = f.last.Serial + 1
+		if s.Serial <= f.last.serial {
+			s.Serial = f.last.serial + 1
 		}
 	} else if s.Serial == 0 {
 		s.Serial = 1
 	}
-	data, err := s.Encode()
-	if err != nil {
-		return err
-	}
+	next.serial = s.Serial
+	data := s.withHeader(next.content)
 	if !f.backedUp && f.first != nil {
 		if err := writeAtomic(f.BackupPath(), f.first); err != nil {
 			return fmt.Errorf("cannot write the backup %s: %w", f.BackupPath(), err)
@@ -112,8 +121,24 @@ func (f *FileStore) Save(s *State) error {
 	if err := writeAtomic(f.Path, data); err != nil {
 		return fmt.Errorf("cannot write the state file %s: %w", f.Path, err)
 	}
-	f.last = s.DeepCopy()
+	f.last = next
 	return nil
+}
+
+// snapshot is what a store remembers of the snapshot it last read or
+// wrote, to tell whether a new one changes anything.
+type snapshot struct {
+	lineage string
+	serial  uint64
+	content []byte
+}
+
+func newSnapshot(s *State) (*snapshot, error) {
+	content, err := s.encodeContent()
+	if err != nil {
+		return nil, err
+	}
+	return &snapshot{lineage: s.Lineage, serial: s.Serial, content: content}, nil
 }
 
 // writeAtomic replaces path with data: a temporary file in the same

@@ -113,22 +113,90 @@ func jsonErrText(err error) string {
 // fields in Terraform's order, resources and instances sorted, and a final
 // newline.
 func (s *State) Encode() ([]byte, error) {
-	s.Sort()
-	out := *s
-	if out.Resources == nil {
-		out.Resources = []*Resource{}
-	}
-	if out.Outputs == nil {
-		out.Outputs = map[string]*OutputState{}
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&out); err != nil {
+	content, err := s.encodeContent()
+	if err != nil {
 		return nil, err
 	}
+	return s.withHeader(content), nil
+}
+
+// withHeader completes an encodeContent encoding into the whole file.
+func (s *State) withHeader(content []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(content) + 256)
+	fmt.Fprintf(&buf, "{\n  \"version\": %d,\n  \"terraform_version\": %s,\n  \"serial\": %d,\n  \"lineage\": %s,\n",
+		s.Version, quote(s.TerraformVersion), s.Serial, quote(s.Lineage))
+	buf.Write(content)
+	buf.WriteString("}\n")
+	return buf.Bytes()
+}
+
+// encodeContent renders everything but the header fields (version, tool
+// version, serial, lineage): what tells two snapshots apart. Each
+// instance is indented on its own, so the cost is linear in the state's
+// size.
+func (s *State) encodeContent() ([]byte, error) {
+	s.Sort()
+	var buf bytes.Buffer
+	outputs := s.Outputs
+	if outputs == nil {
+		outputs = map[string]*OutputState{}
+	}
+	ob, err := json.MarshalIndent(outputs, "  ", "  ")
+	if err != nil {
+		return nil, err
+	}
+	buf.WriteString("  \"outputs\": ")
+	buf.Write(ob)
+	buf.WriteString(",\n  \"resources\": [")
+	for i, r := range s.Resources {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n    {\n")
+		if r.Module != "" {
+			fmt.Fprintf(&buf, "      \"module\": %s,\n", quote(r.Module))
+		}
+		fmt.Fprintf(&buf, "      \"mode\": %s,\n      \"type\": %s,\n      \"name\": %s,\n", quote(r.Mode), quote(r.Type), quote(r.Name))
+		if r.Each != "" {
+			fmt.Fprintf(&buf, "      \"each\": %s,\n", quote(r.Each))
+		}
+		fmt.Fprintf(&buf, "      \"provider\": %s,\n      \"instances\": [", quote(r.Provider))
+		for j, inst := range r.Instances {
+			if j > 0 {
+				buf.WriteByte(',')
+			}
+			buf.WriteString("\n        ")
+			ib, err := json.Marshal(inst)
+			if err != nil {
+				return nil, err
+			}
+			if err := json.Indent(&buf, ib, "        ", "  "); err != nil {
+				return nil, err
+			}
+		}
+		if len(r.Instances) > 0 {
+			buf.WriteString("\n      ")
+		}
+		buf.WriteString("]\n    }")
+	}
+	if len(s.Resources) > 0 {
+		buf.WriteString("\n  ")
+	}
+	buf.WriteString("]")
+	if len(s.CheckResults) > 0 {
+		buf.WriteString(",\n  \"check_results\": ")
+		if err := json.Indent(&buf, s.CheckResults, "  ", "  "); err != nil {
+			return nil, err
+		}
+	}
+	buf.WriteString("\n")
 	return buf.Bytes(), nil
+}
+
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 // Sort orders resources by module, mode, type and name, and instances by
@@ -188,11 +256,11 @@ func Equal(a, b *State) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	x, y := *a, *b
-	x.Serial, y.Serial = 0, 0
-	x.TerraformVersion, y.TerraformVersion = "", ""
-	ea, err1 := x.Encode()
-	eb, err2 := y.Encode()
+	if a.Lineage != b.Lineage {
+		return false
+	}
+	ea, err1 := a.encodeContent()
+	eb, err2 := b.encodeContent()
 	return err1 == nil && err2 == nil && bytes.Equal(ea, eb)
 }
 
