@@ -12,7 +12,6 @@ import (
 	"github.com/vpcplan/vpcplan/planner/state"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
-	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
 
 // Options tune Plan.
@@ -123,24 +122,7 @@ func decodeKey(raw json.RawMessage) (schema.InstanceKey, error) {
 // implied type. Attributes the schema lacks are dropped (a newer provider
 // wrote them); attributes the state lacks are null.
 func decodeAttributes(sch *schema.Resource, raw json.RawMessage) (cty.Value, error) {
-	ty := sch.Block.ImpliedType()
-	if len(raw) == 0 {
-		return cty.NullVal(ty), nil
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return cty.NilVal, err
-	}
-	for k := range m {
-		if !ty.HasAttribute(k) {
-			delete(m, k)
-		}
-	}
-	clean, err := json.Marshal(m)
-	if err != nil {
-		return cty.NilVal, err
-	}
-	return ctyjson.Unmarshal(clean, ty)
+	return decodeJSONValue(raw, sch.Block.ImpliedType())
 }
 
 // NewPlan diffs the model against the prior state. The model must come

@@ -168,11 +168,14 @@ func withTagsAll(v cty.Value) cty.Value {
 	if !tags.IsWhollyKnown() {
 		return v
 	}
-	attrs := v.AsValueMap()
+	want := tags
 	if tags.IsNull() {
-		attrs["tags_all"] = cty.MapValEmpty(cty.String)
-	} else {
-		attrs["tags_all"] = tags
+		want = cty.MapValEmpty(cty.String)
 	}
+	if cur := v.GetAttr("tags_all"); cur.IsWhollyKnown() && cur.RawEquals(want) {
+		return v // the common case: nothing to rebuild
+	}
+	attrs := v.AsValueMap()
+	attrs["tags_all"] = want
 	return cty.ObjectVal(attrs)
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vpcplan/vpcplan/internal/benchgen"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
@@ -16,7 +17,7 @@ func TestZZMem(t *testing.T) {
 		t.Skip()
 	}
 	dir := t.TempDir()
-	n := writeExpanded(t, dir, 100_000)
+	n, _ := benchgen.Expanded(dir, 100_000)
 	start := time.Now()
 	l := NewLoader(schema.NewCatalog())
 	cfg, _ := l.Load([]string{dir})
