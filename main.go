@@ -57,6 +57,7 @@ func commands() []command {
 		{"force-unlock", "Release a stuck lock on the current state", runForceUnlock},
 		{"rules", "List the rules and their documentation", runRules},
 		{"graph", "Print the dependency graph in DOT format", runGraph},
+		{"fmt", "Reformat configuration files in the canonical style", runFmt},
 		{"version", "Show the current vpcplan version", runVersion},
 	}
 }
