@@ -6,13 +6,31 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/vpcplan/vpcplan/planner/state"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"vpcplan": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		// holdlock STATE DURATION takes the state lock as another process
+		// would, and holds it for the duration.
+		"holdlock": func() {
+			d, err := time.ParseDuration(os.Args[2])
+			if err != nil {
+				os.Exit(2)
+			}
+			unlock, err := state.NewFileStore(os.Args[1]).Lock(context.Background(), state.LockInfo{ID: "11111111-2222-3333-4444-555555555555", Operation: "OperationTypeApply", Who: "holder@test", Version: "test", Created: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)})
+			if err != nil {
+				os.Exit(1)
+			}
+			os.WriteFile(os.Args[1]+".held", []byte("held"), 0o644)
+			time.Sleep(d)
+			unlock()
+			os.Exit(0)
+		},
 	})
 }
 

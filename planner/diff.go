@@ -157,7 +157,7 @@ func NewPlan(ctx context.Context, m *config.Model, prior *state.State, idx *Prio
 			Account:             inst.Account,
 			Region:              inst.Region,
 			Partition:           inst.Provider.Partition,
-			AfterSensitive:      inst.SensitivePaths,
+			AfterSensitive:      withTagsAllSensitive(inst.SensitivePaths),
 		}
 		switch {
 		case opts.Destroy && pi == nil:

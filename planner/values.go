@@ -179,3 +179,18 @@ func withTagsAll(v cty.Value) cty.Value {
 	attrs["tags_all"] = want
 	return cty.ObjectVal(attrs)
 }
+
+// withTagsAllSensitive adds, for every sensitive path under tags, the same
+// path under tags_all, which withTagsAll copies from tags.
+func withTagsAllSensitive(paths []cty.Path) []cty.Path {
+	out := paths
+	for _, p := range paths {
+		if len(p) > 0 {
+			if step, ok := p[0].(cty.GetAttrStep); ok && step.Name == "tags" {
+				q := append(cty.Path{cty.GetAttrStep{Name: "tags_all"}}, p[1:]...)
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
