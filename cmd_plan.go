@@ -174,6 +174,9 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 	}
 	p, moreDiags := planner.NewPlan(ctx, m, prior, idx, planner.Options{Destroy: in.destroy, ToolVersion: version})
 	diags = append(diags, moreDiags...)
+	if !moreDiags.HasErrors() {
+		diags = append(diags, checkPlanRules(p, ropts)...)
+	}
 	printDiagnostics(env, loader.Files(), diags, !in.noColor)
 	if diags.HasErrors() {
 		return nil, false

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/vpcplan/vpcplan/validate"
@@ -55,6 +56,41 @@ func sortedCopy(s []string) []string {
 	for i := 1; i < len(out); i++ {
 		for j := i; j > 0 && out[j] < out[j-1]; j-- {
 			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// checkPlanRules runs the plan-time rules: those that need to know what the
+// plan deletes.
+func checkPlanRules(p *planner.Plan, opts validate.Options) hcl.Diagnostics {
+	var deleted []*validate.DeletedInstance
+	for _, c := range p.Changes {
+		if c.Action == planner.Delete || c.Action == planner.DeleteThenCreate {
+			deleted = append(deleted, &validate.DeletedInstance{Addr: c.Addr, Value: c.Before})
+		}
+	}
+	if len(deleted) == 0 {
+		return nil
+	}
+	var rules []*validate.Rule
+	for _, r := range validate.DefaultRules() {
+		if r.PlanTime {
+			rules = append(rules, r)
+		}
+	}
+	opts.PlanTime = true
+	diags := validate.Run(&validate.Input{Model: p.Model, Services: schema.NewServiceCatalog(), Deleted: deleted}, rules, opts)
+	all := validate.DefaultRules()
+	ids := make([]string, len(all))
+	for i, r := range all {
+		ids[i] = r.ID
+	}
+	// Unused-ignore warnings come from the validate-time pass already.
+	var out hcl.Diagnostics
+	for _, d := range validate.ApplyIgnores(diags, validate.FindIgnores(p.Model.Config.Files), sortedCopy(ids)) {
+		if validate.RuleID(d) != "" {
+			out = append(out, d)
 		}
 	}
 	return out

@@ -20,6 +20,8 @@ type ruleCase struct {
 	files map[string]string
 	src   string // shorthand for files["main.hcl"]
 	want  []string
+	// deleted is what the plan deletes, for plan-time rules.
+	deleted []*DeletedInstance
 }
 
 // runRuleCases loads and evaluates each case and runs one rule on it,
@@ -63,7 +65,7 @@ func checkRule(t *testing.T, rule *Rule, tc ruleCase) []string {
 	if diags.HasErrors() {
 		t.Fatalf("configuration does not evaluate: %s", diags.Error())
 	}
-	in := &Input{Model: m, Services: schema.NewServiceCatalog()}
+	in := &Input{Model: m, Services: schema.NewServiceCatalog(), Deleted: tc.deleted}
 	var got []string
 	for _, d := range Run(in, []*Rule{rule}, Options{PlanTime: rule.PlanTime}) {
 		if id := RuleID(d); id != rule.ID {

@@ -7,5 +7,9 @@ func DefaultRules() []*Rule {
 	return []*Rule{
 		// Network basics.
 		awsVPCCIDRBlockInvalid,
+
+		// Plan-time rules.
+		awsVPCEndpointGatewayDeleteBlocked,
+		awsS3MRAPBucketDeleteBlocked,
 	}
 }
