@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -74,8 +75,8 @@ func checkRule(t *testing.T, rule *Rule, tc ruleCase) []string {
 		if d.Severity != rule.Severity {
 			t.Errorf("diagnostic severity %v, want %v", d.Severity, rule.Severity)
 		}
-		if d.Detail == "" || d.Detail[len(d.Detail)-1] != '.' {
-			t.Errorf("detail %q does not end with a full stop", d.Detail)
+		if d.Detail == "" || !strings.ContainsRune(".?", rune(d.Detail[len(d.Detail)-1])) {
+			t.Errorf("detail %q does not end with a full stop (or the question of a suggestion)", d.Detail)
 		}
 		got = append(got, formatDiag(dir, d))
 	}

@@ -8,6 +8,13 @@ func DefaultRules() []*Rule {
 		// Network basics.
 		awsVPCCIDRBlockInvalid,
 
+		// S3 Object Lambda.
+		awsS3ObjectLambdaClosedToNewCustomers,
+		awsS3ObjectLambdaNameInvalid,
+		awsS3ObjectLambdaSupportingAccessPointMismatch,
+		awsS3ObjectLambdaFunctionLocation,
+		awsS3ObjectLambdaActionInvalid,
+
 		// Plan-time rules.
 		awsVPCEndpointGatewayDeleteBlocked,
 		awsS3MRAPBucketDeleteBlocked,

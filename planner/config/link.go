@@ -229,7 +229,15 @@ func (l *linker) aggregate(b *schema.Block, prefix string, marks cty.ValueMarks)
 		}
 	}
 	for _, name := range br.blocks {
-		l.aggregate(&b.Blocks[name].Block, prefix+name+"[*].", marks)
+		nb := b.Blocks[name]
+		step := name + "[*]."
+		switch {
+		case nb.Nesting == schema.NestingSingle:
+			step = name + "."
+		case nb.Nesting == schema.NestingList && nb.MaxItems == 1:
+			step = name + "[0]."
+		}
+		l.aggregate(&nb.Block, prefix+step, marks)
 	}
 }
 
