@@ -81,6 +81,7 @@ type evaluator struct {
 	diags   hcl.Diagnostics
 	g       *graph.Graph[node]
 	refs    map[node][]schema.Reference
+	narrow  map[node]map[schema.Addr][]string // see narrowUses
 	edgeRng map[[2]node]hcl.Range
 
 	vars      map[string]cty.Value // marked (sensitive)
@@ -110,6 +111,7 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		opts:       opts,
 		funcs:      funcs.Table(cfg.Dir, opts.ReadFile),
 		refs:       map[node][]schema.Reference{},
+		narrow:     map[node]map[schema.Addr][]string{},
 		edgeRng:    map[[2]node]hcl.Range{},
 		vars:       map[string]cty.Value{},
 		pending:    map[string]rawValue{},
@@ -243,6 +245,7 @@ func (e *evaluator) buildGraph() {
 		}
 		travs = append(travs, r.DependsOn...)
 		connect(n, rc.traversalRefs(travs, nil), r.Count != nil, r.ForEach != nil)
+		e.narrow[n] = narrowUses(r.Syntax)
 		if r.Provider != nil && r.Schema != nil {
 			if r.Provider.Name != "aws" {
 				rc.diags = append(rc.diags, &hcl.Diagnostic{
@@ -320,6 +323,11 @@ func (e *evaluator) order() ([]node, bool) {
 // references: only what they name is put in, so the cost is linear in the
 // references, not in the size of the configuration.
 func (e *evaluator) scope(refs []schema.Reference) *hcl.EvalContext {
+	return e.scopeNarrow(refs, nil)
+}
+
+// scopeNarrow is scope with what narrowUses found in the expressions.
+func (e *evaluator) scopeNarrow(refs []schema.Reference, narrow map[schema.Addr][]string) *hcl.EvalContext {
 	ctx := &hcl.EvalContext{Functions: e.funcs}
 	if len(refs) == 0 {
 		return ctx
@@ -359,7 +367,7 @@ func (e *evaluator) scope(refs []schema.Reference) *hcl.EvalContext {
 				(*target)[ref.Resource.Type] = byName
 			}
 			if _, done := byName[ref.Resource.Name]; !done {
-				byName[ref.Resource.Name] = e.refValue(ref.Resource, refAttrs(refs, ref.Resource))
+				byName[ref.Resource.Name] = e.refValue(ref.Resource, refAttrs(refs, ref.Resource, narrow))
 			}
 		case schema.RefModule:
 			named(&mods, ref.Name, cty.DynamicVal, true)
@@ -397,11 +405,13 @@ func (e *evaluator) scope(refs []schema.Reference) *hcl.EvalContext {
 }
 
 // refAttrs returns the attributes that every reference to addr among refs
-// reads directly (aws_vpc.main.id reads "id"), or nil when some reference
+// reads directly (aws_vpc.main.id reads "id", aws_subnet.a[0].id and, by
+// narrow, aws_subnet.a[each.key].id read "id"), or nil when some reference
 // uses the whole object (as a for expression over it does). It is linear in
 // refs, which are few per scope.
-func refAttrs(refs []schema.Reference, addr schema.Addr) []string {
+func refAttrs(refs []schema.Reference, addr schema.Addr, narrow map[schema.Addr][]string) []string {
 	var attrs []string
+	narrowed := false
 	for _, r := range refs {
 		if r.Kind != schema.RefResource || r.Resource != addr {
 			continue
@@ -413,7 +423,17 @@ func refAttrs(refs []schema.Reference, addr schema.Addr) []string {
 			}
 		}
 		if len(rest) == 0 {
-			return nil
+			// The whole block value: fine when every use of it only reads
+			// attributes (narrowUses).
+			n, ok := narrow[addr]
+			if !ok || n == nil {
+				return nil
+			}
+			if !narrowed {
+				attrs = append(attrs, n...)
+				narrowed = true
+			}
+			continue
 		}
 		a, ok := rest[0].(hcl.TraverseAttr)
 		if !ok {

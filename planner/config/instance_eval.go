@@ -153,7 +153,8 @@ func (e *evaluator) evalResource(r *Resource) {
 		e.blockVals[r.Addr] = &blockValue{val: cty.DynamicVal}
 		return
 	}
-	ctx := e.scope(e.refs[node{kind: nodeResource, addr: r.Addr}])
+	n := node{kind: nodeResource, addr: r.Addr}
+	ctx := e.scopeNarrow(e.refs[n], e.narrow[n])
 	ex, diags := e.expand(r, ctx)
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() || !ex.known {
