@@ -96,21 +96,23 @@ func (e *evaluator) addInstance(inst *Instance) {
 // see derivedIdentities) has that value. Then it sorts every instance's
 // links.
 func (e *evaluator) link() {
-	index := map[litKey][]*Instance{}
-	for _, inst := range e.model.Instances {
-		for attr := range e.targets[inst.Addr.Resource.Type] {
-			if s, ok := inst.StringAttr(attr); ok {
+	l := e.linker
+	l.buildIndex = func() map[litKey][]*Instance {
+		index := map[litKey][]*Instance{}
+		for _, inst := range e.model.Instances {
+			for attr := range e.targets[inst.Addr.Resource.Type] {
+				if s, ok := inst.StringAttr(attr); ok {
+					k := litKey{inst.Addr.Resource.Type, attr, s}
+					index[k] = append(index[k], inst)
+				}
+			}
+			for attr, s := range derivedIdentities(inst) {
 				k := litKey{inst.Addr.Resource.Type, attr, s}
 				index[k] = append(index[k], inst)
 			}
 		}
-		for attr, s := range derivedIdentities(inst) {
-			k := litKey{inst.Addr.Resource.Type, attr, s}
-			index[k] = append(index[k], inst)
-		}
+		return index
 	}
-	l := e.linker
-	l.index = index
 	for _, inst := range e.model.Instances {
 		if inst.Addr.Resource.Mode == schema.ManagedMode {
 			l.from = inst
@@ -145,10 +147,14 @@ func derivedIdentities(inst *Instance) map[string]string {
 
 // linker links reference arguments; see addInstance and link.
 type linker struct {
-	m     *Model
-	from  *Instance
-	index map[litKey][]*Instance
-	refs  map[*schema.Block]*blockRefs
+	m    *Model
+	from *Instance
+	// index finds instances by known attribute values; buildIndex makes it
+	// on the first literal lookup, as most configurations link by
+	// reference only.
+	index      map[litKey][]*Instance
+	buildIndex func() map[litKey][]*Instance
+	refs       map[*schema.Block]*blockRefs
 }
 
 // blockRefs lists a block's reference arguments and the nested block types
@@ -350,6 +356,9 @@ func (l *linker) owners(a *schema.Attribute, marks cty.ValueMarks) []*Instance {
 // literal returns the one instance, other than the current one, whose
 // attribute named by one of the argument's Refs equals value, or nil.
 func (l *linker) literal(a *schema.Attribute, value string) *Instance {
+	if l.index == nil {
+		l.index = l.buildIndex()
+	}
 	var found *Instance
 	for _, ref := range a.RefersTo {
 		for _, t := range l.index[litKey{ref.Type, ref.Attr, value}] {
