@@ -129,7 +129,7 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		},
 	}
 	e.model.Providers = e.providers
-	e.linker = &linker{m: e.model, refs: map[*schema.Block]*blockRefs{}}
+	e.linker = &linker{m: e.model, refs: map[*schema.Block]*blockRefs{}, index: map[schema.TypeName]map[litKey][]*Instance{}}
 	e.buildGraph()
 	if e.diags.HasErrors() {
 		// As Terraform does: reference errors stop evaluation, since every

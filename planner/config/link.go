@@ -97,17 +97,17 @@ func (e *evaluator) addInstance(inst *Instance) {
 // links.
 func (e *evaluator) link() {
 	l := e.linker
-	l.buildIndex = func() map[litKey][]*Instance {
+	l.buildIndex = func(t schema.TypeName) map[litKey][]*Instance {
 		index := map[litKey][]*Instance{}
-		for _, inst := range e.model.Instances {
-			for attr := range e.targets[inst.Addr.Resource.Type] {
+		for _, inst := range e.model.byType[t] {
+			for attr := range e.targets[t] {
 				if s, ok := inst.StringAttr(attr); ok {
-					k := litKey{inst.Addr.Resource.Type, attr, s}
+					k := litKey{t, attr, s}
 					index[k] = append(index[k], inst)
 				}
 			}
 			for attr, s := range derivedIdentities(inst) {
-				k := litKey{inst.Addr.Resource.Type, attr, s}
+				k := litKey{t, attr, s}
 				index[k] = append(index[k], inst)
 			}
 		}
@@ -149,11 +149,11 @@ func derivedIdentities(inst *Instance) map[string]string {
 type linker struct {
 	m    *Model
 	from *Instance
-	// index finds instances by known attribute values; buildIndex makes it
-	// on the first literal lookup, as most configurations link by
-	// reference only.
-	index      map[litKey][]*Instance
-	buildIndex func() map[litKey][]*Instance
+	// index finds instances of a type by known attribute values;
+	// buildIndex makes a type's index on its first literal lookup, as most
+	// configurations link by reference only.
+	index      map[schema.TypeName]map[litKey][]*Instance
+	buildIndex func(schema.TypeName) map[litKey][]*Instance
 	refs       map[*schema.Block]*blockRefs
 }
 
@@ -356,12 +356,14 @@ func (l *linker) owners(a *schema.Attribute, marks cty.ValueMarks) []*Instance {
 // literal returns the one instance, other than the current one, whose
 // attribute named by one of the argument's Refs equals value, or nil.
 func (l *linker) literal(a *schema.Attribute, value string) *Instance {
-	if l.index == nil {
-		l.index = l.buildIndex()
-	}
 	var found *Instance
 	for _, ref := range a.RefersTo {
-		for _, t := range l.index[litKey{ref.Type, ref.Attr, value}] {
+		idx, ok := l.index[ref.Type]
+		if !ok {
+			idx = l.buildIndex(ref.Type)
+			l.index[ref.Type] = idx
+		}
+		for _, t := range idx[litKey{ref.Type, ref.Attr, value}] {
 			if t == l.from {
 				continue
 			}
