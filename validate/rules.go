@@ -7,6 +7,21 @@ func DefaultRules() []*Rule {
 	return []*Rule{
 		// Network basics.
 		awsVPCCIDRBlockInvalid,
+		awsSubnetCIDRBlockInvalid,
+		awsSubnetCIDRBlockOverlap,
+
+		// VPC endpoints: all types.
+		awsVPCEndpointServiceTypeUnsupported,
+
+		// Interface endpoints.
+		awsVPCEndpointInterfaceSubnetAZDuplicate,
+		awsVPCEndpointPrivateDNSVPCAttributes,
+
+		// S3 interface endpoints and private DNS.
+		awsVPCEndpointS3InboundOnlyRequiresGateway,
+
+		// Replication.
+		awsS3ReplicationVersioningDisabled,
 
 		// S3 Object Lambda.
 		awsS3ObjectLambdaClosedToNewCustomers,

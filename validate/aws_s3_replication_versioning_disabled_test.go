@@ -1,0 +1,67 @@
+package validate
+
+import "testing"
+
+func TestAWSS3ReplicationVersioningDisabled(t *testing.T) {
+	const buckets = `resource "aws_s3_bucket" "src" {
+  bucket = "src-bucket"
+}
+resource "aws_s3_bucket" "dst" {
+  bucket = "dst-bucket"
+}
+resource "aws_s3_bucket_versioning" "src" {
+  bucket = aws_s3_bucket.src.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+resource "aws_iam_role" "replication" {
+  name               = "replication"
+  assume_role_policy = "{}"
+}
+resource "aws_s3_bucket_replication_configuration" "r" {
+  bucket = aws_s3_bucket.src.id
+  role   = aws_iam_role.replication.arn
+  rule {
+    status = "Enabled"
+    destination {
+      bucket = aws_s3_bucket.dst.arn
+    }
+  }
+}
+`
+	runRuleCases(t, awsS3ReplicationVersioningDisabled, map[string]ruleCase{
+		"destination without versioning": {
+			src:  buckets,
+			want: []string{"23:16-23:37 Replication without versioning"},
+		},
+		"destination suspended": {
+			src: buckets + `resource "aws_s3_bucket_versioning" "dst" {
+  bucket = aws_s3_bucket.dst.id
+  versioning_configuration {
+    status = "Suspended"
+  }
+}`,
+			want: []string{"23:16-23:37 Replication without versioning"},
+		},
+		"both enabled": {
+			src: buckets + `resource "aws_s3_bucket_versioning" "dst" {
+  bucket = aws_s3_bucket.dst.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}`,
+		},
+		"status from an unset variable stays silent": {
+			src: buckets + `variable "status" {
+  type = string
+}
+resource "aws_s3_bucket_versioning" "dst" {
+  bucket = aws_s3_bucket.dst.id
+  versioning_configuration {
+    status = var.status
+  }
+}`,
+		},
+	})
+}

@@ -1,0 +1,51 @@
+package validate
+
+import "testing"
+
+func TestAWSSubnetCIDRBlockOverlap(t *testing.T) {
+	const vpc = `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_vpc" "other" {
+  cidr_block = "10.0.0.0/16"
+}
+`
+	runRuleCases(t, awsSubnetCIDRBlockOverlap, map[string]ruleCase{
+		"a /24 inside a /20": {
+			src: vpc + `resource "aws_subnet" "wide" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.0.0/20"
+}
+resource "aws_subnet" "narrow" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.4.0/24"
+}`,
+			want: []string{"9:16-9:29 Overlapping subnet CIDR blocks"},
+		},
+		"count with the same block twice": {
+			src: vpc + `resource "aws_subnet" "a" {
+  count      = 2
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.1.0/24"
+}`,
+			want: []string{"10:16-10:29 Overlapping subnet CIDR blocks"},
+		},
+		"same blocks in different VPCs": {
+			src: vpc + `resource "aws_subnet" "a" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.1.0/24"
+}
+resource "aws_subnet" "b" {
+  vpc_id     = aws_vpc.other.id
+  cidr_block = "10.0.1.0/24"
+}`,
+		},
+		"adjacent blocks": {
+			src: vpc + `resource "aws_subnet" "a" {
+  for_each   = toset(["0", "1", "2"])
+  vpc_id     = aws_vpc.main.id
+  cidr_block = cidrsubnet("10.0.0.0/16", 8, tonumber(each.key))
+}`,
+		},
+	})
+}
