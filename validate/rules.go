@@ -13,12 +13,21 @@ func DefaultRules() []*Rule {
 		// VPC endpoints: all types.
 		awsVPCEndpointServiceTypeUnsupported,
 
+		// Gateway endpoints.
+		awsVPCEndpointGatewayArgumentInvalid,
+		awsVPCEndpointGatewayNoRouteTables,
+
 		// Interface endpoints.
 		awsVPCEndpointInterfaceSubnetAZDuplicate,
+		awsVPCEndpointInterfaceNoSubnets,
 		awsVPCEndpointPrivateDNSVPCAttributes,
 
 		// S3 interface endpoints and private DNS.
 		awsVPCEndpointS3InboundOnlyRequiresGateway,
+
+		// Gateway Load Balancer endpoints.
+		awsVPCEndpointGWLBSubnetCount,
+		awsVPCEndpointGWLBArgumentInvalid,
 
 		// Replication.
 		awsS3ReplicationVersioningDisabled,

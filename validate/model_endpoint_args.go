@@ -1,0 +1,35 @@
+package validate
+
+import (
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// writtenNonEmpty reports whether the configuration writes a collection
+// argument with at least one element (or with a value not yet known, which
+// is written all the same).
+func writtenNonEmpty(inst *config.Instance, attr string) bool {
+	if !configured(inst, attr) {
+		return false
+	}
+	v := inst.Attr(attr)
+	if v == cty.NilVal || v.IsNull() {
+		return false
+	}
+	if !v.IsKnown() {
+		return true
+	}
+	return !v.CanIterateElements() || v.LengthInt() > 0
+}
+
+// writtenTrue reports whether the configuration sets a bool argument to
+// true.
+func writtenTrue(inst *config.Instance, attr string) bool {
+	v, ok := boolAttr(inst, attr)
+	return ok && v && configured(inst, attr)
+}
+
+// hasBlock reports whether the configuration writes a nested block.
+func hasBlock(inst *config.Instance, name string) bool {
+	return inst.Resource.Ranges(name + "[0]").Found
+}
