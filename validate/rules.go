@@ -11,19 +11,25 @@ func DefaultRules() []*Rule {
 		awsSubnetCIDRBlockOverlap,
 
 		// VPC endpoints: all types.
+		awsVPCEndpointTypeInvalid,
 		awsVPCEndpointServiceTypeUnsupported,
+		awsVPCEndpointPolicyTooLarge,
 
 		// Gateway endpoints.
 		awsVPCEndpointGatewayArgumentInvalid,
+		awsVPCEndpointGatewayRouteTableConflict,
 		awsVPCEndpointGatewayNoRouteTables,
 
 		// Interface endpoints.
 		awsVPCEndpointInterfaceSubnetAZDuplicate,
 		awsVPCEndpointInterfaceNoSubnets,
 		awsVPCEndpointPrivateDNSVPCAttributes,
+		awsVPCEndpointPrivateDNSConflict,
+		awsVPCEndpointPrivateDNSUnsupported,
 
 		// S3 interface endpoints and private DNS.
 		awsVPCEndpointS3InboundOnlyRequiresGateway,
+		awsVPCEndpointInboundOnlyInvalid,
 
 		// Gateway Load Balancer endpoints.
 		awsVPCEndpointGWLBSubnetCount,

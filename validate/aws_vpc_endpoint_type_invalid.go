@@ -1,0 +1,44 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/schema"
+)
+
+// awsVPCEndpointTypeInvalid: research VPCE-TYPE-001. VpcEndpointType is
+// one of Interface, Gateway, GatewayLoadBalancer, Resource and
+// ServiceNetwork.
+var awsVPCEndpointTypeInvalid = &Rule{
+	ID:       "aws_vpc_endpoint_type_invalid",
+	Summary:  "vpc_endpoint_type is not a VPC endpoint type",
+	Severity: hcl.DiagError,
+	Check: func(in *Input) hcl.Diagnostics {
+		var names []string
+		for _, t := range schema.EndpointTypes() {
+			names = append(names, string(t))
+		}
+		var diags hcl.Diagnostics
+		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
+			t, ok := endpointType(e)
+			if !ok || t.Valid() {
+				continue
+			}
+			detail := fmt.Sprintf("%s has vpc_endpoint_type %q, but the endpoint types are %s (the names are case-sensitive).", e.Addr, string(t), strings.Join(names, ", "))
+			for _, n := range names {
+				if strings.EqualFold(n, string(t)) {
+					detail += fmt.Sprintf(" Did you mean %q?", n)
+					break
+				}
+			}
+			diags = append(diags, &hcl.Diagnostic{
+				Summary: "Invalid VPC endpoint type",
+				Detail:  detail,
+				Subject: e.Resource.Ranges("vpc_endpoint_type").Expr.Ptr(),
+			})
+		}
+		return diags
+	},
+}
