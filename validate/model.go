@@ -35,7 +35,11 @@ func configured(inst *config.Instance, attr string) bool {
 // index steps, such as nested(inst, "dns_options", 0,
 // "private_dns_only_for_inbound_resolver_endpoint").
 func nested(inst *config.Instance, steps ...any) (cty.Value, bool) {
-	v := inst.Value
+	return nestedValue(inst.Value, steps...)
+}
+
+// nestedValue is nested for any value.
+func nestedValue(v cty.Value, steps ...any) (cty.Value, bool) {
 	for _, s := range steps {
 		if !v.IsKnown() || v.IsNull() {
 			return cty.NilVal, false

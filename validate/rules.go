@@ -37,6 +37,15 @@ func DefaultRules() []*Rule {
 
 		// Replication.
 		awsS3ReplicationVersioningDisabled,
+		awsS3ReplicationOwnerOverrideAccountMissing,
+		awsS3ReplicationOwnerOverrideSameAccount,
+		awsS3ReplicationKMSKeyMissing,
+		awsS3ReplicationRTCMetricsMissing,
+		awsS3ReplicationFilterIncomplete,
+		awsS3ReplicationDeleteMarkerTagFilter,
+		awsS3ReplicationPriorityDuplicate,
+		awsS3ReplicationDestinationIsSource,
+		awsS3ReplicationDestinationAccessPoint,
 
 		// S3 Object Lambda.
 		awsS3ObjectLambdaClosedToNewCustomers,
