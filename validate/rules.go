@@ -7,18 +7,24 @@ func DefaultRules() []*Rule {
 	return []*Rule{
 		// Network basics.
 		awsVPCCIDRBlockInvalid,
+		awsVPCCIDRBlockOverlap,
 		awsSubnetCIDRBlockInvalid,
 		awsSubnetCIDRBlockOverlap,
 
 		// VPC endpoints: all types.
 		awsVPCEndpointTypeInvalid,
+		awsVPCEndpointServiceUnknown,
 		awsVPCEndpointServiceTypeUnsupported,
+		awsVPCEndpointServiceRegionMismatch,
+		awsVPCEndpointForeignVPCReference,
 		awsVPCEndpointPolicyTooLarge,
+		awsVPCEndpointQuotaExceeded,
 
 		// Gateway endpoints.
 		awsVPCEndpointGatewayArgumentInvalid,
 		awsVPCEndpointGatewayRouteTableConflict,
 		awsVPCEndpointGatewayNoRouteTables,
+		awsVPCEndpointGatewayQuotaRegion,
 
 		// Interface endpoints.
 		awsVPCEndpointInterfaceSubnetAZDuplicate,
