@@ -32,10 +32,15 @@ func DefaultRules() []*Rule {
 		awsVPCEndpointPrivateDNSVPCAttributes,
 		awsVPCEndpointPrivateDNSConflict,
 		awsVPCEndpointPrivateDNSUnsupported,
+		awsVPCEndpointIPAddressTypeSubnetMismatch,
+		awsVPCEndpointSecurityGroupNoHTTPS,
+		awsVPCEndpointInterfaceCostGatewayAvailable,
 
 		// S3 interface endpoints and private DNS.
 		awsVPCEndpointS3InboundOnlyRequiresGateway,
 		awsVPCEndpointInboundOnlyInvalid,
+		awsVPCEndpointS3PrivateDNSAllTraffic,
+		awsVPCEndpointS3OnpremResolverMissing,
 
 		// Gateway Load Balancer endpoints.
 		awsVPCEndpointGWLBSubnetCount,

@@ -1,0 +1,64 @@
+package validate
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/schema"
+)
+
+// awsVPCEndpointInterfaceCostGatewayAvailable: research VPCE-IF-011. An
+// S3 or DynamoDB interface endpoint is billed per hour and GB; when the VPC
+// has no on-premises path (no INBOUND Resolver endpoint) and no gateway
+// endpoint, a free gateway endpoint serves the in-VPC traffic.
+var awsVPCEndpointInterfaceCostGatewayAvailable = &Rule{
+	ID:       "aws_vpc_endpoint_interface_cost_gateway_available",
+	Summary:  "An S3 or DynamoDB interface endpoint where a free gateway endpoint would serve",
+	Severity: hcl.DiagWarning,
+	Check: func(in *Input) hcl.Diagnostics {
+		inbound := inboundResolverVPCs(in)
+		var diags hcl.Diagnostics
+		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
+			if t, ok := endpointType(e); !ok || t != schema.EndpointInterface {
+				continue
+			}
+			name, svc, ok := endpointService(in, e)
+			if !ok || svc == nil || !svc.Offers(schema.EndpointGateway) {
+				continue
+			}
+			vpc := vpcOf(e)
+			if vpc == nil || inbound[vpc] {
+				continue
+			}
+			if has, known := hasGatewayFor(in, vpc, name.Service); !known || has {
+				continue
+			}
+			diags = append(diags, &hcl.Diagnostic{
+				Summary: "Paid interface endpoint where a gateway endpoint is free",
+				Detail: fmt.Sprintf("%s is an interface endpoint for %s in %s, which has no on-premises path (no INBOUND Route 53 Resolver endpoint) and no %s gateway endpoint. Interface endpoints are billed per hour and per GB; a gateway endpoint serves traffic from inside the VPC for free. Use a gateway endpoint (vpc_endpoint_type = \"Gateway\" with route_table_ids), unless other VPCs or on-premises networks reach the service through this endpoint.",
+					e.Addr, svc.Title, vpc.Addr, svc.Title),
+				Subject: e.Resource.Ranges("vpc_endpoint_type").Expr.Ptr(),
+			})
+		}
+		return diags
+	},
+}
+
+// inboundResolverVPCs returns the VPCs that have an INBOUND Route 53
+// Resolver endpoint in the configuration (through the VPCs of its
+// subnets).
+func inboundResolverVPCs(in *Input) map[*config.Instance]bool {
+	out := map[*config.Instance]bool{}
+	for _, r := range in.Model.OfType(schema.TypeRoute53ResolverEndpoint) {
+		if d, ok := str(r, "direction"); !ok || d != "INBOUND" {
+			continue
+		}
+		for _, s := range r.Links("ip_address[*].subnet_id") {
+			if vpc := vpcOf(s); vpc != nil {
+				out[vpc] = true
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,44 @@
+package validate
+
+import "testing"
+
+func TestAWSVPCEndpointInterfaceCostGatewayAvailable(t *testing.T) {
+	const iface = `resource "aws_vpc_endpoint" "s3" {
+  vpc_id              = aws_vpc.main.id
+  service_name        = "com.amazonaws.eu-west-1.s3"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = ["subnet-0123456789abcdef0"]
+}
+`
+	runRuleCases(t, awsVPCEndpointInterfaceCostGatewayAvailable, map[string]ruleCase{
+		"S3 interface endpoint only": {
+			src:  sprintf(endpointVPC, "true") + iface,
+			want: []string{"14:25-14:36 Paid interface endpoint where a gateway endpoint is free"},
+		},
+		"with an inbound resolver": {
+			src: sprintf(endpointVPC, "true") + iface + `resource "aws_subnet" "a" {
+  for_each   = toset(["10.0.1.0/24", "10.0.2.0/24"])
+  vpc_id     = aws_vpc.main.id
+  cidr_block = each.key
+}
+resource "aws_route53_resolver_endpoint" "in" {
+  direction          = "INBOUND"
+  security_group_ids = ["sg-0123456789abcdef0"]
+  dynamic "ip_address" {
+    for_each = aws_subnet.a
+    content {
+      subnet_id = ip_address.value.id
+    }
+  }
+}`,
+		},
+		"SSM": {
+			src: sprintf(endpointVPC, "true") + `resource "aws_vpc_endpoint" "ssm" {
+  vpc_id            = aws_vpc.main.id
+  service_name      = "com.amazonaws.eu-west-1.ssm"
+  vpc_endpoint_type = "Interface"
+  subnet_ids        = ["subnet-0123456789abcdef0"]
+}`,
+		},
+	})
+}
