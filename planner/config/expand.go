@@ -128,7 +128,9 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 	if v.HasMark(funcs.SensitiveMark) {
 		return bad("Invalid for_each argument", "Sensitive values, or values derived from sensitive values, cannot be used as for_each arguments: the keys would be shown in the plan. Use nonsensitive() on values that are not secret.")
 	}
-	v, _ = v.UnmarkDeep()
+	// Only the collection itself is unmarked: its elements keep their marks,
+	// so each.value still says which instance a value came from.
+	v, _ = v.Unmark()
 	ty := v.Type()
 	if v.IsNull() {
 		return bad("Invalid for_each argument", `The given "for_each" argument value is unsuitable: the given "for_each" argument value is null. A map, or set of strings is allowed.`)
@@ -163,7 +165,8 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 			if ev.IsNull() {
 				return bad("Invalid for_each set argument", `The given "for_each" argument value is unsuitable: "for_each" sets must not contain null values.`)
 			}
-			s, err := convertTo(ev, cty.String)
+			uev, _ := ev.Unmark()
+			s, err := convertTo(uev, cty.String)
 			if err != nil {
 				return bad("Invalid for_each set argument", `The given "for_each" argument value is unsuitable: "for_each" supports sets of strings.`)
 			}
@@ -176,6 +179,7 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 	ex := expansion{kind: schema.StringKeyKind, known: true}
 	for it := v.ElementIterator(); it.Next(); {
 		k, ev := it.Element()
+		k, _ = k.Unmark()
 		ex.keys = append(ex.keys, schema.StringKey(k.AsString()))
 		ex.values = append(ex.values, ev)
 	}
