@@ -45,18 +45,24 @@ func DefaultRules() []*Rule {
 		// Gateway Load Balancer endpoints.
 		awsVPCEndpointGWLBSubnetCount,
 		awsVPCEndpointGWLBArgumentInvalid,
+		awsVPCEndpointGWLBServiceInvalid,
+		awsVPCEndpointGWLBAZDuplicate,
+		awsVPCEndpointGWLBUnrouted,
 
 		// Replication.
 		awsS3ReplicationVersioningDisabled,
 		awsS3ReplicationOwnerOverrideAccountMissing,
 		awsS3ReplicationOwnerOverrideSameAccount,
 		awsS3ReplicationKMSKeyMissing,
+		awsS3ReplicationKMSKeyRegionMismatch,
+		awsS3ReplicationObjectLockMismatch,
 		awsS3ReplicationRTCMetricsMissing,
 		awsS3ReplicationFilterIncomplete,
 		awsS3ReplicationDeleteMarkerTagFilter,
 		awsS3ReplicationPriorityDuplicate,
 		awsS3ReplicationDestinationIsSource,
 		awsS3ReplicationDestinationAccessPoint,
+		awsS3ReplicationBidirectionalSyncMissing,
 
 		// S3 Object Lambda.
 		awsS3ObjectLambdaClosedToNewCustomers,
