@@ -2,21 +2,22 @@ package validate
 
 import (
 	"fmt"
-	"net/netip"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
 // awsSubnetCIDRBlockInvalid: research VPC-004. A subnet's IPv4 block is a
-// /16 to /28 network inside one of its VPC's CIDR blocks.
+// /16 to /28 network inside one of its VPC's CIDR blocks (the primary one
+// or a secondary one from aws_vpc_ipv4_cidr_block_association). "Outside
+// the VPC" is reported only when every block of the VPC is known.
 var awsSubnetCIDRBlockInvalid = &Rule{
 	ID:       "aws_subnet_cidr_block_invalid",
 	Summary:  "A subnet CIDR block is invalid, outside /16 to /28, or outside its VPC",
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
+		index := newVPCBlockIndex(in.Model)
 		var diags hcl.Diagnostics
 		for _, s := range in.Model.OfType(schema.TypeSubnet) {
 			cidr, ok := str(s, "cidr_block")
@@ -24,60 +25,32 @@ var awsSubnetCIDRBlockInvalid = &Rule{
 				continue
 			}
 			p, problem := parseIPv4CIDR(cidr, 16, 28)
+			vpc := vpcOf(s)
+			fix := "write a /16 to /28 block as its network address, such as 10.0.1.0/24."
+			if vpc != nil {
+				fix = fmt.Sprintf("derive it from the VPC's block, for example cidrsubnet(%s.cidr_block, 8, 1).", vpc.Addr)
+			}
 			if problem == "" {
-				vpc := vpcOf(s)
 				if vpc == nil {
 					continue
 				}
-				blocks, known := vpcBlocks(vpc)
-				if !known || len(blocks) == 0 {
+				blocks := index.blocks(vpc)
+				if !blocks.known || blocks.inside(p) {
 					continue
 				}
-				inside := false
-				var names []string
-				for _, b := range blocks {
-					names = append(names, b.String())
-					inside = inside || (b.Contains(p.Addr()) && b.Bits() <= p.Bits())
-				}
-				if inside {
-					continue
+				names := make([]string, len(blocks.all))
+				for i, b := range blocks.all {
+					names[i] = b.String()
 				}
 				problem = fmt.Sprintf("%q is not inside the CIDR blocks of %s (%s)", cidr, vpc.Addr, strings.Join(names, ", "))
+				fix = fmt.Sprintf("choose a block inside one of them, for example with cidrsubnet(%s.cidr_block, 8, 1), or add the range to the VPC with aws_vpc_ipv4_cidr_block_association.", vpc.Addr)
 			}
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Invalid subnet CIDR block",
-				Detail:  fmt.Sprintf("The CIDR block of %s is unusable: %s. A subnet takes a /16 to /28 IPv4 network inside one of its VPC's CIDR blocks; choose one there, for example with cidrsubnet().", s.Addr, problem),
+				Detail:  fmt.Sprintf("The CIDR block of %s is unusable: %s. A subnet takes a /16 to /28 IPv4 network inside one of its VPC's CIDR blocks; %s", s.Addr, problem, fix),
 				Subject: s.Resource.Ranges("cidr_block").Expr.Ptr(),
 			})
 		}
 		return diags
 	},
-}
-
-// vpcBlocks returns the IPv4 CIDR blocks of a VPC: its own and those of the
-// aws_vpc_ipv4_cidr_block_association resources naming it. known is false
-// when one of them is unknown or invalid.
-func vpcBlocks(vpc *config.Instance) ([]netip.Prefix, bool) {
-	var out []netip.Prefix
-	add := func(inst *config.Instance) bool {
-		s, ok := str(inst, "cidr_block")
-		if !ok {
-			return false
-		}
-		p, err := netip.ParsePrefix(s)
-		if err != nil {
-			return false
-		}
-		out = append(out, p.Masked())
-		return true
-	}
-	if !add(vpc) {
-		return nil, false
-	}
-	for _, a := range referrers(vpc, schema.TypeVPCIPv4CIDRBlockAssociation, "vpc_id") {
-		if !add(a) {
-			return nil, false
-		}
-	}
-	return out, true
 }

@@ -2,64 +2,61 @@ package validate
 
 import (
 	"fmt"
-	"net/netip"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
-// awsVPCCIDRBlockOverlap: research VPC-005. A secondary IPv4 block must
-// not overlap the VPC's other blocks.
+// awsVPCCIDRBlockOverlap: research VPC-005. A secondary IPv4 block
+// (aws_vpc_ipv4_cidr_block_association) must not overlap the VPC's other
+// blocks. The blocks of each VPC are sorted and swept once, so the cost is
+// n log n, not quadratic.
 var awsVPCCIDRBlockOverlap = &Rule{
 	ID:       "aws_vpc_cidr_block_overlap",
 	Summary:  "A secondary CIDR block overlaps another CIDR block of the same VPC",
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
+		index := newVPCBlockIndex(in.Model)
 		var diags hcl.Diagnostics
 		for _, vpc := range in.Model.OfType(schema.TypeVPC) {
-			type block struct {
-				inst   *config.Instance
-				prefix netip.Prefix
+			assocs := index.secondaryBlocks(vpc)
+			if len(assocs) == 0 {
+				continue
 			}
-			var seen []block
-			if p, ok := cidrOf(vpc); ok {
-				seen = append(seen, block{vpc, p})
+			var es []cidrEntry
+			if p, ok := ipv4Block(vpc); ok {
+				es = append(es, cidrEntry{vpc, p})
 			}
-			// A VPC has at most a handful of blocks (the quota is 5), so
-			// comparing each with those before it stays linear overall.
-			for _, a := range referrers(vpc, schema.TypeVPCIPv4CIDRBlockAssociation, "vpc_id") {
-				p, ok := cidrOf(a)
-				if !ok {
+			for _, a := range assocs {
+				if p, ok := ipv4Block(a); ok {
+					es = append(es, cidrEntry{a, p})
+				}
+			}
+			// Report each association once: the one overlapping the
+			// primary block, or the later by address of two associations.
+			reported := map[*config.Instance]bool{}
+			for _, pair := range overlappingPairs(es) {
+				bad, other := pair[1], pair[0]
+				if bad.inst == vpc || (other.inst != vpc && bad.inst.Addr.Less(other.inst.Addr)) {
+					bad, other = other, bad
+				}
+				if reported[bad.inst] {
 					continue
 				}
-				for _, b := range seen {
-					if b.prefix.Overlaps(p) {
-						diags = append(diags, &hcl.Diagnostic{
-							Summary: "Overlapping VPC CIDR blocks",
-							Detail: fmt.Sprintf("%s adds %s to %s, which overlaps %s (%s). A VPC's CIDR blocks must not overlap; choose a block outside the VPC's other blocks.",
-								a.Addr, p, vpc.Addr, b.prefix, b.inst.Addr),
-							Subject: a.Resource.Ranges("cidr_block").Expr.Ptr(),
-						})
-						break
-					}
+				reported[bad.inst] = true
+				owner := other.inst.Addr.String()
+				if other.inst == vpc {
+					owner = "the primary block of " + owner
 				}
-				seen = append(seen, block{a, p})
+				diags = append(diags, &hcl.Diagnostic{
+					Summary: "Overlapping VPC CIDR blocks",
+					Detail: fmt.Sprintf("%s adds %s to %s, which overlaps %s (%s). AWS rejects a secondary CIDR block that overlaps a CIDR block the VPC already has; choose a block outside the VPC's other blocks.",
+						bad.inst.Addr, bad.prefix, vpc.Addr, other.prefix, owner),
+					Subject: bad.inst.Resource.Ranges("cidr_block").Expr.Ptr(),
+				})
 			}
 		}
 		return diags
 	},
-}
-
-// cidrOf returns an instance's known IPv4 cidr_block.
-func cidrOf(inst *config.Instance) (netip.Prefix, bool) {
-	s, ok := str(inst, "cidr_block")
-	if !ok {
-		return netip.Prefix{}, false
-	}
-	p, err := netip.ParsePrefix(s)
-	if err != nil || !p.Addr().Is4() {
-		return netip.Prefix{}, false
-	}
-	return p.Masked(), true
 }

@@ -9,8 +9,13 @@ import (
 )
 
 // awsVPCEndpointForeignVPCReference: research VPCE-GW-002, VPCE-IF-002 and
-// VPC-002. The subnets, security groups and route tables of an endpoint
-// belong to the endpoint's VPC.
+// VPC-002. The subnets, security groups and route tables of an endpoint,
+// inline or through the aws_vpc_endpoint_*_association resources, belong
+// to the endpoint's VPC. A VPC is an aws_vpc of the configuration or a VPC
+// ID written as a literal; an instance and a literal are never compared,
+// since the literal may be the ID of that very VPC. A security group
+// without vpc_id is in the Region's default VPC, which is never a VPC the
+// configuration creates.
 var awsVPCEndpointForeignVPCReference = &Rule{
 	ID:       "aws_vpc_endpoint_foreign_vpc_reference",
 	Summary:  "A subnet, security group or route table of an endpoint belongs to another VPC",
@@ -18,31 +23,57 @@ var awsVPCEndpointForeignVPCReference = &Rule{
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-			vpc := vpcOf(e)
-			if vpc == nil {
+			vpc, ok := vpcRefOf(e)
+			if !ok {
 				continue
 			}
-			check := func(kind, path string, items []*config.Instance) {
-				for _, x := range items {
-					other := vpcOf(x)
-					if other == nil || other == vpc {
-						continue
+			seen := map[*config.Instance]bool{}
+			check := func(kind string, x *config.Instance, subject hcl.Range, via string) {
+				if seen[x] {
+					return
+				}
+				seen[x] = true
+				var where string
+				if other, ok := vpcRefOf(x); ok && vpc.differs(other) {
+					where = "belongs to " + other.String()
+				} else if !ok && vpc.inst != nil && x.Addr.Resource.Type == schema.TypeSecurityGroup && !configured(x, "vpc_id") {
+					where = "sets no vpc_id, so it is created in the default VPC of its Region"
+				} else {
+					return
+				}
+				what := fmt.Sprintf("its %s %s%s", kind, x.Addr, via)
+				if x.Addr.Resource.Type == schema.TypeVPC {
+					what = fmt.Sprintf("its %s, the default %s of %s%s,", kind, kind, x.Addr, via)
+					if kind == "route table" {
+						what = fmt.Sprintf("its route table, the main route table of %s%s,", x.Addr, via)
 					}
-					rng := e.Resource.Ranges(path)
-					if !rng.Found {
-						rng = config.SourceRanges{Expr: e.Resource.DeclRange}
-					}
-					diags = append(diags, &hcl.Diagnostic{
-						Summary: "Endpoint uses another VPC's " + kind,
-						Detail: fmt.Sprintf("%s is in %s, but its %s %s belongs to %s. An endpoint can only use subnets, security groups and route tables of its own VPC; pick ones of %s.",
-							e.Addr, vpc.Addr, kind, x.Addr, other.Addr, vpc.Addr),
-						Subject: rng.Expr.Ptr(),
-					})
+				}
+				diags = append(diags, &hcl.Diagnostic{
+					Summary: "Endpoint uses another VPC's " + kind,
+					Detail: fmt.Sprintf("%s is in %s, but %s %s. An endpoint can only use subnets, security groups and route tables of its own VPC; use ones of %s.",
+						e.Addr, vpc, what, where, vpc),
+					Subject: subject.Ptr(),
+				})
+			}
+			inline := func(kind, path string) {
+				for _, x := range e.Links(path) {
+					check(kind, x, e.Resource.Ranges(path).Expr, "")
 				}
 			}
-			check("subnet", "subnet_ids", endpointSubnets(e))
-			check("security group", "security_group_ids", endpointSecurityGroups(e))
-			check("route table", "route_table_ids", endpointRouteTables(e))
+			associated := func(kind string, assocType schema.TypeName, path string) {
+				for _, a := range referrers(e, assocType, "vpc_endpoint_id") {
+					for _, x := range a.Links(path) {
+						check(kind, x, a.Resource.Ranges(path).Expr, fmt.Sprintf(" (through %s)", a.Addr))
+					}
+				}
+			}
+			inline("subnet", "subnet_ids")
+			inline("subnet", "subnet_configuration[*].subnet_id")
+			associated("subnet", schema.TypeVPCEndpointSubnetAssoc, "subnet_id")
+			inline("security group", "security_group_ids")
+			associated("security group", schema.TypeVPCEndpointSecurityGroupAssoc, "security_group_id")
+			inline("route table", "route_table_ids")
+			associated("route table", schema.TypeVPCEndpointRouteTableAssoc, "route_table_id")
 		}
 		return diags
 	},

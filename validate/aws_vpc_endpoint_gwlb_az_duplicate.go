@@ -10,40 +10,39 @@ import (
 
 // awsVPCEndpointGWLBAZDuplicate: research VPCE-GWLB-002. "You can create a
 // single Gateway Load Balancer endpoint per Availability Zone per
-// service."
+// service." Endpoints are grouped in one pass by VPC, service (the
+// aws_vpc_endpoint_service instance service_name names, else the known
+// name) and zone (a subnet's availability_zone, or its
+// availability_zone_id: a name and an ID are never compared).
 var awsVPCEndpointGWLBAZDuplicate = &Rule{
 	ID:       "aws_vpc_endpoint_gwlb_az_duplicate",
 	Summary:  "Two Gateway Load Balancer endpoints for one service are in the same Availability Zone",
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
-		type key struct{ service, vpcAZ string }
-		first := map[key]*config.Instance{}
 		var diags hcl.Diagnostics
+		first := map[gwlbZoneKey]*config.Instance{}
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-			if t, ok := endpointType(e); !ok || t != schema.EndpointGatewayLoadBalancer {
+			if !isGWLBEndpoint(e) {
 				continue
 			}
-			service, ok := str(e, "service_name")
-			subnets := endpointSubnets(e)
-			vpc := vpcOf(e)
-			if !ok || len(subnets) != 1 || vpc == nil {
-				continue
-			}
-			az, ok := str(subnets[0], "availability_zone")
-			if !ok {
-				continue
-			}
-			k := key{service, vpc.Addr.String() + "/" + az}
-			if other, dup := first[k]; dup {
+			for _, k := range gwlbZoneKeys(e) {
+				other, dup := first[k]
+				if !dup {
+					first[k] = e
+					continue
+				}
+				service, zone := k.describe()
+				subject := e.Resource.Ranges("subnet_ids")
+				if !subject.Found {
+					subject.Expr = e.Resource.DeclRange
+				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Two Gateway Load Balancer endpoints in one Availability Zone",
-					Detail: fmt.Sprintf("%s and %s are Gateway Load Balancer endpoints for %s, both in %s of %s; AWS allows one endpoint per Availability Zone per service. Keep one, and route the zone's traffic to it.",
-						other.Addr, e.Addr, service, az, vpc.Addr),
-					Subject: e.Resource.Ranges("subnet_ids").Expr.Ptr(),
+					Detail: fmt.Sprintf("%s and %s are Gateway Load Balancer endpoints in %s for the same service (%s), both in Availability Zone %s. AWS allows a single Gateway Load Balancer endpoint per Availability Zone per service. Keep one endpoint in the zone and route the zone's traffic to it.",
+						other.Addr, e.Addr, k.vpc.Addr, service, zone),
+					Subject: subject.Expr.Ptr(),
 				})
-				continue
 			}
-			first[k] = e
 		}
 		return diags
 	},

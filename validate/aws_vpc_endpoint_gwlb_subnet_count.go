@@ -8,39 +8,42 @@ import (
 )
 
 // awsVPCEndpointGWLBSubnetCount: research VPCE-GWLB-001. "For a Gateway
-// Load Balancer endpoint, you can specify only one subnet", and it cannot
-// be changed later.
+// Load Balancer endpoint, you can specify only one subnet", and "You can't
+// change this subnet later on". Subnets count from subnet_ids,
+// subnet_configuration and aws_vpc_endpoint_subnet_association.
 var awsVPCEndpointGWLBSubnetCount = &Rule{
 	ID:       "aws_vpc_endpoint_gwlb_subnet_count",
 	Summary:  "A Gateway Load Balancer endpoint does not have exactly one subnet",
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
+		assocLoose := false
+		assocKnown := false
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-			if t, ok := endpointType(e); !ok || t != schema.EndpointGatewayLoadBalancer {
+			if !isGWLBEndpoint(e) {
 				continue
 			}
-			n := 0
-			if configured(e, "subnet_ids") {
-				v := e.Attr("subnet_ids")
-				if !v.IsWhollyKnown() {
-					continue
-				}
-				if !v.IsNull() {
-					n = v.LengthInt()
-				}
+			if !assocKnown {
+				assocLoose, assocKnown = subnetAssocLoose(in), true
 			}
-			if n == 1 || len(referrers(e, schema.TypeVPCEndpointSubnetAssoc, "vpc_endpoint_id")) > 0 {
+			b := endpointSubnetBounds(e, assocLoose)
+			var has string
+			subject := e.Resource.DeclRange
+			switch {
+			case b.none:
+				has = "has no subnet"
+			case b.atLeast >= 2:
+				has = "has more than one subnet"
+				if r := e.Resource.Ranges("subnet_ids"); r.Found {
+					subject = r.Expr
+				}
+			default:
 				continue
-			}
-			subject := e.Resource.Ranges("subnet_ids").Expr
-			if !configured(e, "subnet_ids") {
-				subject = e.Resource.DeclRange
 			}
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Gateway Load Balancer endpoint needs exactly one subnet",
-				Detail: fmt.Sprintf("%s has %d subnets. A Gateway Load Balancer endpoint lives in exactly one subnet, in one Availability Zone, and the subnet cannot change later; create one endpoint per Availability Zone, each with one subnet.",
-					e.Addr, n),
+				Detail: fmt.Sprintf("%s is a Gateway Load Balancer endpoint and %s. Such an endpoint lives in exactly one subnet, in one Availability Zone, and AWS does not let the subnet change later. Give it one subnet in subnet_ids, and create one endpoint per Availability Zone to inspect traffic in several zones.",
+					e.Addr, has),
 				Subject: subject.Ptr(),
 			})
 		}

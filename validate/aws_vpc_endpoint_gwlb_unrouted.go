@@ -4,29 +4,38 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
 // awsVPCEndpointGWLBUnrouted: research VPCE-GWLB-006. A Gateway Load
-// Balancer endpoint receives traffic only from routes that target it.
+// Balancer endpoint is a route target: "Configure your subnet route table
+// and gateway route table to point traffic to the Gateway Load Balancer
+// endpoint." The rule stays silent when some route targets an endpoint the
+// model cannot resolve, since that may be this one.
 var awsVPCEndpointGWLBUnrouted = &Rule{
 	ID:       "aws_vpc_endpoint_gwlb_unrouted",
 	Summary:  "No route targets a Gateway Load Balancer endpoint, so nothing is inspected",
 	Severity: hcl.DiagWarning,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
+		var targets map[*config.Instance]bool
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-			if t, ok := endpointType(e); !ok || t != schema.EndpointGatewayLoadBalancer {
+			if !isGWLBEndpoint(e) {
 				continue
 			}
-			routed := len(referrers(e, schema.TypeRoute, "vpc_endpoint_id")) > 0 ||
-				len(referrers(e, schema.TypeRouteTable, "route[*].vpc_endpoint_id")) > 0
-			if routed {
+			if targets == nil {
+				var loose bool
+				if targets, loose = routeTargets(in); loose {
+					return nil
+				}
+			}
+			if targets[e] {
 				continue
 			}
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Gateway Load Balancer endpoint without routes",
-				Detail: fmt.Sprintf("No route in the configuration targets %s (aws_route with vpc_endpoint_id, or a route block of aws_route_table), so no traffic passes through it and nothing is inspected. Route the subnets' traffic, and for ingress inspection the edge route table of the internet gateway, to the endpoint. If the routes live elsewhere, ignore this warning.",
+				Detail: fmt.Sprintf("No route in the configuration targets %s (an aws_route or a route block of aws_route_table with vpc_endpoint_id), so no traffic passes through the endpoint and the appliances behind it inspect nothing. Point the route tables of the subnets to inspect, and for inbound inspection the internet gateway's edge route table, at the endpoint.",
 					e.Addr),
 				Subject: e.Resource.DeclRange.Ptr(),
 			})

@@ -7,10 +7,13 @@ import (
 	"github.com/vpcplan/vpcplan/schema"
 )
 
-// awsVPCEndpointInboundOnlyInvalid: research VPCE-S3IF-006/007. The
-// inbound-resolver-only option exists only for interface endpoints to
-// services that offer both endpoint types (the service catalog says
-// which; for DynamoDB it is UNCONFIRMED), and only with private DNS on.
+// awsVPCEndpointInboundOnlyInvalid: research VPCE-S3IF-006 and
+// VPCE-S3IF-007. The option "is available only for services that support
+// both gateway and interface endpoints", for interface endpoints; the
+// PrivateLink guide names Amazon S3 only, and the service catalog says
+// which services take it (for DynamoDB it is UNCONFIRMED, and the provider
+// sends it for S3 only). It "can only be specified if private_dns_enabled
+// is true" (the provider's documentation; AWS's wording is UNCONFIRMED).
 var awsVPCEndpointInboundOnlyInvalid = &Rule{
 	ID:       "aws_vpc_endpoint_inbound_only_invalid",
 	Summary:  "private_dns_only_for_inbound_resolver_endpoint is set where it does not apply",
@@ -18,41 +21,40 @@ var awsVPCEndpointInboundOnlyInvalid = &Rule{
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-			path := "dns_options[0].private_dns_only_for_inbound_resolver_endpoint"
-			flag, set := nested(e, "dns_options", 0, "private_dns_only_for_inbound_resolver_endpoint")
-			if !set || !e.Resource.Ranges(path).Found {
+			if _, written, ok := inboundOnly(e); !ok || !written {
 				continue
 			}
 			t, ok := endpointType(e)
 			if !ok {
 				continue
 			}
-			name, svc, ok := endpointService(in, e)
-			if !ok {
-				continue
-			}
-			why := ""
-			switch {
+			why, note, fix := "", "", "Remove the option from dns_options."
+			switch name, svc, known := endpointService(in, e); {
 			case t != schema.EndpointInterface:
-				why = fmt.Sprintf("it applies only to interface endpoints, and %s is a %s endpoint", e.Addr, t)
-			case svc == nil && name.EndpointServiceID == "":
-				continue // a service outside the catalog: not provable
-			case svc == nil || !svc.InboundResolverOnly:
-				why = fmt.Sprintf("it applies only to services with both gateway and interface endpoints (Amazon S3), not to %s", name.Raw)
+				why = fmt.Sprintf("the option applies only to interface endpoints, and %s is a %s endpoint", e.Addr, t)
+			case !known:
+				continue
+			case svc == nil && !name.IsEndpointService():
+				continue // outside the catalog: nothing is known of it
+			case svc == nil:
+				why = fmt.Sprintf("the option applies only to AWS services with both gateway and interface endpoints, and %s is an endpoint service", name.Raw)
+			case !svc.InboundResolverOnly:
+				why = fmt.Sprintf("the option applies only to services with both gateway and interface endpoints, and vpcplan's service catalog does not list %s among them", svc.Title)
+				if svc.Note != "" && svc.Offers(schema.EndpointGateway) {
+					note = svc.Note + " "
+				}
 			default:
 				dns, ok := boolAttr(e, "private_dns_enabled")
 				if !ok || dns {
 					continue
 				}
-				if flag.False() {
-					continue // false without private DNS changes nothing
-				}
-				why = "it requires private_dns_enabled = true"
+				why = "the option can only be set when private_dns_enabled is true, and it is false"
+				fix = "Set private_dns_enabled = true, or remove the option from dns_options."
 			}
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Inbound-only private DNS option not applicable",
-				Detail:  fmt.Sprintf("%s sets private_dns_only_for_inbound_resolver_endpoint, but %s. Remove the option from dns_options.", e.Addr, why),
-				Subject: e.Resource.Ranges(path).Name.Ptr(),
+				Detail:  fmt.Sprintf("%s sets private_dns_only_for_inbound_resolver_endpoint, but %s. %s%s", e.Addr, why, note, fix),
+				Subject: e.Resource.Ranges(inboundOnlyPath).Name.Ptr(),
 			})
 		}
 		return diags

@@ -10,21 +10,29 @@ import (
 
 // awsVPCEndpointQuotaExceeded: research VPCE-GW-011 and VPCE-IF-012. At
 // most 255 gateway endpoints per VPC (a hard limit), and 50 interface and
-// Gateway Load Balancer endpoints per VPC combined (the default quota).
+// Gateway Load Balancer endpoints per VPC combined (the default quota,
+// adjustable). The endpoints are counted per VPC (an aws_vpc of the
+// configuration, or a VPC ID written as a literal) in one pass; endpoints
+// whose type or VPC is unknown are not counted, so a count over the limit
+// is a proof.
 var awsVPCEndpointQuotaExceeded = &Rule{
 	ID:       "aws_vpc_endpoint_quota_exceeded",
 	Summary:  "A VPC has more than 255 gateway endpoints, or more than 50 interface and GWLB endpoints",
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
+		const gatewayLimit, interfaceLimit = 255, 50
 		type counts struct {
 			gateway, other []*config.Instance
 		}
-		byVPC := map[*config.Instance]*counts{}
-		var order []*config.Instance
+		byVPC := map[vpcRef]*counts{}
+		var order []vpcRef
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
 			t, ok := endpointType(e)
-			vpc := vpcOf(e)
-			if !ok || vpc == nil {
+			if !ok {
+				continue
+			}
+			vpc, ok := vpcRefOf(e)
+			if !ok {
 				continue
 			}
 			c := byVPC[vpc]
@@ -43,19 +51,21 @@ var awsVPCEndpointQuotaExceeded = &Rule{
 		var diags hcl.Diagnostics
 		for _, vpc := range order {
 			c := byVPC[vpc]
-			if len(c.gateway) > 255 {
-				e := c.gateway[255]
+			if len(c.gateway) > gatewayLimit {
+				e := c.gateway[gatewayLimit]
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Too many gateway endpoints in one VPC",
-					Detail:  fmt.Sprintf("%s has %d gateway endpoints; a VPC can have at most 255, and the limit cannot be raised. %s is the 256th.", vpc.Addr, len(c.gateway), e.Addr),
+					Detail: fmt.Sprintf("The VPC %s has %d gateway endpoints; a VPC can have at most %d, and the limit cannot be raised. %s is the %dth in address order. Remove endpoints: one gateway endpoint per service, associated with every route table that needs it, serves the whole VPC.",
+						vpc, len(c.gateway), gatewayLimit, e.Addr, gatewayLimit+1),
 					Subject: e.Resource.DeclRange.Ptr(),
 				})
 			}
-			if len(c.other) > 50 {
-				e := c.other[50]
+			if len(c.other) > interfaceLimit {
+				e := c.other[interfaceLimit]
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Too many interface endpoints in one VPC",
-					Detail:  fmt.Sprintf("%s has %d interface and Gateway Load Balancer endpoints; the default quota is 50 per VPC combined. %s is the 51st. Request a quota increase (Service Quotas, \"Interface and Gateway Load Balancer endpoints per VPC\") before applying, or share endpoints across VPCs through a central VPC.", vpc.Addr, len(c.other), e.Addr),
+					Detail: fmt.Sprintf("The VPC %s has %d interface and Gateway Load Balancer endpoints; the default quota is %d per VPC, for both types combined. %s is the %dst in address order. Request a quota increase (Service Quotas, \"Interface and Gateway Load Balancer endpoints per VPC\") before applying, or share endpoints across VPCs through a central VPC.",
+						vpc, len(c.other), interfaceLimit, e.Addr, interfaceLimit+1),
 					Subject: e.Resource.DeclRange.Ptr(),
 				})
 			}

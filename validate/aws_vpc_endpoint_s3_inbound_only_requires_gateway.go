@@ -4,79 +4,42 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/vpcplan/vpcplan/planner/config"
-	"github.com/vpcplan/vpcplan/schema"
 )
 
-// awsVPCEndpointS3InboundOnlyRequiresGateway: research VPCE-S3IF-004/005.
-// Private DNS "only for inbound resolver endpoints" on an S3 interface
-// endpoint needs an S3 gateway endpoint in the same VPC, and AWS turns the
-// option on when it is not set.
+// awsVPCEndpointS3InboundOnlyRequiresGateway: research VPCE-S3IF-004 and
+// VPCE-S3IF-005. "To set PrivateDnsOnlyForInboundResolverEndpoint to true,
+// the VPC vpce_id must have a gateway endpoint for the service", and "If
+// you don't specify a value for PrivateDnsOnlyForInboundResolverEndpoint,
+// it will default to true". Which services take the option comes from the
+// service catalog (InboundResolverOnly).
 var awsVPCEndpointS3InboundOnlyRequiresGateway = &Rule{
 	ID:       "aws_vpc_endpoint_s3_inbound_only_requires_gateway",
 	Summary:  "S3 inbound-only private DNS needs an S3 gateway endpoint in the VPC",
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
-		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-			if t, ok := endpointType(e); !ok || t != schema.EndpointInterface {
+		var gateways *gatewayIndex
+		for _, p := range privateDNSEndpoints(in) {
+			if !p.inboundOnly {
 				continue
 			}
-			name, svc, ok := endpointService(in, e)
-			if !ok || svc == nil || !svc.InboundResolverOnly {
+			if gateways == nil {
+				gateways = newGatewayIndex(in)
+			}
+			if has, known := gateways.lookup(p.vpc, p.svc); has || !known {
 				continue
 			}
-			if dns, ok := boolAttr(e, "private_dns_enabled"); !ok || !dns {
-				continue
-			}
-			flag, set := nested(e, "dns_options", 0, "private_dns_only_for_inbound_resolver_endpoint")
-			if set && flag.False() {
-				continue
-			}
-			vpc := vpcOf(e)
-			if vpc == nil {
-				continue
-			}
-			has, known := hasGatewayFor(in, vpc, name.Service)
-			if !known || has {
-				continue
-			}
-			subject := e.Resource.Ranges("dns_options[0].private_dns_only_for_inbound_resolver_endpoint")
-			how := "private_dns_only_for_inbound_resolver_endpoint is true"
-			if !set {
-				subject = e.Resource.Ranges("private_dns_enabled")
-				how = "private_dns_only_for_inbound_resolver_endpoint is not set, and AWS defaults it to true"
+			how := "sets private_dns_only_for_inbound_resolver_endpoint = true"
+			if !p.written {
+				how = "leaves private_dns_only_for_inbound_resolver_endpoint unset, which AWS takes as true"
 			}
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Inbound-only private DNS without a gateway endpoint",
-				Detail: fmt.Sprintf("%s enables private DNS for %s and %s, so traffic from inside the VPC must reach S3 through a gateway endpoint, but %s has no S3 gateway endpoint; AWS rejects the endpoint. Add an S3 gateway endpoint to the VPC, or set private_dns_only_for_inbound_resolver_endpoint = false in dns_options.",
-					e.Addr, name.Raw, how, vpc.Addr),
-				Subject: subject.Expr.Ptr(),
+				Detail: fmt.Sprintf("%s enables private DNS for %s and %s, so requests from inside the VPC must keep using a gateway endpoint for the service, but %s has none; AWS rejects the endpoint. Add a gateway endpoint for %s to %s, or set private_dns_only_for_inbound_resolver_endpoint = false in dns_options to send all requests through the interface endpoint.",
+					p.e.Addr, p.svc.Title, how, p.vpc.Addr, p.svc.Title, p.vpc.Addr),
+				Subject: p.optionRange(),
 			})
 		}
 		return diags
 	},
-}
-
-// hasGatewayFor reports whether the VPC has a gateway endpoint for the
-// service; known is false when some endpoint of the VPC has an unknown type
-// or service name.
-func hasGatewayFor(in *Input, vpc *config.Instance, service string) (has, known bool) {
-	for _, other := range vpcEndpoints(vpc) {
-		t, ok := endpointType(other)
-		if !ok {
-			return false, false
-		}
-		if t != schema.EndpointGateway {
-			continue
-		}
-		n, _, ok := endpointService(in, other)
-		if !ok {
-			return false, false
-		}
-		if n.Service == service {
-			return true, true
-		}
-	}
-	return false, true
 }

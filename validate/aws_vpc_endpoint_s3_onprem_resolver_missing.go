@@ -4,43 +4,40 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/vpcplan/vpcplan/schema"
 )
 
 // awsVPCEndpointS3OnpremResolverMissing: research VPCE-S3IF-009. With
-// inbound-only private DNS, only queries arriving through a Route 53
-// Resolver inbound endpoint resolve to the interface endpoint; without
-// one, on-premises clients cannot resolve to it.
+// inbound-only private DNS, requests from the VPC use the gateway endpoint
+// and only DNS queries that arrive through a Route 53 Resolver inbound
+// endpoint get the interface endpoint's addresses: "An inbound Resolver
+// endpoint forwards DNS queries from the on-premises network to Route 53
+// Resolver."
 var awsVPCEndpointS3OnpremResolverMissing = &Rule{
 	ID:       "aws_vpc_endpoint_s3_onprem_resolver_missing",
 	Summary:  "S3 inbound-only private DNS without an INBOUND Resolver endpoint in the VPC",
 	Severity: hcl.DiagWarning,
 	Check: func(in *Input) hcl.Diagnostics {
-		inbound := inboundResolverVPCs(in)
 		var diags hcl.Diagnostics
-		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-			if t, ok := endpointType(e); !ok || t != schema.EndpointInterface {
+		var resolvers *inboundResolverIndex
+		for _, p := range privateDNSEndpoints(in) {
+			if !p.inboundOnly {
 				continue
 			}
-			_, svc, ok := endpointService(in, e)
-			if !ok || svc == nil || !svc.InboundResolverOnly {
+			if resolvers == nil {
+				resolvers = newInboundResolverIndex(in)
+			}
+			if has, known := resolvers.lookup(p.vpc); has || !known {
 				continue
 			}
-			if dns, ok := boolAttr(e, "private_dns_enabled"); !ok || !dns {
-				continue
-			}
-			if flag, set := nested(e, "dns_options", 0, "private_dns_only_for_inbound_resolver_endpoint"); set && flag.False() {
-				continue
-			}
-			vpc := vpcOf(e)
-			if vpc == nil || inbound[vpc] {
-				continue
+			mode := "sets private_dns_only_for_inbound_resolver_endpoint = true"
+			if !p.written {
+				mode = "leaves private_dns_only_for_inbound_resolver_endpoint unset, which AWS takes as true"
 			}
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Inbound-only private DNS without an inbound Resolver endpoint",
-				Detail: fmt.Sprintf("%s uses private DNS only for inbound Resolver endpoints, but %s has no INBOUND aws_route53_resolver_endpoint in the configuration, so no DNS query resolves to the interface endpoint and on-premises clients keep using public S3 addresses. Add an INBOUND Resolver endpoint in the VPC and forward S3 names to it from on premises, or remove the interface endpoint if only the VPC uses S3.",
-					e.Addr, vpc.Addr),
-				Subject: e.Resource.Ranges("private_dns_enabled").Expr.Ptr(),
+				Detail: fmt.Sprintf("%s enables private DNS for %s and %s: only DNS queries that arrive through a Route 53 Resolver inbound endpoint in %s resolve to the interface endpoint, and the configuration declares no INBOUND aws_route53_resolver_endpoint there. On-premises clients therefore cannot resolve the service's default names to the interface endpoint. Add an INBOUND aws_route53_resolver_endpoint in the VPC and forward the service's names to it from on premises, or remove the interface endpoint if only the VPC uses the service.",
+					p.e.Addr, p.svc.Title, mode, p.vpc.Addr),
+				Subject: p.optionRange(),
 			})
 		}
 		return diags

@@ -10,15 +10,16 @@ import (
 
 // awsVPCEndpointTypeInvalid: research VPCE-TYPE-001. VpcEndpointType is
 // one of Interface, Gateway, GatewayLoadBalancer, Resource and
-// ServiceNetwork.
+// ServiceNetwork, case-sensitive.
 var awsVPCEndpointTypeInvalid = &Rule{
 	ID:       "aws_vpc_endpoint_type_invalid",
 	Summary:  "vpc_endpoint_type is not a VPC endpoint type",
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
-		var names []string
+		var names, lower []string
 		for _, t := range schema.EndpointTypes() {
 			names = append(names, string(t))
+			lower = append(lower, strings.ToLower(string(t)))
 		}
 		var diags hcl.Diagnostics
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
@@ -27,10 +28,11 @@ var awsVPCEndpointTypeInvalid = &Rule{
 				continue
 			}
 			detail := fmt.Sprintf("%s has vpc_endpoint_type %q, but the endpoint types are %s (the names are case-sensitive).", e.Addr, string(t), strings.Join(names, ", "))
-			for _, n := range names {
-				if strings.EqualFold(n, string(t)) {
-					detail += fmt.Sprintf(" Did you mean %q?", n)
-					break
+			if s := suggest(strings.ToLower(string(t)), lower); s != "" {
+				for i := range lower {
+					if lower[i] == s {
+						detail += fmt.Sprintf(" Did you mean %q?", names[i])
+					}
 				}
 			}
 			diags = append(diags, &hcl.Diagnostic{

@@ -1,0 +1,116 @@
+package validate
+
+import (
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/planner/policydoc"
+	"github.com/vpcplan/vpcplan/schema"
+)
+
+// rolePolicies returns the permission policies the configuration gives a
+// role: inline_policy blocks, aws_iam_role_policy, aws_iam_policy attached
+// with aws_iam_role_policy_attachment, and AWS managed policies vpcplan
+// knows (attached or in managed_policy_arns). declared is false when the
+// configuration gives the role no policy at all; known is false when one of
+// them cannot be read (unknown JSON, or a managed policy vpcplan does not
+// know), since the missing one may grant anything.
+func rolePolicies(role *config.Instance) (docs []*policydoc.Document, declared, known bool) {
+	known = true
+	addJSON := func(inst *config.Instance, attr string) {
+		declared = true
+		if d, ok := parsedPolicy(inst, attr); ok {
+			docs = append(docs, d)
+		} else {
+			known = false
+		}
+	}
+	addManaged := func(arn string) {
+		declared = true
+		if d, ok := policydoc.ManagedPolicy(arn); ok {
+			docs = append(docs, d)
+		} else {
+			known = false
+		}
+	}
+	if v, ok := nested(role, "inline_policy"); ok {
+		for it := v.ElementIterator(); it.Next(); {
+			_, b := it.Element()
+			p, ok := nestedValue(b, "policy")
+			declared = true
+			if !ok {
+				known = false
+				continue
+			}
+			d, err := policydoc.Parse(p.AsString())
+			if err != nil {
+				known = false
+				continue
+			}
+			docs = append(docs, d)
+		}
+	}
+	for _, rp := range referrers(role, schema.TypeIAMRolePolicy, "role") {
+		addJSON(rp, "policy")
+	}
+	for _, att := range referrers(role, schema.TypeIAMRolePolicyAttachment, "role") {
+		if p := att.Link("policy_arn"); p != nil {
+			addJSON(p, "policy")
+		} else if arn, ok := str(att, "policy_arn"); ok {
+			addManaged(arn)
+		} else {
+			declared, known = true, false
+		}
+	}
+	if configured(role, "managed_policy_arns") {
+		arns, ok := stringsAttr(role, "managed_policy_arns")
+		if !ok {
+			declared, known = true, false
+		}
+		for _, arn := range arns {
+			addManaged(arn)
+		}
+	}
+	return docs, declared, known
+}
+
+// bucketPolicies returns the bucket policies the configuration gives a
+// bucket (aws_s3_bucket_policy and the deprecated inline policy), with
+// declared and known as rolePolicies has them.
+func bucketPolicies(bucket *config.Instance) (docs []*policydoc.Document, declared, known bool) {
+	known = true
+	for _, bp := range referrers(bucket, schema.TypeS3BucketPolicy, "bucket") {
+		declared = true
+		if d, ok := parsedPolicy(bp, "policy"); ok {
+			docs = append(docs, d)
+		} else {
+			known = false
+		}
+	}
+	if configured(bucket, "policy") {
+		declared = true
+		if d, ok := parsedPolicy(bucket, "policy"); ok {
+			docs = append(docs, d)
+		} else {
+			known = false
+		}
+	}
+	return docs, declared, known
+}
+
+// rolePrincipal is the principal a role is in policies: its ARN (known, or
+// derived from its name, path, account and partition), or "" when that
+// cannot be told.
+func rolePrincipal(role *config.Instance) *policydoc.RequestPrincipal {
+	arn, ok := str(role, "arn")
+	if !ok {
+		name, okName := str(role, "name")
+		if !okName || role.Account == "" || role.Provider == nil || role.Provider.Partition == "" {
+			return nil
+		}
+		path, okPath := str(role, "path")
+		if !okPath {
+			path = "/"
+		}
+		arn = "arn:" + role.Provider.Partition + ":iam::" + role.Account + ":role" + path + name
+	}
+	return &policydoc.RequestPrincipal{Type: "AWS", ID: arn, Account: role.Account}
+}
