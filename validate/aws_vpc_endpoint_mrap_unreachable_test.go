@@ -67,3 +67,24 @@ resource "aws_vpc_endpoint_policy" "s3" {
 		},
 	})
 }
+
+func TestAWSVPCEndpointMRAPUnreachablePolicies(t *testing.T) {
+	const src = `resource "aws_vpc_endpoint" "s3" {
+  vpc_id          = aws_vpc.main.id
+  service_name    = "com.amazonaws.eu-west-1.s3"
+  route_table_ids = ["rtb-0123456789abcdef0"]
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = %q }]
+  })
+}`
+	runRuleCases(t, awsVPCEndpointMRAPUnreachable, map[string]ruleCase{
+		"MRAP through a gateway endpoint": {
+			src:  sprintf(endpointVPC, "true") + sprintf(src, "arn:aws:s3::111111111111:accesspoint/mfzwi23gnjvgw.mrap/object/*"),
+			want: []string{"15:12-18:5 Multi-Region Access Point not reachable through this endpoint"},
+		},
+		"bucket through a gateway endpoint": {
+			src: sprintf(endpointVPC, "true") + sprintf(src, "arn:aws:s3:::reports/*"),
+		},
+	})
+}

@@ -41,6 +41,7 @@ func DefaultRules() []*Rule {
 		awsVPCEndpointInboundOnlyInvalid,
 		awsVPCEndpointS3PrivateDNSAllTraffic,
 		awsVPCEndpointS3OnpremResolverMissing,
+		awsVPCEndpointMRAPUnreachable,
 
 		// Gateway Load Balancer endpoints.
 		awsVPCEndpointGWLBSubnetCount,
@@ -49,8 +50,16 @@ func DefaultRules() []*Rule {
 		awsVPCEndpointGWLBAZDuplicate,
 		awsVPCEndpointGWLBUnrouted,
 
+		// S3 access points and Multi-Region Access Points.
+		awsS3AccessPointEndpointPolicyDenies,
+		awsS3AccessPointCrossAccountNoGrant,
+		awsS3MRAPCrossAccountNoGrant,
+
 		// Replication.
 		awsS3ReplicationVersioningDisabled,
+		awsS3ReplicationRoleTrustInvalid,
+		awsS3ReplicationRolePermissionsMissing,
+		awsS3ReplicationCrossAccountPolicyMissing,
 		awsS3ReplicationOwnerOverrideAccountMissing,
 		awsS3ReplicationOwnerOverrideSameAccount,
 		awsS3ReplicationKMSKeyMissing,
@@ -70,6 +79,7 @@ func DefaultRules() []*Rule {
 		awsS3ObjectLambdaSupportingAccessPointMismatch,
 		awsS3ObjectLambdaFunctionLocation,
 		awsS3ObjectLambdaActionInvalid,
+		awsS3ObjectLambdaFunctionPermissionMissing,
 
 		// Plan-time rules.
 		awsVPCEndpointGatewayDeleteBlocked,

@@ -1,0 +1,25 @@
+package validate
+
+import "testing"
+
+func TestAWSS3ObjectLambdaFunctionPermissionMissing(t *testing.T) {
+	const attach = `
+resource "aws_iam_role_policy_attachment" "fn" {
+  role       = aws_iam_role.fn.name
+  policy_arn = %q
+}
+`
+	base := sprintf(olapConfig, "", "", "images-watermarked", `["GetObject-Range"]`, `["GetObject"]`)
+	runRuleCases(t, awsS3ObjectLambdaFunctionPermissionMissing, map[string]ruleCase{
+		"only basic execution": {
+			src:  base + sprintf(attach, "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"),
+			want: []string{"26:19-26:38 Object Lambda function cannot write responses"},
+		},
+		"Object Lambda execution policy": {
+			src: base + sprintf(attach, "arn:aws:iam::aws:policy/service-role/AmazonS3ObjectLambdaExecutionRolePolicy"),
+		},
+		"no policies in the configuration": {
+			src: base,
+		},
+	})
+}
