@@ -1,7 +1,10 @@
 package validate
 
 import (
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -14,21 +17,45 @@ type Options struct {
 	Severity map[string]hcl.DiagnosticSeverity
 	// PlanTime runs the plan-time rules too (they need Input.Deleted).
 	PlanTime bool
+	// Parallelism is how many rules run at once; 0 means GOMAXPROCS.
+	// Rules only read the model, and the result does not depend on it.
+	Parallelism int
 }
 
 // Run runs the rules over the input and returns their diagnostics, stamped
 // with severity and rule id, sorted by file, position and rule id.
 func Run(in *Input, rules []*Rule, opts Options) hcl.Diagnostics {
-	var out hcl.Diagnostics
+	var run []*Rule
 	for _, r := range rules {
-		if opts.Disabled[r.ID] || (r.PlanTime && !opts.PlanTime) {
-			continue
+		if !opts.Disabled[r.ID] && (!r.PlanTime || opts.PlanTime) {
+			run = append(run, r)
 		}
+	}
+	found := make([]hcl.Diagnostics, len(run))
+	workers := opts.Parallelism
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(run)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(run); i = int(next.Add(1)) - 1 {
+				found[i] = run[i].Check(in)
+			}
+		}()
+	}
+	wg.Wait()
+
+	var out hcl.Diagnostics
+	for i, r := range run {
 		sev := r.Severity
 		if s, ok := opts.Severity[r.ID]; ok {
 			sev = s
 		}
-		for _, d := range r.Check(in) {
+		for _, d := range found[i] {
 			d.Severity = sev
 			d.Extra = ruleExtra{id: r.ID}
 			out = append(out, d)
