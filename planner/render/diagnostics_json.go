@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -195,21 +194,8 @@ func NewJSONDiagnostic(d *hcl.Diagnostic, files map[string]*hcl.File) *JSONDiagn
 		snip.Context = &s
 	}
 
-	var code strings.Builder
-	codeStart := 0
-	sc := hcl.NewRangeScanner(src, highlight.Filename, bufio.ScanLines)
-	for sc.Scan() {
-		line := sc.Range()
-		if !line.Overlaps(snippetRng) {
-			continue
-		}
-		if codeStart == 0 && code.Len() == 0 {
-			codeStart = line.Start.Byte
-		}
-		code.Write(line.SliceBytes(src))
-		code.WriteByte('\n')
-	}
-	snip.Code = strings.TrimSuffix(code.String(), "\n")
+	code, codeStart := snippetLines(src, snippetRng)
+	snip.Code = code
 	start := highlight.Start.Byte - codeStart
 	end := start + (highlight.End.Byte - highlight.Start.Byte)
 	snip.HighlightStartOffset = min(max(start, 0), len(snip.Code))
@@ -231,6 +217,30 @@ func NewJSONDiagnostic(d *hcl.Diagnostic, files map[string]*hcl.File) *JSONDiagn
 		snip.FunctionCall = call
 	}
 	return out
+}
+
+// snippetLines returns the whole source lines the range touches, without
+// their line endings (as bufio.ScanLines gives them), joined by "\n", and
+// the byte offset of the first. It looks only at those lines, so rendering
+// many diagnostics of a large file does not rescan it each time.
+func snippetLines(src []byte, rng hcl.Range) (string, int) {
+	start := min(max(rng.Start.Byte, 0), len(src))
+	end := min(max(rng.End.Byte, start), len(src))
+	for start > 0 && src[start-1] != '\n' {
+		start--
+	}
+	// A range ending just after a newline ends on the line before it.
+	if end > start && src[end-1] == '\n' {
+		end--
+	}
+	for end < len(src) && src[end] != '\n' {
+		end++
+	}
+	lines := strings.Split(string(src[start:end]), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return strings.Join(lines, "\n"), start
 }
 
 func diagSeverity(s hcl.DiagnosticSeverity) string {
