@@ -40,3 +40,27 @@ func TestInternalValidateFindsMistakes(t *testing.T) {
 		}
 	}
 }
+
+// TestTopLevelIndex checks that every top-level attribute and block of
+// every schema has a position in TopLevelNames, and only those.
+func TestTopLevelIndex(t *testing.T) {
+	for _, r := range append(Resources(), DataSources()...) {
+		names := r.TopLevelNames()
+		if len(names) != len(r.Attributes)+len(r.Blocks) {
+			t.Errorf("%s: %d names, want %d", r.Type, len(names), len(r.Attributes)+len(r.Blocks))
+		}
+		for i, n := range names {
+			if j, ok := r.TopLevelIndex(n); !ok || j != i {
+				t.Errorf("%s: TopLevelIndex(%q) = %d, %v; want %d", r.Type, n, j, ok, i)
+			}
+			_, attr := r.Attributes[n]
+			_, block := r.Blocks[n]
+			if !attr && !block {
+				t.Errorf("%s: %q is neither an attribute nor a block", r.Type, n)
+			}
+		}
+		if _, ok := r.TopLevelIndex("no_such_attribute"); ok {
+			t.Errorf("%s: an unknown name has an index", r.Type)
+		}
+	}
+}

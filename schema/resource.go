@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"sort"
+	"sync"
+
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -40,6 +43,47 @@ type Resource struct {
 	// AccountAttr names the argument that gives the resource's account
 	// explicitly (such as "account_id"), or is empty when the type has none.
 	AccountAttr string
+
+	topOnce  sync.Once
+	topNames []string
+	topIndex map[string]int
+}
+
+// TopLevelNames returns the names of the top-level attributes and nested
+// blocks, sorted: the fields of the resource's object value. The slice must
+// not be modified.
+func (r *Resource) TopLevelNames() []string {
+	r.indexTopLevel()
+	return r.topNames
+}
+
+// TopLevelIndex returns the position of a top-level attribute or block in
+// TopLevelNames. Callers that read many instances of one type use it to
+// keep their per-instance lookups to a slice index.
+func (r *Resource) TopLevelIndex(name string) (int, bool) {
+	r.indexTopLevel()
+	i, ok := r.topIndex[name]
+	return i, ok
+}
+
+// indexTopLevel builds the index on first use, after the schema is
+// complete; it is safe for concurrent use.
+func (r *Resource) indexTopLevel() {
+	r.topOnce.Do(func() {
+		names := make([]string, 0, len(r.Attributes)+len(r.Blocks))
+		for n := range r.Attributes {
+			names = append(names, n)
+		}
+		for n := range r.Blocks {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		r.topIndex = make(map[string]int, len(names))
+		for i, n := range names {
+			r.topIndex[n] = i
+		}
+		r.topNames = names
+	})
 }
 
 // Block is a set of attributes and nested blocks, at the top level of a

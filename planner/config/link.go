@@ -15,6 +15,7 @@ func (e *evaluator) finishModel() {
 	m := e.model
 	sort.Slice(m.Instances, func(i, j int) bool { return m.Instances[i].Addr.Less(m.Instances[j].Addr) })
 	for _, inst := range m.Instances {
+		inst.final = true
 		if inst.Addr.Resource.Mode == schema.ManagedMode {
 			m.byType[inst.Addr.Resource.Type] = append(m.byType[inst.Addr.Resource.Type], inst)
 		}

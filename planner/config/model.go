@@ -2,6 +2,7 @@ package config
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/vpcplan/vpcplan/graph"
 	"github.com/vpcplan/vpcplan/schema"
@@ -61,6 +62,13 @@ type Instance struct {
 	marks   []cty.PathValueMarks
 	links   []Link
 	inbound []Link
+
+	// final is set when Evaluate finishes the model and Value is fixed.
+	// From then on, top holds Value's top-level fields in the order of
+	// Schema.TopLevelNames, built on the first Attr.
+	final   bool
+	topOnce sync.Once
+	top     []cty.Value
 }
 
 // Link records that the argument at Path of From names To.
@@ -101,7 +109,38 @@ func (m *Model) OfType(t schema.TypeName) []*Instance { return m.byType[t] }
 
 // Attr returns the value of a top-level attribute, or cty.NilVal when the
 // schema has no such attribute.
+//
+// On the finished model, the first call indexes the value's fields, so
+// later calls cost a lookup in the schema's index and a slice index rather
+// than three lookups in the value's own maps.
 func (i *Instance) Attr(name string) cty.Value {
+	if i.final && i.Schema != nil {
+		if idx, ok := i.Schema.TopLevelIndex(name); ok {
+			i.topOnce.Do(i.indexTop)
+			if i.top != nil {
+				return i.top[idx]
+			}
+		}
+	}
+	return i.attrSlow(name)
+}
+
+// indexTop fills top from Value. It leaves top nil when Value is not an
+// object, so Attr falls back to attrSlow.
+func (i *Instance) indexTop() {
+	if i.Value == cty.NilVal || !i.Value.Type().IsObjectType() {
+		return
+	}
+	names := i.Schema.TopLevelNames()
+	top := make([]cty.Value, len(names))
+	for k, n := range names {
+		top[k] = i.attrSlow(n)
+	}
+	i.top = top
+}
+
+// attrSlow is Attr read straight from Value.
+func (i *Instance) attrSlow(name string) cty.Value {
 	if i.Value == cty.NilVal || !i.Value.Type().IsObjectType() || !i.Value.Type().HasAttribute(name) {
 		return cty.NilVal
 	}
