@@ -175,6 +175,9 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 		}
 		un[name], marks = unmarkInto(v, path, name, extra, marks)
 	}
+	if len(path) == 0 {
+		setTagsAll(un)
+	}
 	for _, name := range d.blocks {
 		nb := b.Blocks[name]
 		nd := d.nested[name]
@@ -226,6 +229,23 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 		}
 	}
 	return decoded{value: cty.ObjectVal(un), marks: marks}, diags
+}
+
+// setTagsAll computes a resource's tags_all as the AWS provider does at
+// plan time: its provider's default_tags merged with tags. vpcplan models
+// no default_tags, so tags_all is tags (empty when tags is null), known as
+// soon as tags is; it replaces any prior value, which is stale when tags
+// changed.
+func setTagsAll(un map[string]cty.Value) {
+	tags, ok := un["tags"]
+	if _, has := un["tags_all"]; !ok || !has || !tags.IsWhollyKnown() {
+		return
+	}
+	if tags.IsNull() {
+		un["tags_all"] = cty.MapValEmpty(cty.String)
+		return
+	}
+	un["tags_all"] = tags
 }
 
 // attrMap returns an empty map for building one object's attributes.

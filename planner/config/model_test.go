@@ -50,3 +50,44 @@ func TestAttrIndexMatchesValue(t *testing.T) {
 		t.Fatal("no fields checked")
 	}
 }
+
+// TestTagsAll checks that tags_all is tags as soon as tags is known (the
+// provider's merge with default_tags, which vpcplan does not model), empty
+// without tags, unknown while tags is, and that it replaces a stale prior
+// value.
+func TestTagsAll(t *testing.T) {
+	const src = `variable "owner" {
+  type = string
+}
+resource "aws_vpc" "tagged" {
+  cidr_block = "10.0.0.0/16"
+  tags       = { Name = "main" }
+}
+resource "aws_vpc" "untagged" {
+  cidr_block = "10.1.0.0/16"
+}
+resource "aws_vpc" "unknown" {
+  cidr_block = "10.2.0.0/16"
+  tags       = { Owner = var.owner }
+}
+`
+	stale := cty.ObjectVal(map[string]cty.Value{
+		"tags_all": cty.MapVal(map[string]cty.Value{"Name": cty.StringVal("old")}),
+	})
+	m := mustEvaluate(t, map[string]string{"main.hcl": src}, Options{
+		Mode: ValidateMode,
+		Known: func(addr schema.InstanceAddr) (cty.Value, bool) {
+			return stale, addr.String() == "aws_vpc.tagged"
+		},
+	})
+	want := map[string]cty.Value{
+		"aws_vpc.tagged":   cty.MapVal(map[string]cty.Value{"Name": cty.StringVal("main")}),
+		"aws_vpc.untagged": cty.MapValEmpty(cty.String),
+		"aws_vpc.unknown":  cty.UnknownVal(cty.Map(cty.String)),
+	}
+	for _, inst := range m.Instances {
+		if got := inst.Attr("tags_all"); !got.RawEquals(want[inst.Addr.String()]) {
+			t.Errorf("%s.tags_all = %#v, want %#v", inst.Addr, got, want[inst.Addr.String()])
+		}
+	}
+}
