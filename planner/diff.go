@@ -51,6 +51,19 @@ func IndexPrior(prior *state.State, catalog *schema.Catalog) (*PriorIndex, hcl.D
 	if prior == nil {
 		return idx, nil
 	}
+	// Gather the instances in state order, decode them in parallel (the
+	// bulk of the work), then index them in the same order.
+	type job struct {
+		r     *state.Resource
+		inst  *state.Instance
+		sch   *schema.Resource
+		ty    cty.Type
+		addr  schema.InstanceAddr
+		value cty.Value
+		sens  []cty.Path
+		diag  *hcl.Diagnostic
+	}
+	var jobs []job
 	for _, r := range prior.Resources {
 		if r.Module != "" {
 			continue
@@ -63,28 +76,42 @@ func IndexPrior(prior *state.State, catalog *schema.Catalog) (*PriorIndex, hcl.D
 		if sch == nil {
 			continue
 		}
+		ty := sch.Block.ImpliedType()
 		for _, inst := range r.Instances {
 			if inst.Deposed != "" {
 				continue
 			}
+			j := job{r: r, inst: inst, sch: sch, ty: ty}
 			key, err := decodeKey(inst.IndexKey)
 			if err != nil {
-				diags = append(diags, stateDiag(fmt.Sprintf("The instance key of %s.%s in the state is invalid: %s.", r.Type, r.Name, err)))
-				continue
+				j.diag = stateDiag(fmt.Sprintf("The instance key of %s.%s in the state is invalid: %s.", r.Type, r.Name, err))
 			}
-			addr := schema.Addr{Mode: mode, Type: sch.Type, Name: r.Name}.Instance(key)
-			v, err := decodeAttributes(sch, inst.Attributes)
-			if err != nil {
-				diags = append(diags, stateDiag(fmt.Sprintf("The attributes of %s in the state do not match its schema: %s.", addr, err)))
-				continue
-			}
-			var sens []cty.Path
-			if len(inst.SensitiveAttributes) > 0 {
-				sens, _ = decodePaths(inst.SensitiveAttributes)
-			}
-			idx.byAddr[addr] = &priorInstance{resource: r, instance: inst, schema: sch, value: v, sensitive: sens}
-			idx.order = append(idx.order, addr)
+			j.addr = schema.Addr{Mode: mode, Type: sch.Type, Name: r.Name}.Instance(key)
+			jobs = append(jobs, j)
 		}
+	}
+	forEachParallel(len(jobs), func(i int) {
+		j := &jobs[i]
+		if j.diag != nil {
+			return
+		}
+		v, err := decodeJSONValue(j.inst.Attributes, j.ty)
+		if err != nil {
+			j.diag = stateDiag(fmt.Sprintf("The attributes of %s in the state do not match its schema: %s.", j.addr, err))
+			return
+		}
+		j.value = v
+		if len(j.inst.SensitiveAttributes) > 0 {
+			j.sens, _ = decodePaths(j.inst.SensitiveAttributes)
+		}
+	})
+	for _, j := range jobs {
+		if j.diag != nil {
+			diags = append(diags, j.diag)
+			continue
+		}
+		idx.byAddr[j.addr] = &priorInstance{resource: j.r, instance: j.inst, schema: j.sch, value: j.value, sensitive: j.sens}
+		idx.order = append(idx.order, j.addr)
 	}
 	sort.Slice(idx.order, func(i, j int) bool { return idx.order[i].Less(idx.order[j]) })
 	return idx, diags
@@ -118,13 +145,6 @@ func decodeKey(raw json.RawMessage) (schema.InstanceKey, error) {
 	return schema.IntKey(n), nil
 }
 
-// decodeAttributes reads state attributes as a value of the schema's
-// implied type. Attributes the schema lacks are dropped (a newer provider
-// wrote them); attributes the state lacks are null.
-func decodeAttributes(sch *schema.Resource, raw json.RawMessage) (cty.Value, error) {
-	return decodeJSONValue(raw, sch.Block.ImpliedType())
-}
-
 // NewPlan diffs the model against the prior state. The model must come
 // from an evaluation whose Options.Known was idx.Known, and must have no
 // errors.
@@ -137,15 +157,16 @@ func NewPlan(ctx context.Context, m *config.Model, prior *state.State, idx *Prio
 			p.Prior.Lineage = opts.Lineage
 		}
 	}
-	seen := map[schema.InstanceAddr]bool{}
+	seen := make(map[schema.InstanceAddr]bool, len(m.Instances))
 	deps := resourceDeps(m)
-	for i, inst := range m.Instances {
-		if i%1024 == 0 && ctx.Err() != nil {
-			return p, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Planning interrupted", Detail: ctx.Err().Error() + "."})
-		}
-		seen[inst.Addr] = true
+	// Each instance's change depends only on the instance and its prior
+	// value, so they are computed in parallel and collected in order.
+	changes := make([]*Change, len(m.Instances))
+	changeDiags := make([]*hcl.Diagnostic, len(m.Instances))
+	forEachParallel(len(m.Instances), func(i int) {
+		inst := m.Instances[i]
 		if inst.Addr.Resource.Mode == schema.DataMode {
-			continue
+			return
 		}
 		pi := idx.byAddr[inst.Addr]
 		c := &Change{
@@ -161,7 +182,7 @@ func NewPlan(ctx context.Context, m *config.Model, prior *state.State, idx *Prio
 		}
 		switch {
 		case opts.Destroy && pi == nil:
-			continue
+			return
 		case opts.Destroy:
 			c.Action, c.Before, c.After = Delete, pi.value, cty.NullVal(pi.value.Type())
 			c.BeforeSensitive, c.AfterSensitive = pi.sensitive, nil
@@ -171,10 +192,19 @@ func NewPlan(ctx context.Context, m *config.Model, prior *state.State, idx *Prio
 			c.Before, c.BeforeSensitive = pi.value, pi.sensitive
 			diffExisting(c, inst, pi.value)
 		}
-		if d := preventDestroy(c, inst.Resource); d != nil {
-			diags = append(diags, d)
+		changes[i], changeDiags[i] = c, preventDestroy(c, inst.Resource)
+	})
+	if ctx.Err() != nil {
+		return p, append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Planning interrupted", Detail: ctx.Err().Error() + "."})
+	}
+	for i, inst := range m.Instances {
+		seen[inst.Addr] = true
+		if changeDiags[i] != nil {
+			diags = append(diags, changeDiags[i])
 		}
-		p.Changes = append(p.Changes, c)
+		if changes[i] != nil {
+			p.Changes = append(p.Changes, changes[i])
+		}
 	}
 	for _, addr := range idx.order {
 		if seen[addr] || addr.Resource.Mode == schema.DataMode {

@@ -1,0 +1,42 @@
+package planner
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// parallelChunk is how many items a worker takes at a time: large enough
+// that the shared counter costs nothing, small enough to balance.
+const parallelChunk = 256
+
+// forEachParallel calls fn(i) for every i in [0, n), on up to GOMAXPROCS
+// goroutines. fn must only write what belongs to item i; the caller then
+// reads the results in order, so output never depends on scheduling.
+func forEachParallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), (n+parallelChunk-1)/parallelChunk)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				start := int(next.Add(parallelChunk)) - parallelChunk
+				if start >= n {
+					return
+				}
+				for i := start; i < min(start+parallelChunk, n); i++ {
+					fn(i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
