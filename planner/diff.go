@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/parallel"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/state"
 	"github.com/vpcplan/vpcplan/schema"
@@ -90,7 +91,7 @@ func IndexPrior(prior *state.State, catalog *schema.Catalog) (*PriorIndex, hcl.D
 			jobs = append(jobs, j)
 		}
 	}
-	forEachParallel(len(jobs), func(i int) {
+	parallel.For(len(jobs), func(i int) {
 		j := &jobs[i]
 		if j.diag != nil {
 			return
@@ -163,7 +164,7 @@ func NewPlan(ctx context.Context, m *config.Model, prior *state.State, idx *Prio
 	// value, so they are computed in parallel and collected in order.
 	changes := make([]*Change, len(m.Instances))
 	changeDiags := make([]*hcl.Diagnostic, len(m.Instances))
-	forEachParallel(len(m.Instances), func(i int) {
+	parallel.For(len(m.Instances), func(i int) {
 		inst := m.Instances[i]
 		if inst.Addr.Resource.Mode == schema.DataMode {
 			return

@@ -111,14 +111,14 @@ func (f *FileStore) Save(s *State) error {
 		s.Serial = 1
 	}
 	next.serial = s.Serial
-	data := s.withHeader(next.content)
+	data := s.framed(next.content)
 	if !f.backedUp && f.first != nil {
 		if err := writeAtomic(f.BackupPath(), f.first); err != nil {
 			return fmt.Errorf("cannot write the backup %s: %w", f.BackupPath(), err)
 		}
 		f.backedUp = true
 	}
-	if err := writeAtomic(f.Path, data); err != nil {
+	if err := writeAtomic(f.Path, data...); err != nil {
 		return fmt.Errorf("cannot write the state file %s: %w", f.Path, err)
 	}
 	f.last = next
@@ -141,10 +141,10 @@ func newSnapshot(s *State) (*snapshot, error) {
 	return &snapshot{lineage: s.Lineage, serial: s.Serial, content: content}, nil
 }
 
-// writeAtomic replaces path with data: a temporary file in the same
+// writeAtomic replaces path with the pieces of data: a temporary file in the same
 // directory, synced, renamed over path, and the directory synced. The file
 // has mode 0600: state holds secrets.
-func writeAtomic(path string, data []byte) error {
+func writeAtomic(path string, data ...[]byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -156,9 +156,11 @@ func writeAtomic(path string, data []byte) error {
 		cleanup()
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
-		cleanup()
-		return err
+	for _, d := range data {
+		if _, err := tmp.Write(d); err != nil {
+			cleanup()
+			return err
+		}
 	}
 	if err := tmp.Sync(); err != nil {
 		cleanup()

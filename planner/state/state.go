@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/google/uuid"
+	"github.com/vpcplan/vpcplan/internal/parallel"
 )
 
 // FormatVersion is the state format vpcplan reads and writes: Terraform's
@@ -122,13 +123,15 @@ func (s *State) Encode() ([]byte, error) {
 
 // withHeader completes an encodeContent encoding into the whole file.
 func (s *State) withHeader(content []byte) []byte {
-	var buf bytes.Buffer
-	buf.Grow(len(content) + 256)
-	fmt.Fprintf(&buf, "{\n  \"version\": %d,\n  \"terraform_version\": %s,\n  \"serial\": %d,\n  \"lineage\": %s,\n",
+	return bytes.Join(s.framed(content), nil)
+}
+
+// framed returns the pieces of the file around content (header, content,
+// closing brace), for writers that need not join them.
+func (s *State) framed(content []byte) [][]byte {
+	header := fmt.Sprintf("{\n  \"version\": %d,\n  \"terraform_version\": %s,\n  \"serial\": %d,\n  \"lineage\": %s,\n",
 		s.Version, quote(s.TerraformVersion), s.Serial, quote(s.Lineage))
-	buf.Write(content)
-	buf.WriteString("}\n")
-	return buf.Bytes()
+	return [][]byte{[]byte(header), content, []byte("}\n")}
 }
 
 // encodeContent renders everything but the header fields (version, tool
@@ -137,7 +140,6 @@ func (s *State) withHeader(content []byte) []byte {
 // size.
 func (s *State) encodeContent() ([]byte, error) {
 	s.Sort()
-	var buf bytes.Buffer
 	outputs := s.Outputs
 	if outputs == nil {
 		outputs = map[string]*OutputState{}
@@ -146,9 +148,23 @@ func (s *State) encodeContent() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	insts, err := s.encodeInstances()
+	if err != nil {
+		return nil, err
+	}
+	size := len(ob) + len(s.CheckResults)*2 + 64
+	for _, r := range s.Resources {
+		size += 256 + len(r.Module) + len(r.Type) + len(r.Name) + len(r.Each) + len(r.Provider)
+	}
+	for _, b := range insts {
+		size += len(b) + 16
+	}
+	var buf bytes.Buffer
+	buf.Grow(size)
 	buf.WriteString("  \"outputs\": ")
 	buf.Write(ob)
 	buf.WriteString(",\n  \"resources\": [")
+	k := 0
 	for i, r := range s.Resources {
 		if i > 0 {
 			buf.WriteByte(',')
@@ -162,18 +178,13 @@ func (s *State) encodeContent() ([]byte, error) {
 			fmt.Fprintf(&buf, "      \"each\": %s,\n", quote(r.Each))
 		}
 		fmt.Fprintf(&buf, "      \"provider\": %s,\n      \"instances\": [", quote(r.Provider))
-		for j, inst := range r.Instances {
+		for j := range r.Instances {
 			if j > 0 {
 				buf.WriteByte(',')
 			}
 			buf.WriteString("\n        ")
-			ib, err := json.Marshal(inst)
-			if err != nil {
-				return nil, err
-			}
-			if err := json.Indent(&buf, ib, "        ", "  "); err != nil {
-				return nil, err
-			}
+			buf.Write(insts[k])
+			k++
 		}
 		if len(r.Instances) > 0 {
 			buf.WriteString("\n      ")
@@ -192,6 +203,37 @@ func (s *State) encodeContent() ([]byte, error) {
 	}
 	buf.WriteString("\n")
 	return buf.Bytes(), nil
+}
+
+// encodeInstances renders every instance, in resource order, indented for
+// its place in the file. Instances are independent, so they are rendered
+// in parallel; the first error in order wins.
+func (s *State) encodeInstances() ([][]byte, error) {
+	var all []*Instance
+	for _, r := range s.Resources {
+		all = append(all, r.Instances...)
+	}
+	out := make([][]byte, len(all))
+	errs := make([]error, len(all))
+	parallel.For(len(all), func(i int) {
+		ib, err := json.Marshal(all[i])
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		var buf bytes.Buffer
+		if err := json.Indent(&buf, ib, "        ", "  "); err != nil {
+			errs[i] = err
+			return
+		}
+		out[i] = buf.Bytes()
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func quote(s string) string {

@@ -1,4 +1,6 @@
-package planner
+// Package parallel runs independent work on every core, with results
+// that never depend on scheduling.
+package parallel
 
 import (
 	"runtime"
@@ -6,15 +8,15 @@ import (
 	"sync/atomic"
 )
 
-// parallelChunk is how many items a worker takes at a time: large enough
+// chunk is how many items a worker takes at a time: large enough
 // that the shared counter costs nothing, small enough to balance.
-const parallelChunk = 256
+const chunk = 256
 
-// forEachParallel calls fn(i) for every i in [0, n), on up to GOMAXPROCS
+// For calls fn(i) for every i in [0, n), on up to GOMAXPROCS
 // goroutines. fn must only write what belongs to item i; the caller then
 // reads the results in order, so output never depends on scheduling.
-func forEachParallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), (n+parallelChunk-1)/parallelChunk)
+func For(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
 	if workers <= 1 {
 		for i := range n {
 			fn(i)
@@ -28,11 +30,11 @@ func forEachParallel(n int, fn func(i int)) {
 		go func() {
 			defer wg.Done()
 			for {
-				start := int(next.Add(parallelChunk)) - parallelChunk
+				start := int(next.Add(chunk)) - chunk
 				if start >= n {
 					return
 				}
-				for i := start; i < min(start+parallelChunk, n); i++ {
+				for i := start; i < min(start+chunk, n); i++ {
 					fn(i)
 				}
 			}
