@@ -34,12 +34,15 @@ var version = "0.1.0"
 
 func main() {
 	// vpcplan is a short-lived process whose heap is mostly live until it
-	// exits (the evaluated model): collecting at 200% growth instead of
-	// 100% halves the collector's work for large configurations, within
-	// the memory the process would reach anyway; a memory limit keeps it
-	// from growing past 1.5 GiB.
-	debug.SetGCPercent(200)
-	debug.SetMemoryLimit(1536 << 20)
+	// exits (the evaluated model, the prior state): collecting at 200%
+	// growth instead of 100% halves the collector's work for large
+	// configurations. No memory limit: with a 100,000-instance state the
+	// live heap alone passes 1 GiB, and a limit near it makes the
+	// collector run without pause (a no-op plan took 18 s instead of 7).
+	// GOGC and GOMEMLIMIT in the environment still take precedence.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

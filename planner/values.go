@@ -29,6 +29,60 @@ func sameValue(a, b cty.Value) bool {
 	if a.IsNull() {
 		return true
 	}
+	return equalKnown(a, b)
+}
+
+// equalKnown reports whether two wholly known values are equal. It walks
+// them directly, without the mark and unknown bookkeeping of cty's Equals,
+// which dominated no-op plans of large states; marked values and values
+// whose types differ in kind fall back to Equals.
+func equalKnown(a, b cty.Value) bool {
+	if a.IsMarked() || b.IsMarked() {
+		eq, _ := a.Equals(b).Unmark()
+		return eq.IsKnown() && eq.True()
+	}
+	if !a.IsKnown() || !b.IsKnown() {
+		return false
+	}
+	if a.IsNull() || b.IsNull() {
+		return a.IsNull() && b.IsNull()
+	}
+	ta, tb := a.Type(), b.Type()
+	switch {
+	case ta == cty.String && tb == cty.String:
+		return a.AsString() == b.AsString()
+	case ta == cty.Bool && tb == cty.Bool:
+		return a.True() == b.True()
+	case ta.IsObjectType() && tb.IsObjectType():
+		atys := ta.AttributeTypes()
+		if len(atys) != len(tb.AttributeTypes()) {
+			return false
+		}
+		for name := range atys {
+			if !tb.HasAttribute(name) || !equalKnown(a.GetAttr(name), b.GetAttr(name)) {
+				return false
+			}
+		}
+		return true
+	case ta.IsListType() && tb.IsListType(), ta.IsSetType() && tb.IsSetType(), ta.IsMapType() && tb.IsMapType(), ta.IsTupleType() && tb.IsTupleType():
+		// Sets iterate in their canonical order and maps in key order, so
+		// equal collections iterate alike.
+		if a.LengthInt() != b.LengthInt() {
+			return false
+		}
+		ia, ib := a.ElementIterator(), b.ElementIterator()
+		for ia.Next() && ib.Next() {
+			ka, va := ia.Element()
+			kb, vb := ib.Element()
+			if ta.IsMapType() && ka.AsString() != kb.AsString() {
+				return false
+			}
+			if !equalKnown(va, vb) {
+				return false
+			}
+		}
+		return true
+	}
 	eq := a.Equals(b)
 	return eq.IsKnown() && eq.True()
 }
@@ -43,12 +97,12 @@ func changedAttrs(b *schema.Block, prior, planned cty.Value) []string {
 		}
 		return append(out, b.BlockNames()...)
 	}
-	for _, n := range b.AttributeNames() {
+	for n := range b.Attributes {
 		if !sameValue(prior.GetAttr(n), planned.GetAttr(n)) {
 			out = append(out, n)
 		}
 	}
-	for _, n := range b.BlockNames() {
+	for n := range b.Blocks {
 		if !sameValue(prior.GetAttr(n), planned.GetAttr(n)) {
 			out = append(out, n)
 		}

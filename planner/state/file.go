@@ -22,8 +22,11 @@ type FileStore struct {
 
 	mu sync.Mutex
 	// last describes the snapshot last loaded or saved: its lineage,
-	// serial and content encoding (see encodeContent), or nil.
+	// serial and content encoding (see encodeContent), or nil. After a
+	// Load it is computed from lastRaw only when Save needs it, so that
+	// reading a state (plan, show) never pays for re-encoding it.
 	last     *snapshot
+	lastRaw  []byte
 	first    []byte // the encoding of the first snapshot loaded
 	loaded   bool
 	backedUp bool
@@ -51,7 +54,7 @@ func (f *FileStore) Load() (*State, error) {
 	data, err := os.ReadFile(f.Path)
 	if errors.Is(err, fs.ErrNotExist) {
 		f.loaded = true
-		f.last = nil
+		f.last, f.lastRaw = nil, nil
 		return nil, nil
 	}
 	if err != nil {
@@ -65,9 +68,7 @@ func (f *FileStore) Load() (*State, error) {
 		f.first = data
 	}
 	f.loaded = true
-	if f.last, err = newSnapshot(s); err != nil {
-		return nil, err
-	}
+	f.last, f.lastRaw = nil, data
 	return s, nil
 }
 
@@ -79,18 +80,21 @@ func (f *FileStore) Save(s *State) error {
 		// Compare against what is on disk, as if it had been loaded.
 		data, err := os.ReadFile(f.Path)
 		if err == nil {
-			prev, derr := Decode(data)
-			if derr != nil {
-				return fmt.Errorf("%s: %w; refusing to overwrite it", f.Path, derr)
-			}
-			if f.last, err = newSnapshot(prev); err != nil {
-				return err
-			}
-			f.first = data
+			f.first, f.lastRaw = data, data
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("cannot read the state file %s: %w", f.Path, err)
 		}
 		f.loaded = true
+	}
+	if f.lastRaw != nil {
+		prev, err := Decode(f.lastRaw)
+		if err != nil {
+			return fmt.Errorf("%s: %w; refusing to overwrite it", f.Path, err)
+		}
+		if f.last, err = newSnapshot(prev); err != nil {
+			return err
+		}
+		f.lastRaw = nil
 	}
 	if f.last != nil && f.last.lineage != s.Lineage {
 		return &LineageError{Stored: f.last.lineage, Given: s.Lineage}

@@ -75,23 +75,11 @@ func New(toolVersion string) *State {
 // Decode parses a state file. It refuses malformed JSON and format
 // versions other than 4, saying what to do.
 func Decode(data []byte) (*State, error) {
-	var probe struct {
-		Version          *int   `json:"version"`
-		TerraformVersion string `json:"terraform_version"`
-	}
-	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, fmt.Errorf("the state is not valid JSON (%s); it may be truncated or corrupt: restore it from the .backup file or from version control", jsonErrText(err))
-	}
-	if probe.Version == nil {
-		return nil, fmt.Errorf("the state has no format version; it is not a Terraform or vpcplan state file")
-	}
-	if *probe.Version != FormatVersion {
-		return nil, fmt.Errorf("the state uses format version %d, which this version of vpcplan does not support (it reads version %d). This state file was created by %q", *probe.Version, FormatVersion, probe.TerraformVersion)
-	}
+	// One decoding serves the common case; only a failure, or a file of
+	// another version, pays for the probe that explains what is wrong.
 	var s State
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&s); err != nil {
-		return nil, fmt.Errorf("the state does not have the state v4 layout: %s", jsonErrText(err))
+	if err := json.Unmarshal(data, &s); err != nil || s.Version != FormatVersion {
+		return nil, explainUndecodable(data, err)
 	}
 	if s.Lineage == "" {
 		return nil, fmt.Errorf("the state has no lineage")
@@ -101,6 +89,26 @@ func Decode(data []byte) (*State, error) {
 	}
 	s.Sort()
 	return &s, nil
+}
+
+// explainUndecodable says why data is not a state of FormatVersion, given
+// the error of decoding it as one (nil when it decoded with another
+// version).
+func explainUndecodable(data []byte, decodeErr error) error {
+	var probe struct {
+		Version          *int   `json:"version"`
+		TerraformVersion string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return fmt.Errorf("the state is not valid JSON (%s); it may be truncated or corrupt: restore it from the .backup file or from version control", jsonErrText(err))
+	}
+	if probe.Version == nil {
+		return fmt.Errorf("the state has no format version; it is not a Terraform or vpcplan state file")
+	}
+	if *probe.Version != FormatVersion {
+		return fmt.Errorf("the state uses format version %d, which this version of vpcplan does not support (it reads version %d). This state file was created by %q", *probe.Version, FormatVersion, probe.TerraformVersion)
+	}
+	return fmt.Errorf("the state does not have the state v4 layout: %s", jsonErrText(decodeErr))
 }
 
 func jsonErrText(err error) string {
