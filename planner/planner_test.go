@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -172,5 +173,50 @@ resource "aws_subnet" "a" {
 	st, _ = h.store.Load()
 	if len(st.Resources) != 0 {
 		t.Errorf("state after destroy has %d resources", len(st.Resources))
+	}
+}
+
+// countingStore records how many instances each save holds.
+type countingStore struct {
+	state.MemStore
+	saved []int
+}
+
+func (c *countingStore) Save(s *state.State) error {
+	n := 0
+	for _, r := range s.Resources {
+		n += len(r.Instances)
+	}
+	c.saved = append(c.saved, n)
+	return c.MemStore.Save(s)
+}
+
+// TestApplySavesAfterEveryResource checks that a small apply saves the
+// state after each resource it creates (saves are cheap, so none is
+// skipped) and once more at the end.
+func TestApplySavesAfterEveryResource(t *testing.T) {
+	h := newHarness(t)
+	h.write(`resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_subnet" "a" {
+  count      = 2
+  vpc_id     = aws_vpc.main.id
+  cidr_block = cidrsubnet(aws_vpc.main.cidr_block, 8, count.index)
+}
+`)
+	p := h.plan(false)
+	store := &countingStore{}
+	_, _, diags := planner.Apply(context.Background(), p, planner.ApplyOptions{
+		Store: store, Catalog: h.catalog, ToolVersion: "test",
+		Evaluate: func(ctx context.Context, known func(schema.InstanceAddr) (cty.Value, bool), finalize func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
+			return h.evaluate(known, finalize)
+		},
+	})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	if want := []int{1, 2, 3, 3}; !slices.Equal(store.saved, want) {
+		t.Errorf("instances per save = %v, want %v", store.saved, want)
 	}
 }
