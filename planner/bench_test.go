@@ -2,6 +2,7 @@ package planner_test
 
 import (
 	"context"
+	"runtime/debug"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -58,7 +59,13 @@ func applied(b *testing.B, catalog *schema.Catalog, dir string) *state.State {
 	return st
 }
 
+// setup generates shape (a) with about n instances. It runs the collector
+// as the vpcplan binary does (main.go: 200% growth), so the figures are
+// those of the CLI's planning; the GOGC environment variable overrides it.
 func setup(b *testing.B, n int) (*schema.Catalog, string, int) {
+	if os.Getenv("GOGC") == "" {
+		b.Cleanup(func(old int) func() { return func() { debug.SetGCPercent(old) } }(debug.SetGCPercent(200)))
+	}
 	dir := b.TempDir()
 	got, err := benchgen.Expanded(dir, n)
 	if err != nil {
