@@ -56,13 +56,13 @@ type ApplyOptions struct {
 
 // applier holds one Apply's working state.
 type applier struct {
-	ctx      context.Context
-	p        *Plan
-	opts     ApplyOptions
-	st       *state.State
-	changes  map[schema.InstanceAddr]*Change
-	res      map[schema.Addr]*state.Resource
-	done     int
+	ctx     context.Context
+	p       *Plan
+	opts    ApplyOptions
+	st      *state.State
+	changes map[schema.InstanceAddr]*Change
+	res     map[schema.Addr]*state.Resource
+	done    int
 	// lastSave is when the last save ended and saveCost what it took.
 	lastSave time.Time
 	saveCost time.Duration

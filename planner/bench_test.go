@@ -2,10 +2,10 @@ package planner_test
 
 import (
 	"context"
-	"runtime/debug"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
