@@ -75,11 +75,19 @@ func New(toolVersion string) *State {
 // Decode parses a state file. It refuses malformed JSON and format
 // versions other than 4, saying what to do.
 func Decode(data []byte) (*State, error) {
-	// One decoding serves the common case; only a failure, or a file of
-	// another version, pays for the probe that explains what is wrong.
-	var s State
-	if err := json.Unmarshal(data, &s); err != nil || s.Version != FormatVersion {
-		return nil, explainUndecodable(data, err)
+	// The fast decoder reads state files as they are written; anything it
+	// does not expect is decoded by encoding/json, and only a failure, or
+	// a file of another version, pays for the probe that explains what is
+	// wrong.
+	s, err := decodeFast(data)
+	if err != nil {
+		s = &State{}
+		if err := json.Unmarshal(data, s); err != nil {
+			return nil, explainUndecodable(data, err)
+		}
+	}
+	if s.Version != FormatVersion {
+		return nil, explainUndecodable(data, nil)
 	}
 	if s.Lineage == "" {
 		return nil, fmt.Errorf("the state has no lineage")
@@ -88,7 +96,7 @@ func Decode(data []byte) (*State, error) {
 		s.Outputs = map[string]*OutputState{}
 	}
 	s.Sort()
-	return &s, nil
+	return s, nil
 }
 
 // explainUndecodable says why data is not a state of FormatVersion, given
@@ -107,6 +115,9 @@ func explainUndecodable(data []byte, decodeErr error) error {
 	}
 	if *probe.Version != FormatVersion {
 		return fmt.Errorf("the state uses format version %d, which this version of vpcplan does not support (it reads version %d). This state file was created by %q", *probe.Version, FormatVersion, probe.TerraformVersion)
+	}
+	if decodeErr == nil {
+		return fmt.Errorf("the state does not have the state v4 layout")
 	}
 	return fmt.Errorf("the state does not have the state v4 layout: %s", jsonErrText(decodeErr))
 }
