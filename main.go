@@ -40,6 +40,7 @@ func main() {
 	// live heap alone passes 1 GiB, and a limit near it makes the
 	// collector run without pause (a no-op plan took 18 s instead of 7).
 	// GOGC and GOMEMLIMIT in the environment still take precedence.
+	// internal/benchgen.BinaryGCPercent keeps the benchmarks in step.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}

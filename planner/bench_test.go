@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -59,13 +58,10 @@ func applied(b *testing.B, catalog *schema.Catalog, dir string) *state.State {
 	return st
 }
 
-// setup generates shape (a) with about n instances. It runs the collector
-// as the vpcplan binary does (main.go: 200% growth), so the figures are
-// those of the CLI's planning; the GOGC environment variable overrides it.
+// setup generates shape (a) with about n instances, with the collector
+// set as the binary sets it.
 func setup(b *testing.B, n int) (*schema.Catalog, string, int) {
-	if os.Getenv("GOGC") == "" {
-		b.Cleanup(func(old int) func() { return func() { debug.SetGCPercent(old) } }(debug.SetGCPercent(200)))
-	}
+	benchgen.CollectLikeTheBinary(b)
 	dir := b.TempDir()
 	got, err := benchgen.Expanded(dir, n)
 	if err != nil {

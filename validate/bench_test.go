@@ -12,6 +12,7 @@ import (
 // benchModel loads and evaluates the core issue's shape (a) configuration
 // of about n instances.
 func benchModel(b *testing.B, n int) (*config.Loader, *config.Config) {
+	benchgen.CollectLikeTheBinary(b)
 	dir := b.TempDir()
 	if _, err := benchgen.Expanded(dir, n); err != nil {
 		b.Fatal(err)

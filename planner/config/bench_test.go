@@ -12,6 +12,7 @@ import (
 )
 
 func benchValidate(b *testing.B, dir string, instances int) {
+	benchgen.CollectLikeTheBinary(b)
 	catalog := schema.NewCatalog()
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -64,6 +65,7 @@ func BenchmarkParseBlocks10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchgen.CollectLikeTheBinary(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
