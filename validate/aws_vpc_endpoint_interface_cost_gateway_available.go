@@ -4,34 +4,42 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
 // awsVPCEndpointInterfaceCostGatewayAvailable: research VPCE-IF-011. An
 // S3 or DynamoDB interface endpoint is billed per hour and GB; when the VPC
 // has no on-premises path (no INBOUND Resolver endpoint) and no gateway
-// endpoint, a free gateway endpoint serves the in-VPC traffic.
+// endpoint, a free gateway endpoint serves the in-VPC traffic. A Resolver
+// endpoint of unknown direction or VPC, or an endpoint of unknown type or
+// service that could be the gateway endpoint, keeps the rule silent.
 var awsVPCEndpointInterfaceCostGatewayAvailable = &Rule{
 	ID:       "aws_vpc_endpoint_interface_cost_gateway_available",
 	Summary:  "An S3 or DynamoDB interface endpoint where a free gateway endpoint would serve",
 	Severity: hcl.DiagWarning,
 	Check: func(in *Input) hcl.Diagnostics {
-		inbound := inboundResolverVPCs(in)
+		var gateways *gatewayIndex
+		var inbound *inboundResolverIndex
 		var diags hcl.Diagnostics
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
 			if t, ok := endpointType(e); !ok || t != schema.EndpointInterface {
 				continue
 			}
-			name, svc, ok := endpointService(in, e)
+			_, svc, ok := endpointService(in, e)
 			if !ok || svc == nil || !svc.Offers(schema.EndpointGateway) {
 				continue
 			}
 			vpc := vpcOf(e)
-			if vpc == nil || inbound[vpc] {
+			if vpc == nil {
 				continue
 			}
-			if has, known := hasGatewayFor(in, vpc, name.Service); !known || has {
+			if gateways == nil {
+				gateways, inbound = newGatewayIndex(in), newInboundResolverIndex(in)
+			}
+			if has, known := inbound.lookup(vpc); has || !known {
+				continue
+			}
+			if has, known := gateways.lookup(vpc, svc); has || !known {
 				continue
 			}
 			diags = append(diags, &hcl.Diagnostic{
@@ -43,22 +51,4 @@ var awsVPCEndpointInterfaceCostGatewayAvailable = &Rule{
 		}
 		return diags
 	},
-}
-
-// inboundResolverVPCs returns the VPCs that have an INBOUND Route 53
-// Resolver endpoint in the configuration (through the VPCs of its
-// subnets).
-func inboundResolverVPCs(in *Input) map[*config.Instance]bool {
-	out := map[*config.Instance]bool{}
-	for _, r := range in.Model.OfType(schema.TypeRoute53ResolverEndpoint) {
-		if d, ok := str(r, "direction"); !ok || d != "INBOUND" {
-			continue
-		}
-		for _, s := range r.Links("ip_address[*].subnet_id") {
-			if vpc := vpcOf(s); vpc != nil {
-				out[vpc] = true
-			}
-		}
-	}
-	return out
 }

@@ -32,6 +32,43 @@ resource "aws_route53_resolver_endpoint" "in" {
   }
 }`,
 		},
+		"with a gateway endpoint": {
+			src: sprintf(endpointVPC, "true") + iface + `resource "aws_vpc_endpoint" "gw" {
+  vpc_id          = aws_vpc.main.id
+  service_name    = "com.amazonaws.eu-west-1.s3"
+  route_table_ids = ["rtb-0123456789abcdef0"]
+}`,
+		},
+		"resolver of unknown direction stays silent": {
+			src: sprintf(endpointVPC, "true") + iface + `variable "direction" {
+  type = string
+}
+resource "aws_subnet" "a" {
+  count      = 2
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.${count.index}.0/24"
+}
+resource "aws_route53_resolver_endpoint" "in" {
+  direction          = var.direction
+  security_group_ids = ["sg-0123456789abcdef0"]
+  ip_address {
+    subnet_id = aws_subnet.a[0].id
+  }
+  ip_address {
+    subnet_id = aws_subnet.a[1].id
+  }
+}`,
+		},
+		"endpoint of unknown service stays silent": {
+			src: sprintf(endpointVPC, "true") + iface + `variable "service" {
+  type = string
+}
+resource "aws_vpc_endpoint" "other" {
+  vpc_id          = aws_vpc.main.id
+  service_name    = var.service
+  route_table_ids = ["rtb-0123456789abcdef0"]
+}`,
+		},
 		"SSM": {
 			src: sprintf(endpointVPC, "true") + `resource "aws_vpc_endpoint" "ssm" {
   vpc_id            = aws_vpc.main.id

@@ -180,30 +180,6 @@ func (x *gatewayIndex) lookup(vpc *config.Instance, svc *schema.Service) (has, k
 	return false, true
 }
 
-// hasGatewayFor reports whether the VPC has a gateway endpoint for the
-// service (ServiceName.Service); known is false when some endpoint of the
-// VPC has an unknown type or service name. It walks the VPC's endpoints on
-// every call; rules that ask for many endpoints use newGatewayIndex.
-func hasGatewayFor(in *Input, vpc *config.Instance, service string) (has, known bool) {
-	for _, other := range vpcEndpoints(vpc) {
-		t, ok := endpointType(other)
-		if !ok {
-			return false, false
-		}
-		if t != schema.EndpointGateway {
-			continue
-		}
-		n, _, ok := endpointService(in, other)
-		if !ok {
-			return false, false
-		}
-		if n.Service == service {
-			return true, true
-		}
-	}
-	return false, true
-}
-
 // inboundResolverIndex answers whether a VPC has an INBOUND Route 53
 // Resolver endpoint. A Resolver endpoint's VPC is that of its subnets. It
 // is built in one pass over the Resolver endpoints.
