@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vpcplan/vpcplan/internal/parallel"
 	"github.com/vpcplan/vpcplan/planner"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -105,9 +106,17 @@ func (pw *planWriter) plan(p *planner.Plan) {
 		}
 	}
 	pw.printf("\nvpcplan will perform the following actions:\n")
-	for _, ch := range changes {
-		pw.printf("\n")
-		pw.change(ch)
+	// Each change renders on its own, so large plans render in parallel
+	// and are joined in order.
+	texts := make([]string, len(changes))
+	parallel.For(len(changes), func(i int) {
+		one := &planWriter{c: pw.c}
+		one.change(changes[i])
+		texts[i] = one.b.String()
+	})
+	for _, t := range texts {
+		pw.b.WriteString("\n")
+		pw.b.WriteString(t)
 	}
 	add, change, destroy := p.Counts()
 	pw.printf("\n%sPlan:%s %d to add, %d to change, %d to destroy.\n", c.bold, c.reset, add, change, destroy)
