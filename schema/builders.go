@@ -68,6 +68,12 @@ func (nb *NestedBlock) forceNew() *NestedBlock {
 	return nb
 }
 
+// countedBy leaves the block's count to a rule (NestedBlock.CountRule).
+func (nb *NestedBlock) countedBy(rule string) *NestedBlock {
+	nb.CountRule = rule
+	return nb
+}
+
 func (nb *NestedBlock) required() *NestedBlock {
 	if nb.MinItems == 0 {
 		nb.MinItems = 1

@@ -144,7 +144,12 @@ type NestedBlock struct {
 	Nesting  Nesting
 	MinItems int
 	MaxItems int // 0 means no limit
-	ForceNew bool
+	// CountRule, when set, names the rule that checks MinItems and
+	// MaxItems with the AWS fact behind them; the decoder then leaves the
+	// count to it, so a violation is reported once, by the rule, which
+	// also runs where the count comes out of dynamic blocks.
+	CountRule string
+	ForceNew  bool
 	Block
 	Description string
 }

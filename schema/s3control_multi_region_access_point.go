@@ -30,7 +30,7 @@ var S3ControlMultiRegionAccessPoint = func() *Resource {
 						"bucket":            required(cty.String, "The name of the bucket.").forceNew().refersTo(bucketRefs()...),
 						"bucket_account_id": optionalComputed(cty.String, "The account that owns the bucket.").forceNew(),
 						"region":            computed(cty.String, "The Region of the bucket."),
-					}}).forceNew(),
+					}}).forceNew().countedBy("aws_s3_mrap_region_count"),
 				},
 			}).required().forceNew(),
 		},

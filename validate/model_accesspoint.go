@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -404,3 +405,161 @@ func mrapBuckets(inst *config.Instance) []mrapBucket {
 
 // apAccountRegion indexes by account and Region.
 type apAccountRegion struct{ account, region string }
+
+// mrapRegionLists returns the Regions Multi-Region Access Points support,
+// sorted: the default ones and the opt-in ones (see mrapRegions).
+func mrapRegionLists() (defaults, optIn []string) {
+	for r, opt := range mrapRegions {
+		if opt {
+			optIn = append(optIn, r)
+		} else {
+			defaults = append(defaults, r)
+		}
+	}
+	sort.Strings(defaults)
+	sort.Strings(optIn)
+	return defaults, optIn
+}
+
+// mrapSeen reports diagnostics once per place and bucket: the instances of
+// one MRAP block share its region blocks, so the same mistake is reported
+// once, as the loader does.
+type mrapSeen map[mrapSeenKey]bool
+
+type mrapSeenKey struct {
+	rng    hcl.Range
+	bucket *config.Instance
+	extra  string
+}
+
+// first reports whether the key is new, and records it.
+func (s mrapSeen) first(rng hcl.Range, bucket *config.Instance, extra string) bool {
+	k := mrapSeenKey{rng, bucket, extra}
+	if s[k] {
+		return false
+	}
+	s[k] = true
+	return true
+}
+
+// mrapReplicationEdge is one direction of replication between two buckets.
+type mrapReplicationEdge struct{ from, to *config.Instance }
+
+// mrapReplicationIndex answers which buckets the configuration replicates
+// to which (through aws_s3_bucket_replication_configuration), built in one
+// pass over the replication configurations. It proves a direction missing
+// only when no configuration could supply it.
+type mrapReplicationIndex struct {
+	// enabled holds the directions of enabled rules; maybe those of rules
+	// whose status is unknown.
+	enabled, maybe map[mrapReplicationEdge]bool
+	// loose is true when some replication configuration's source bucket is
+	// unknown, or a replication configuration block has an unknown count or
+	// for_each: then no direction can be proven missing.
+	loose bool
+	// uncertain sources have a rule whose destination is unknown, or rules
+	// the model cannot read.
+	uncertain map[*config.Instance]bool
+	// outside holds the names of buckets that replication configurations
+	// name but the model does not resolve: buckets outside the
+	// configuration, or references it cannot tell apart.
+	outside map[string]bool
+}
+
+func newMRAPReplicationIndex(in *Input) *mrapReplicationIndex {
+	x := &mrapReplicationIndex{
+		enabled:   map[mrapReplicationEdge]bool{},
+		maybe:     map[mrapReplicationEdge]bool{},
+		uncertain: map[*config.Instance]bool{},
+		outside:   map[string]bool{},
+	}
+	for _, a := range in.Model.Unexpanded {
+		if a.Mode == schema.ManagedMode && a.Type == schema.TypeS3BucketReplicationConfiguration {
+			x.loose = true
+		}
+	}
+	for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
+		src := rc.Link("bucket")
+		if src == nil {
+			if name, ok := str(rc, "bucket"); ok {
+				x.outside[name] = true
+			} else {
+				x.loose = true
+			}
+			continue
+		}
+		rules := rc.Attr("rule")
+		if rules == cty.NilVal || !rules.IsKnown() || rules.IsNull() || !rules.CanIterateElements() {
+			x.uncertain[src] = true
+			continue
+		}
+		i := 0
+		for it := rules.ElementIterator(); it.Next(); i++ {
+			_, rv := it.Element()
+			if !rv.IsKnown() || rv.IsNull() {
+				x.uncertain[src] = true
+				continue
+			}
+			r := replicationRule{rc: rc, index: i, value: rv}
+			dst := rc.Link(r.path("destination[0].bucket"))
+			if dst == nil {
+				if arn := r.getString("destination", 0, "bucket"); arn != "" {
+					x.outside[bucketNameFromARN(arn)] = true
+				} else {
+					x.uncertain[src] = true
+				}
+				continue
+			}
+			e := mrapReplicationEdge{src, dst}
+			switch r.getString("status") {
+			case "Enabled":
+				x.enabled[e] = true
+			case "":
+				x.maybe[e] = true
+			}
+		}
+	}
+	return x
+}
+
+// bucketNameFromARN returns the bucket name of arn:<partition>:s3:::<name>,
+// or the string itself when it is not such an ARN.
+func bucketNameFromARN(s string) string {
+	if strings.HasPrefix(s, "arn:") {
+		if i := strings.Index(s, ":::"); i >= 0 {
+			return s[i+3:]
+		}
+	}
+	return s
+}
+
+// knownBucket reports whether the index can tell replication to or from
+// the bucket apart from the configurations it cannot resolve: the bucket
+// has a known name that no unresolved configuration names, or there is no
+// unresolved configuration at all.
+func (x *mrapReplicationIndex) knownBucket(b *config.Instance) bool {
+	name, ok := apBucketName(b)
+	if !ok {
+		return len(x.outside) == 0
+	}
+	return !x.outside[name]
+}
+
+// knownSource reports whether every replication from the bucket is in the
+// index: the bucket is declared (not a data source), has no inline
+// replication_configuration, and no rule of its configurations has an
+// unknown destination.
+func (x *mrapReplicationIndex) knownSource(b *config.Instance) bool {
+	if x.loose || b.Addr.Resource.Mode != schema.ManagedMode || x.uncertain[b] || !x.knownBucket(b) {
+		return false
+	}
+	inline := b.Attr("replication_configuration")
+	return inline == cty.NilVal || inline.IsKnown() && (inline.IsNull() || inline.LengthInt() == 0)
+}
+
+// missing reports whether the configuration provably does not replicate
+// from one bucket to the other.
+func (x *mrapReplicationIndex) missing(from, to *config.Instance) bool {
+	e := mrapReplicationEdge{from, to}
+	return x.knownSource(from) && x.knownBucket(to) && !x.enabled[e] && !x.maybe[e]
+}

@@ -50,10 +50,25 @@ func DefaultRules() []*Rule {
 		awsVPCEndpointGWLBAZDuplicate,
 		awsVPCEndpointGWLBUnrouted,
 
-		// S3 access points and Multi-Region Access Points.
+		// S3 access points.
+		awsS3AccessPointNameInvalid,
+		awsS3AccessPointNameDuplicate,
+		awsS3AccessPointRegionMismatch,
+		awsS3AccessPointVPCUnreachable,
 		awsS3AccessPointEndpointPolicyDenies,
+		awsS3AccessPointBucketAccountIDMissing,
 		awsS3AccessPointCrossAccountNoGrant,
+		awsS3AccessPointQuotaExceeded,
+
+		// Multi-Region Access Points.
+		awsS3MRAPNameInvalid,
+		awsS3MRAPRegionDuplicate,
+		awsS3MRAPRegionCount,
+		awsS3MRAPRegionUnsupported,
+		awsS3MRAPBucketAccountIDMissing,
 		awsS3MRAPCrossAccountNoGrant,
+		awsS3MRAPReplicationMissing,
+		awsS3MRAPQuotaExceeded,
 
 		// Replication.
 		awsS3ReplicationVersioningDisabled,

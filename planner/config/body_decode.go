@@ -85,14 +85,17 @@ func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
 				elems = append(elems, blk)
 			}
 		}
-		if len(elems) < nb.MinItems {
+		switch {
+		case nb.CountRule != "":
+			// A rule reports the count (schema.NestedBlock.CountRule).
+		case len(elems) < nb.MinItems:
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  fmt.Sprintf("Insufficient %s blocks", name),
 				Detail:   fmt.Sprintf("At least %d %q blocks are required.", nb.MinItems, name),
 				Subject:  c.MissingItemRange.Ptr(),
 			})
-		} else if nb.MaxItems > 0 && len(elems) > nb.MaxItems {
+		case nb.MaxItems > 0 && len(elems) > nb.MaxItems:
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  fmt.Sprintf("Too many %s blocks", name),
