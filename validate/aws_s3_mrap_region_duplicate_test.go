@@ -3,21 +3,7 @@ package validate
 import "testing"
 
 func TestAWSS3MRAPRegionDuplicate(t *testing.T) {
-	const providers = `provider "aws" {
-  region              = "us-east-1"
-  allowed_account_ids = ["111111111111"]
-}
-provider "aws" {
-  alias               = "eu"
-  region              = "eu-west-1"
-  allowed_account_ids = ["111111111111"]
-}
-provider "aws" {
-  alias               = "other"
-  region              = "us-east-1"
-  allowed_account_ids = ["222222222222"]
-}
-`
+	const providers = threeProviders
 	runRuleCases(t, awsS3MRAPRegionDuplicate, map[string]ruleCase{
 		"two buckets in us-east-1, one cross-account": {
 			src: providers + `resource "aws_s3_bucket" "a" {

@@ -3,14 +3,7 @@ package validate
 import "testing"
 
 func TestAWSVPCEndpointS3InboundOnlyRequiresGateway(t *testing.T) {
-	const iface = `resource "aws_vpc_endpoint" "s3" {
-  vpc_id              = aws_vpc.main.id
-  service_name        = "com.amazonaws.eu-west-1.s3"
-  vpc_endpoint_type   = "Interface"
-  subnet_ids          = [aws_subnet.a.id]
-  private_dns_enabled = true
-%s}
-`
+	const iface = s3InterfaceEndpoint
 	option := func(v string) string {
 		return "  dns_options {\n    private_dns_only_for_inbound_resolver_endpoint = " + v + "\n  }\n"
 	}
