@@ -29,8 +29,14 @@ func benchModel(b *testing.B, n int) (*config.Loader, *config.Config) {
 // of 100,000 instances: the cost rules add to validation. Compare with
 // planner/config's BenchmarkValidateExpanded100k (validation without
 // rules); the rules must stay within the same time again.
-func BenchmarkRules100k(b *testing.B) {
-	l, cfg := benchModel(b, 100_000)
+func BenchmarkRules100k(b *testing.B) { benchRules(b, 100_000) }
+
+// BenchmarkRules10k is the same at a tenth of the size: the time per
+// instance must not grow between the two (no rule may be quadratic).
+func BenchmarkRules10k(b *testing.B) { benchRules(b, 10_000) }
+
+func benchRules(b *testing.B, n int) {
+	l, cfg := benchModel(b, n)
 	m, diags := l.Evaluate(context.Background(), cfg, config.Options{Mode: config.ValidateMode})
 	if diags.HasErrors() {
 		b.Fatal(diags.Error())
