@@ -1,6 +1,8 @@
 package config
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/planner/policydoc"
 	"github.com/vpcplan/vpcplan/schema"
@@ -9,8 +11,11 @@ import (
 
 // readData computes the data sources vpcplan evaluates locally; their
 // results are exact, as the provider would return them. The value passed
-// in is the completed configuration (computed attributes unknown).
-func (e *evaluator) readData(r *Resource, inst *Instance, v cty.Value) (cty.Value, hcl.Diagnostics) {
+// in is the completed configuration (computed attributes unknown, whether
+// left out or set to null); c and ctx are the body content and context it
+// was evaluated from, which tell an argument left out from one set to an
+// unknown value.
+func (e *evaluator) readData(r *Resource, inst *Instance, v cty.Value, c *bodyContent, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
 	v, topMarks := v.Unmark()
 	if !v.IsKnown() || v.IsNull() {
 		return v.WithMarks(topMarks), nil
@@ -35,20 +40,10 @@ func (e *evaluator) readData(r *Resource, inst *Instance, v cty.Value) (cty.Valu
 	case schema.TypeCallerIdentity:
 		return set(map[string]cty.Value{"account_id": known(p.Account), "id": known(p.Account)}), nil
 	case schema.TypeRegion:
-		region := p.Region
-		for _, arg := range []string{"name", "region"} {
-			if x := v.GetAttr(arg); !x.IsNull() {
-				if !x.IsKnown() {
-					region = ""
-				} else {
-					xv, _ := x.Unmark()
-					region = xv.AsString()
-				}
-			}
-		}
+		region := dataRegion(v, c, ctx, p.Region)
 		attrs := map[string]cty.Value{"name": known(region), "region": known(region), "id": known(region)}
 		if region != "" {
-			attrs["endpoint"] = cty.StringVal("ec2." + region + "." + dnsSuffix(partitionOf(region)))
+			attrs["endpoint"] = cty.StringVal(ec2Endpoint(region))
 		}
 		return set(attrs), nil
 	case schema.TypePartition:
@@ -77,4 +72,67 @@ func (e *evaluator) readData(r *Resource, inst *Instance, v cty.Value) (cty.Valu
 		return out.WithMarks(marks), diags
 	}
 	return v, nil
+}
+
+// dataRegion returns the Region a data "aws_region" selects, as the AWS
+// provider does: the one its region (or deprecated name) or endpoint
+// argument names, else the provider's. It returns "" when that is unknown,
+// when endpoint is no Regional EC2 endpoint, or when the arguments name
+// different Regions (the provider fails then): never a guess.
+//
+// The optional arguments are also computed, so v holds an unknown value
+// for each one left out or set to null. An argument left out is absent
+// from c; for one set but unknown in v, only its expression tells null
+// from unknown, so it is evaluated again (rare: most are literals).
+func dataRegion(v cty.Value, c *bodyContent, ctx *hcl.EvalContext, provider string) string {
+	selected := ""
+	for _, arg := range []string{"region", "name", "endpoint"} {
+		attr, ok := c.attrs[arg]
+		if !ok {
+			continue
+		}
+		x, _ := v.GetAttr(arg).Unmark()
+		if !x.IsKnown() {
+			if raw, _ := attr.Expr.Value(ctx); raw.IsNull() {
+				continue
+			}
+			return ""
+		}
+		if x.IsNull() {
+			continue
+		}
+		s := x.AsString()
+		if arg == "endpoint" {
+			s = endpointRegion(s)
+		}
+		if s == "" || (selected != "" && s != selected) {
+			return ""
+		}
+		selected = s
+	}
+	if selected == "" {
+		return provider
+	}
+	return selected
+}
+
+// ec2Endpoint returns the Regional EC2 endpoint of a Region, as the
+// provider's aws_region reports it (without the scheme):
+// ec2.eu-west-1.amazonaws.com, ec2.cn-north-1.amazonaws.com.cn.
+func ec2Endpoint(region string) string {
+	return "ec2." + region + "." + dnsSuffix(partitionOf(region))
+}
+
+// endpointRegion returns the Region whose EC2 endpoint (see ec2Endpoint)
+// is endpoint, or "".
+func endpointRegion(endpoint string) string {
+	rest, ok := strings.CutPrefix(endpoint, "ec2.")
+	if !ok {
+		return ""
+	}
+	region, _, _ := strings.Cut(rest, ".")
+	if region == "" || ec2Endpoint(region) != endpoint {
+		return ""
+	}
+	return region
 }

@@ -37,14 +37,21 @@ var resourceMetaSchema = &hcl.BodySchema{
 	Blocks:     []hcl.BlockHeaderSchema{{Type: "lifecycle"}, {Type: "provisioner", LabelNames: []string{"type"}}, {Type: "connection"}},
 }
 
-// lifecycleShell is the lifecycle block, decoded with gohcl.
-type lifecycleShell struct {
-	CreateBeforeDestroy *bool          `hcl:"create_before_destroy"`
-	PreventDestroy      *bool          `hcl:"prevent_destroy"`
-	IgnoreChanges       *hcl.Attribute `hcl:"ignore_changes,attr"`
-	ReplaceTriggeredBy  *hcl.Attribute `hcl:"replace_triggered_by,attr"`
-	Remain              hcl.Body       `hcl:",remain"`
-	DefRange            hcl.Range      `hcl:",def_range"`
+// lifecycleSchema is Terraform's lifecycle block. replace_triggered_by,
+// precondition and postcondition are accepted (and the conditions checked
+// for shape) but not evaluated: vpcplan neither replaces on triggers nor
+// checks conditions. Anything else is an error with a suggestion, as an
+// unknown argument of a resource is.
+var lifecycleSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "create_before_destroy"}, {Name: "prevent_destroy"}, {Name: "ignore_changes"}, {Name: "replace_triggered_by"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{{Type: "precondition"}, {Type: "postcondition"}},
+}
+
+// conditionSchema is a lifecycle precondition or postcondition block.
+var conditionSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "condition", Required: true}, {Name: "error_message", Required: true}},
 }
 
 func isTF(filename string) bool { return strings.HasSuffix(filename, ".tf") }
@@ -161,49 +168,54 @@ func (l *Loader) decodeResource(cfg *Config, mode schema.Mode, block *hcl.Block,
 		diags = append(diags, moreDiags...)
 		r.DependsOn = travs
 	}
-	var lifecycles []lifecycleShell
+	seenLifecycle := false
 	for _, b := range meta.Blocks {
 		if b.Type != "lifecycle" {
 			continue
 		}
-		var lc lifecycleShell
-		moreDiags := gohcl.DecodeBody(b.Body, nil, &lc)
+		lc, moreDiags := decodeLifecycle(b)
 		diags = append(diags, moreDiags...)
-		lc.DefRange = b.DefRange
-		lifecycles = append(lifecycles, lc)
-	}
-	for i, lc := range lifecycles {
-		if i > 0 {
+		if seenLifecycle {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Duplicate lifecycle block",
 				Detail:   "A resource may have only one lifecycle block; merge them.",
-				Subject:  lc.DefRange.Ptr(),
+				Subject:  b.DefRange.Ptr(),
 			})
-			break
+			continue
 		}
-		r.Lifecycle.Range = lc.DefRange
-		if lc.CreateBeforeDestroy != nil {
-			r.Lifecycle.CreateBeforeDestroy = *lc.CreateBeforeDestroy
-		}
-		if lc.PreventDestroy != nil {
-			r.Lifecycle.PreventDestroy = *lc.PreventDestroy
-		}
-		if lc.IgnoreChanges != nil {
-			if kw := hcl.ExprAsKeyword(lc.IgnoreChanges.Expr); kw == "all" {
-				r.Lifecycle.IgnoreAllChanges = true
-			} else {
-				travs, moreDiags := decodeTraversalList(lc.IgnoreChanges)
-				diags = append(diags, moreDiags...)
-				r.Lifecycle.IgnoreChanges = travs
-			}
-		}
-		_, moreDiags := lc.Remain.JustAttributes()
-		diags = append(diags, moreDiags...)
+		seenLifecycle = true
+		r.Lifecycle = lc
 	}
 	cfg.Resources = append(cfg.Resources, r)
 	cfg.byAddr[addr] = r
 	return diags
+}
+
+// decodeLifecycle decodes a lifecycle block; see lifecycleSchema.
+func decodeLifecycle(b *hcl.Block) (Lifecycle, hcl.Diagnostics) {
+	lc := Lifecycle{Range: b.DefRange}
+	content, diags := b.Body.Content(lifecycleSchema)
+	if a := content.Attributes["create_before_destroy"]; a != nil {
+		diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, &lc.CreateBeforeDestroy)...)
+	}
+	if a := content.Attributes["prevent_destroy"]; a != nil {
+		diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, &lc.PreventDestroy)...)
+	}
+	if a := content.Attributes["ignore_changes"]; a != nil {
+		if kw := hcl.ExprAsKeyword(a.Expr); kw == "all" {
+			lc.IgnoreAllChanges = true
+		} else {
+			travs, moreDiags := decodeTraversalList(a)
+			diags = append(diags, moreDiags...)
+			lc.IgnoreChanges = travs
+		}
+	}
+	for _, cb := range content.Blocks {
+		_, moreDiags := cb.Body.Content(conditionSchema)
+		diags = append(diags, moreDiags...)
+	}
+	return lc, diags
 }
 
 func decodeProviderRef(attr *hcl.Attribute) (*ProviderRef, hcl.Diagnostics) {

@@ -49,8 +49,6 @@ func TestEvaluateValues(t *testing.T) {
 	tests := map[string]struct {
 		files map[string]string
 		opts  Options
-		// bug, when set, skips the case: a known bug in the code under test.
-		bug string
 		// instances, when not nil, are all the instance addresses.
 		instances []string
 		want      map[string]cty.Value
@@ -416,7 +414,6 @@ data "aws_region" "other" {
 			},
 		},
 		"aws_region of the provider": {
-			bug: "data.aws_region without arguments gives an unknown name: readData treats the unknown computed name/region arguments as set",
 			files: hcl1(`
 provider "aws" {
   region = "cn-north-1"
@@ -429,7 +426,6 @@ data "aws_region" "here" {}`),
 			},
 		},
 		"data source with an aliased provider": {
-			bug: "data.aws_region without arguments gives an unknown name: readData treats the unknown computed name/region arguments as set",
 			files: hcl1(`
 provider "aws" {
   region = "us-east-1"
@@ -445,12 +441,45 @@ data "aws_region" "west" {
 				"data.aws_region.west name": cty.StringVal("us-west-2"),
 			},
 		},
+		"aws_region selected by endpoint, or by null and unknown arguments": {
+			files: hcl1(`
+provider "aws" {
+  region = "us-east-1"
+}
+variable "unset" {
+  type = string
+}
+data "aws_region" "by_endpoint" {
+  endpoint = "ec2.eu-west-1.amazonaws.com"
+}
+data "aws_region" "null" {
+  region = null
+}
+data "aws_region" "unknown" {
+  region = var.unset
+}
+data "aws_region" "conflict" {
+  region = "eu-west-1"
+  name   = "us-west-2"
+}
+data "aws_region" "no_such_endpoint" {
+  endpoint = "ec2.eu-west-1.example.com"
+}`),
+			want: map[string]cty.Value{
+				"data.aws_region.by_endpoint name":        cty.StringVal("eu-west-1"),
+				"data.aws_region.by_endpoint endpoint":    cty.StringVal("ec2.eu-west-1.amazonaws.com"),
+				"data.aws_region.null name":               cty.StringVal("us-east-1"),
+				"data.aws_region.null endpoint":           cty.StringVal("ec2.us-east-1.amazonaws.com"),
+				"data.aws_region.unknown name":            unknownStr,
+				"data.aws_region.unknown endpoint":        unknownStr,
+				"data.aws_region.conflict name":           unknownStr,
+				"data.aws_region.no_such_endpoint name":   unknownStr,
+				"data.aws_region.no_such_endpoint region": unknownStr,
+			},
+		},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			if tt.bug != "" {
-				t.Skip("BUG: " + tt.bug)
-			}
 			m := mustEvaluate(t, tt.files, tt.opts)
 			if tt.instances != nil {
 				if diff := cmp.Diff(tt.instances, instanceAddrs(m.Instances)); diff != "" {

@@ -279,7 +279,7 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 		if len(out.marks) > 0 {
 			marked = marked.MarkWithPaths(out.marks)
 		}
-		full, moreDiags := e.readData(r, inst, marked)
+		full, moreDiags := e.readData(r, inst, marked, content, ctx)
 		diags = append(diags, moreDiags...)
 		out.value, out.marks = full.UnmarkDeepWithPaths()
 	}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -117,7 +118,7 @@ func (e *evaluator) link() {
 	for _, inst := range e.model.Instances {
 		if inst.Addr.Resource.Mode == schema.ManagedMode {
 			l.from = inst
-			l.literals(&inst.Schema.Block, inst.Value, "")
+			l.literals(&inst.Schema.Block, inst.Value, "", false)
 		}
 	}
 	for _, inst := range e.model.Instances {
@@ -156,6 +157,20 @@ type linker struct {
 	index      map[schema.TypeName]map[litKey][]*Instance
 	buildIndex func(schema.TypeName) map[litKey][]*Instance
 	refs       map[*schema.Block]*blockRefs
+	// seen indexes the links of instances with smallLinks or more, for
+	// add and linked; see add.
+	seen map[*Instance]map[linkKey]struct{}
+}
+
+// smallLinks is the number of links from which add indexes an instance's
+// links instead of scanning them.
+const smallLinks = 16
+
+// linkKey is one link of the current instance; with a nil to, it stands
+// for "path has a link".
+type linkKey struct {
+	path string
+	to   *Instance
 }
 
 // blockRefs lists a block's reference arguments and the nested block types
@@ -273,23 +288,29 @@ func (l *linker) blockRefs(b *schema.Block) *blockRefs {
 }
 
 // literals links the known string values of reference arguments that
-// marks left unlinked.
-func (l *linker) literals(b *schema.Block, v cty.Value, prefix string) {
+// marks left unlinked. It works per value, not per path: a single-valued
+// argument a reference already linked is skipped, but every element of a
+// collection, and the argument of every element of a set of blocks (whose
+// elements share one path, see Link.Path), is looked up on its own, so a
+// literal written beside a reference still links. An element that came
+// through a reference finds the instance its owner mark linked, which add
+// ignores as a duplicate. agg says v is an element of a set of blocks.
+func (l *linker) literals(b *schema.Block, v cty.Value, prefix string, agg bool) {
 	br := l.blockRefs(b)
 	if br == nil || !v.IsKnown() || v.IsNull() {
 		return
 	}
 	for _, name := range br.attrs {
 		a := b.Attributes[name]
-		path := prefix + name
-		if len(l.from.Links(path)) > 0 {
-			continue
-		}
 		av := v.GetAttr(name)
 		if !av.IsKnown() || av.IsNull() {
 			continue
 		}
+		path := prefix + name
 		if av.Type() == cty.String {
+			if !agg && l.linked(path) {
+				continue
+			}
 			if t := l.literal(a, av.AsString()); t != nil {
 				l.add(path, t)
 			}
@@ -315,17 +336,17 @@ func (l *linker) literals(b *schema.Block, v cty.Value, prefix string) {
 		}
 		switch nb.Nesting {
 		case schema.NestingSingle:
-			l.literals(&nb.Block, nv, prefix+name+".")
+			l.literals(&nb.Block, nv, prefix+name+".", agg)
 		case schema.NestingSet:
 			for it := nv.ElementIterator(); it.Next(); {
 				_, ev := it.Element()
-				l.literals(&nb.Block, ev, prefix+name+"[*].")
+				l.literals(&nb.Block, ev, prefix+name+"[*].", true)
 			}
 		default:
 			i := 0
 			for it := nv.ElementIterator(); it.Next(); {
 				_, ev := it.Element()
-				l.literals(&nb.Block, ev, prefix+name+"["+strconv.Itoa(i)+"].")
+				l.literals(&nb.Block, ev, prefix+name+"["+strconv.Itoa(i)+"].", agg)
 				i++
 			}
 		}
@@ -333,7 +354,9 @@ func (l *linker) literals(b *schema.Block, v cty.Value, prefix string) {
 }
 
 // owners returns the instances, of the types the argument may name, whose
-// owner marks are in marks, sorted.
+// owner marks are in marks, sorted and without duplicates (an instance
+// has one mark per attribute). Sorting first keeps this O(n log n) in the
+// marks of a value gathered from a large for_each.
 func (l *linker) owners(a *schema.Attribute, marks cty.ValueMarks) []*Instance {
 	var out []*Instance
 	for m := range marks {
@@ -343,15 +366,18 @@ func (l *linker) owners(a *schema.Attribute, marks cty.ValueMarks) []*Instance {
 		}
 		for _, ref := range a.RefersTo {
 			if ref.Type == om.addr.Resource.Type {
-				if t := l.m.byAddr[om.addr]; t != nil && !containsInst(out, t) {
+				if t := l.m.byAddr[om.addr]; t != nil {
 					out = append(out, t)
 				}
 				break
 			}
 		}
 	}
+	if len(out) < 2 {
+		return out
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Addr.Less(out[j].Addr) })
-	return out
+	return slices.Compact(out)
 }
 
 // literal returns the one instance, other than the current one, whose
@@ -377,20 +403,56 @@ func (l *linker) literal(a *schema.Attribute, value string) *Instance {
 	return found
 }
 
+// add links the current instance's argument at path to to, once.
+// Most instances have a handful of links, which a scan checks fastest; an
+// instance with many (a collection over a large for_each) gets a set, so
+// that linking stays linear in the number of links.
 func (l *linker) add(path string, to *Instance) {
-	for _, x := range l.from.links {
-		if x.Path == path && x.To == to {
+	k := linkKey{path, to}
+	set := l.seen[l.from]
+	switch {
+	case set != nil:
+		if _, dup := set[k]; dup {
 			return
 		}
+	case len(l.from.links) < smallLinks:
+		for _, x := range l.from.links {
+			if x.Path == path && x.To == to {
+				return
+			}
+		}
+	default:
+		set = make(map[linkKey]struct{}, 2*len(l.from.links))
+		for _, x := range l.from.links {
+			set[linkKey{x.Path, x.To}] = struct{}{}
+			set[linkKey{path: x.Path}] = struct{}{}
+		}
+		if _, dup := set[k]; dup {
+			return
+		}
+		if l.seen == nil {
+			l.seen = map[*Instance]map[linkKey]struct{}{}
+		}
+		l.seen[l.from] = set
+	}
+	if set != nil {
+		set[k] = struct{}{}
+		set[linkKey{path: path}] = struct{}{}
 	}
 	lk := Link{From: l.from, Path: path, To: to}
 	l.from.links = append(l.from.links, lk)
 	to.inbound = append(to.inbound, lk)
 }
 
-func containsInst(list []*Instance, x *Instance) bool {
-	for _, y := range list {
-		if y == x {
+// linked reports whether the current instance's argument at path has a
+// link.
+func (l *linker) linked(path string) bool {
+	if set := l.seen[l.from]; set != nil {
+		_, ok := set[linkKey{path: path}]
+		return ok
+	}
+	for _, x := range l.from.links {
+		if x.Path == path {
 			return true
 		}
 	}

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -95,8 +97,6 @@ func TestLinks(t *testing.T) {
 	tests := map[string]struct {
 		src  string
 		opts func(t *testing.T) Options
-		// bug, when set, skips the case: a known bug in the code under test.
-		bug  string
 		want []string
 	}{
 		// Which VPC: vpc_id.
@@ -237,7 +237,6 @@ resource "aws_vpc_endpoint_subnet_association" "x" {
 			opts: func(t *testing.T) Options {
 				return known(t, map[string]map[string]string{"aws_subnet.a[1]": {"id": "subnet-2"}})
 			},
-			bug:  "a literal element of a collection argument does not link when another element linked through a reference (linker.literals skips paths that have any link)",
 			want: []string{"aws_vpc_endpoint.e.subnet_ids -> aws_subnet.a[0]", "aws_vpc_endpoint.e.subnet_ids -> aws_subnet.a[1]"},
 		},
 
@@ -401,6 +400,24 @@ resource "aws_s3control_multi_region_access_point" "m" {
 }`,
 			want: []string{"aws_s3control_multi_region_access_point.m.details[0].region[*].bucket -> aws_s3_bucket.src"},
 		},
+		"MRAP region buckets mixing a reference and a literal": {
+			src: buckets + `
+resource "aws_s3control_multi_region_access_point" "m" {
+  details {
+    name = "m"
+    region {
+      bucket = aws_s3_bucket.dst.id
+    }
+    region {
+      bucket = "src-bucket"
+    }
+  }
+}`,
+			want: []string{
+				"aws_s3control_multi_region_access_point.m.details[0].region[*].bucket -> aws_s3_bucket.dst",
+				"aws_s3control_multi_region_access_point.m.details[0].region[*].bucket -> aws_s3_bucket.src",
+			},
+		},
 		"MRAP region buckets from a dynamic block over for_each buckets": {
 			src: `
 resource "aws_s3_bucket" "b" {
@@ -471,9 +488,6 @@ resource "aws_s3control_multi_region_access_point" "m" {
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			if tt.bug != "" {
-				t.Skip("BUG: " + tt.bug)
-			}
 			var opts Options
 			if tt.opts != nil {
 				opts = tt.opts(t)
@@ -629,5 +643,45 @@ resource "aws_vpc_endpoint" "e" {
 	}
 	if got := linkStrings(s.Referrers(schema.TypeVPCEndpoint)); !cmp.Equal(got, []string{"aws_vpc_endpoint.e.subnet_ids -> aws_subnet.a[42]"}) {
 		t.Errorf("aws_subnet.a[42] referrers: got %q", got)
+	}
+}
+
+// TestLinksMany links an argument with more elements than add scans
+// (smallLinks), mixing references, literals and a literal repeating a
+// reference: every subnet links once, and vpc_id, linked by its reference
+// before the literals, is not looked up again.
+func TestLinksMany(t *testing.T) {
+	const n = 3 * smallLinks
+	ids := map[string]map[string]string{"aws_vpc.main": {"id": "vpc-1"}}
+	for i := 0; i < n; i++ {
+		ids[fmt.Sprintf("aws_subnet.a[%d]", i)] = map[string]string{"id": fmt.Sprintf("subnet-%d", i)}
+	}
+	var literals []string
+	for i := n / 2; i < n; i++ {
+		literals = append(literals, fmt.Sprintf("%q", fmt.Sprintf("subnet-%d", i)))
+	}
+	src := fmt.Sprintf(`
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_subnet" "a" {
+  count      = %d
+  vpc_id     = "vpc-none"
+  cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index)
+}
+resource "aws_vpc_endpoint" "e" {
+  vpc_id            = aws_vpc.main.id
+  service_name      = "com.amazonaws.us-east-1.ssm"
+  vpc_endpoint_type = "Interface"
+  subnet_ids        = concat(slice(aws_subnet.a[*].id, 0, %d), ["subnet-0"], [%s])
+}`, n, n/2, strings.Join(literals, ", "))
+	m := mustEvaluate(t, hcl1(src), known(t, ids))
+	var want []string // AllLinks order: by path, then by address
+	for i := 0; i < n; i++ {
+		want = append(want, fmt.Sprintf("aws_vpc_endpoint.e.subnet_ids -> aws_subnet.a[%d]", i))
+	}
+	want = append(want, "aws_vpc_endpoint.e.vpc_id -> aws_vpc.main")
+	if diff := cmp.Diff(want, linkStrings(inst(t, m, "aws_vpc_endpoint.e").AllLinks())); diff != "" {
+		t.Errorf("links mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -15,9 +15,7 @@ func TestLoadDiagnostics(t *testing.T) {
 	tests := map[string]struct {
 		files map[string]string
 		opts  Options
-		// bug, when set, skips the case: a known bug in the code under test.
-		bug  string
-		want []string
+		want  []string
 	}{
 		"syntax error": {
 			files: hcl1(`
@@ -58,8 +56,68 @@ resource "aws_vpc" "main" {
     prevent_destroi = true
   }
 }`),
-			bug:  "unknown arguments in a lifecycle block are accepted silently (decodeResource decodes its remain body with JustAttributes)",
 			want: []string{`main.hcl:5,5-20: Unsupported argument; An argument named "prevent_destroi" is not expected here. Did you mean "prevent_destroy"?`},
+		},
+		"unknown block in lifecycle": {
+			files: hcl1(`
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+  lifecycle {
+    precondtion {
+      condition     = true
+      error_message = "never"
+    }
+  }
+}`),
+			want: []string{`main.hcl:5,5-16: Unsupported block type; Blocks of type "precondtion" are not expected here. Did you mean "precondition"?`},
+		},
+		"lifecycle conditions and triggers are accepted": {
+			files: hcl1(`
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+  lifecycle {
+    create_before_destroy = true
+    replace_triggered_by  = [aws_vpc.other.id]
+    precondition {
+      condition     = var.ok
+      error_message = "Not ok."
+    }
+    postcondition {
+      condition     = self.cidr_block != ""
+      error_message = "No CIDR block."
+    }
+  }
+}`),
+			want: []string{},
+		},
+		"lifecycle condition without an error message": {
+			files: hcl1(`
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+  lifecycle {
+    postcondition {
+      condition = true
+      message   = "No."
+    }
+  }
+}`),
+			want: []string{
+				`main.hcl:5,19-19: Missing required argument; The argument "error_message" is required, but no definition was found.`,
+				`main.hcl:7,7-14: Unsupported argument; An argument named "message" is not expected here.`,
+			},
+		},
+		"duplicate lifecycle block": {
+			files: hcl1(`
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+  lifecycle {
+    prevent_destroy = true
+  }
+  lifecycle {
+    create_before_destroy = true
+  }
+}`),
+			want: []string{`main.hcl:7,3-12: Duplicate lifecycle block; A resource may have only one lifecycle block; merge them.`},
 		},
 		"wrong value type": {
 			files: hcl1(`
@@ -389,9 +447,6 @@ resource "aws_vpc" "main" {
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			if tt.bug != "" {
-				t.Skip("BUG: " + tt.bug)
-			}
 			res := evaluate(t, tt.files, tt.opts)
 			if diff := cmp.Diff(tt.want, res.diagStrings()); diff != "" {
 				t.Errorf("diagnostics mismatch (-want +got):\n%s", diff)

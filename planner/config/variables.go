@@ -98,7 +98,7 @@ func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 				diags = append(diags, &hcl.Diagnostic{
 					Severity: hcl.DiagError,
 					Summary:  "Invalid value for input variable",
-					Detail:   fmt.Sprintf("The value for variable %q from %s is not valid syntax for its type: %s.", v.Name, rv.source, moreDiags[0].Detail),
+					Detail:   fmt.Sprintf("The value for variable %q from %s is not valid syntax for its type: %s", v.Name, rv.source, fullStop(moreDiags[0].Detail)),
 				})
 				continue
 			}
@@ -107,6 +107,17 @@ func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 		e.pending[v.Name] = rv
 	}
 	return diags
+}
+
+// fullStop ends text quoted from another diagnostic or error with exactly
+// one full stop: hcl's details end in one (or in a question), most error
+// strings in none.
+func fullStop(s string) string {
+	s = strings.TrimRight(s, " \n")
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
 }
 
 // isPrimitiveConstraint reports whether a variable's type is a primitive
