@@ -8,7 +8,6 @@ import (
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // blockDecoder decodes bodies of one schema block straight into whole
@@ -140,7 +139,7 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 			if moreDiags.HasErrors() {
 				val = cty.UnknownVal(a.Type)
 			}
-			conv, err := convert.Convert(val, a.Type)
+			conv, err := convertTo(val, a.Type)
 			if err != nil {
 				diags = append(diags, &hcl.Diagnostic{
 					Severity:    hcl.DiagError,
@@ -158,14 +157,14 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 		if v.IsNull() {
 			switch {
 			case a.Default != cty.NilVal:
-				if dv, err := convert.Convert(a.Default, a.Type); err == nil {
+				if dv, err := convertTo(a.Default, a.Type); err == nil {
 					v = dv
 				}
 			case a.Computed:
 				v = cty.UnknownVal(a.Type)
 				if prior != cty.NilVal && prior.Type().HasAttribute(name) {
 					if pv := prior.GetAttr(name); pv.IsKnown() {
-						if cv, err := convert.Convert(pv, a.Type); err == nil {
+						if cv, err := convertTo(pv, a.Type); err == nil {
 							v = cv
 						}
 					}

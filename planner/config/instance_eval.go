@@ -23,7 +23,17 @@ type ownerMark struct {
 	attr string
 }
 
-func convertTo(v cty.Value, ty cty.Type) (cty.Value, error) { return convert.Convert(v, ty) }
+// convertTo converts v to ty. A value that already has the type is
+// returned as it is without calling cty's Convert, which rebuilds the
+// wanted type on every call (costly for the object and collection types of
+// every computed attribute of every instance). Schema types have no
+// optional attributes, so the shortcut gives Convert's result.
+func convertTo(v cty.Value, ty cty.Type) (cty.Value, error) {
+	if v.Type().Equals(ty) {
+		return v, nil
+	}
+	return convert.Convert(v, ty)
+}
 
 // blockValue is what a reference to a resource block sees: one instance,
 // a tuple of them (count) or an object of them (for_each). The cty value,
