@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/policydoc"
-	"github.com/vpcplan/vpcplan/schema"
 )
 
 // awsS3AccessPointEndpointPolicyDenies: research S3AP-005. Requests to a
@@ -23,35 +22,19 @@ var awsS3AccessPointEndpointPolicyDenies = &Rule{
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
-		var index *apS3EndpointIndex
-		for _, inst := range in.Model.OfType(schema.TypeS3AccessPoint) {
-			vpc := accessPointVPC(inst)
-			if vpc == nil {
-				continue
-			}
-			if index == nil {
-				index = newAPS3EndpointIndex(in)
-			}
-			eps, ok := index.endpoints(vpc)
-			if !ok || len(eps) == 0 {
-				continue
-			}
+		forVPCOriginAccessPoints(in, func(inst, vpc *config.Instance, eps []*config.Instance) {
 			apARN, okAP := accessPointARN(inst)
 			bucket, okBucket := accessPointBucketARN(inst)
-			if !okAP || !okBucket {
-				continue
+			if len(eps) == 0 || !okAP || !okBucket {
+				return
 			}
 			var reasons []string
 			for _, e := range eps {
 				reason, blocks := endpointShutsOut(e, apARN, bucket)
 				if !blocks {
-					reasons = nil
-					break
+					return
 				}
 				reasons = append(reasons, reason)
-			}
-			if len(reasons) == 0 {
-				continue
 			}
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "VPC endpoint policies shut out the access point",
@@ -59,7 +42,7 @@ var awsS3AccessPointEndpointPolicyDenies = &Rule{
 					inst.Addr, vpc.Addr, strings.Join(reasons, "; "), apARN, apARN, bucket, bucket),
 				Subject: inst.Resource.Ranges("vpc_configuration[0].vpc_id").Expr.Ptr(),
 			})
-		}
+		})
 		return diags
 	},
 }

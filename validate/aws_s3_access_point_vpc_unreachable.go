@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/vpcplan/vpcplan/schema"
+	"github.com/vpcplan/vpcplan/planner/config"
 )
 
 // awsS3AccessPointVPCUnreachable: research S3AP-005. A VPC-origin access
@@ -19,17 +19,9 @@ var awsS3AccessPointVPCUnreachable = &Rule{
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
-		var index *apS3EndpointIndex
-		for _, inst := range in.Model.OfType(schema.TypeS3AccessPoint) {
-			vpc := accessPointVPC(inst)
-			if vpc == nil {
-				continue
-			}
-			if index == nil {
-				index = newAPS3EndpointIndex(in)
-			}
-			if eps, ok := index.endpoints(vpc); !ok || len(eps) > 0 {
-				continue
+		forVPCOriginAccessPoints(in, func(inst, vpc *config.Instance, eps []*config.Instance) {
+			if len(eps) > 0 {
+				return
 			}
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "S3 access point unreachable from its VPC",
@@ -37,7 +29,7 @@ var awsS3AccessPointVPCUnreachable = &Rule{
 					inst.Addr, vpc.Addr),
 				Subject: inst.Resource.Ranges("vpc_configuration[0].vpc_id").Expr.Ptr(),
 			})
-		}
+		})
 		return diags
 	},
 }

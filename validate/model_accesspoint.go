@@ -563,3 +563,23 @@ func (x *mrapReplicationIndex) missing(from, to *config.Instance) bool {
 	e := mrapReplicationEdge{from, to}
 	return x.knownSource(from) && x.knownBucket(to) && !x.enabled[e] && !x.maybe[e]
 }
+
+// forVPCOriginAccessPoints calls f for every VPC-origin access point whose
+// VPC's S3 endpoints the model can tell (apS3EndpointIndex.endpoints), with
+// those endpoints, possibly none. The index is built only when some access
+// point has a VPC.
+func forVPCOriginAccessPoints(in *Input, f func(ap, vpc *config.Instance, endpoints []*config.Instance)) {
+	var index *apS3EndpointIndex
+	for _, ap := range in.Model.OfType(schema.TypeS3AccessPoint) {
+		vpc := accessPointVPC(ap)
+		if vpc == nil {
+			continue
+		}
+		if index == nil {
+			index = newAPS3EndpointIndex(in)
+		}
+		if eps, ok := index.endpoints(vpc); ok {
+			f(ap, vpc, eps)
+		}
+	}
+}
