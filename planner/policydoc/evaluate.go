@@ -169,18 +169,27 @@ func matchStatement(st *Statement, req Request, vars bool) match {
 			m = min(m, negate(matchPatterns(st.NotResources, req.Resource, false, vars)))
 		}
 	}
-	if p := req.Principal; p != nil {
-		if st.Principals == nil && st.NotPrincipals == nil {
-			return matchNone
-		}
-		if st.Principals != nil && !matchPrincipals(st.Principals, p) {
-			return matchNone
-		}
-		if st.NotPrincipals != nil && matchPrincipals(st.NotPrincipals, p) {
-			return matchNone
-		}
+	if !st.appliesTo(req.Principal) {
+		return matchNone
 	}
 	return m
+}
+
+// appliesTo reports whether the statement's Principal and NotPrincipal
+// take in p; a nil p is not checked. A statement with neither applies to
+// no principal (see Evaluate).
+func (st *Statement) appliesTo(p *RequestPrincipal) bool {
+	switch {
+	case p == nil:
+		return true
+	case st.Principals == nil && st.NotPrincipals == nil:
+		return false
+	case st.Principals != nil && !matchPrincipals(st.Principals, p):
+		return false
+	case st.NotPrincipals != nil && matchPrincipals(st.NotPrincipals, p):
+		return false
+	}
+	return true
 }
 
 // negate turns the match of a Not element's patterns into the match of the element: a full match

@@ -70,18 +70,7 @@ func (st *Statement) mayMatch(s Scope, vars bool) bool {
 			return false
 		}
 	}
-	if p := s.Principal; p != nil {
-		if st.Principals == nil && st.NotPrincipals == nil {
-			return false
-		}
-		if st.Principals != nil && !matchPrincipals(st.Principals, p) {
-			return false
-		}
-		if st.NotPrincipals != nil && matchPrincipals(st.NotPrincipals, p) {
-			return false
-		}
-	}
-	return true
+	return st.appliesTo(s.Principal)
 }
 
 // anyPattern reports whether pred holds for some compiled pattern. fold
