@@ -319,6 +319,12 @@ func (l *linker) literals(b *schema.Block, v cty.Value, prefix string, agg bool)
 		if !av.CanIterateElements() {
 			continue
 		}
+		if !agg && av.IsWhollyKnown() && l.linkCount(path) >= av.LengthInt() {
+			// Every element came from a reference (each names its one
+			// instance), so there is no literal to look up: the common
+			// case once a state makes every id known.
+			continue
+		}
 		for it := av.ElementIterator(); it.Next(); {
 			_, ev := it.Element()
 			if ev.IsKnown() && !ev.IsNull() && ev.Type() == cty.String {
@@ -446,6 +452,17 @@ func (l *linker) add(path string, to *Instance) {
 
 // linked reports whether the current instance's argument at path has a
 // link.
+// linkCount returns how many instances the argument at path links so far.
+func (l *linker) linkCount(path string) int {
+	n := 0
+	for _, x := range l.from.links {
+		if x.Path == path {
+			n++
+		}
+	}
+	return n
+}
+
 func (l *linker) linked(path string) bool {
 	if set := l.seen[l.from]; set != nil {
 		_, ok := set[linkKey{path: path}]
