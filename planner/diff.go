@@ -36,10 +36,12 @@ type PriorIndex struct {
 }
 
 type priorInstance struct {
-	resource  *state.Resource
-	instance  *state.Instance
-	schema    *schema.Resource
-	value     cty.Value
+	resource *state.Resource
+	instance *state.Instance
+	schema   *schema.Resource
+	value    cty.Value
+	// top is value's fields in the order of schema.TopLevelNames.
+	top       []cty.Value
 	sensitive []cty.Path
 }
 
@@ -61,6 +63,7 @@ func IndexPrior(prior *state.State, catalog *schema.Catalog) (*PriorIndex, hcl.D
 		ty    cty.Type
 		addr  schema.InstanceAddr
 		value cty.Value
+		top   []cty.Value
 		sens  []cty.Path
 		diag  *hcl.Diagnostic
 	}
@@ -96,12 +99,12 @@ func IndexPrior(prior *state.State, catalog *schema.Catalog) (*PriorIndex, hcl.D
 		if j.diag != nil {
 			return
 		}
-		v, err := decodeJSONValue(j.inst.Attributes, j.ty)
+		v, top, err := decodeResourceAttributes(j.inst.Attributes, j.sch, j.ty)
 		if err != nil {
 			j.diag = stateDiag(fmt.Sprintf("The attributes of %s in the state do not match its schema: %s.", j.addr, err))
 			return
 		}
-		j.value = v
+		j.value, j.top = v, top
 		if len(j.inst.SensitiveAttributes) > 0 {
 			j.sens, _ = decodePaths(j.inst.SensitiveAttributes)
 		}
@@ -111,7 +114,7 @@ func IndexPrior(prior *state.State, catalog *schema.Catalog) (*PriorIndex, hcl.D
 			diags = append(diags, j.diag)
 			continue
 		}
-		idx.byAddr[j.addr] = &priorInstance{resource: j.r, instance: j.inst, schema: j.sch, value: j.value, sensitive: j.sens}
+		idx.byAddr[j.addr] = &priorInstance{resource: j.r, instance: j.inst, schema: j.sch, value: j.value, top: j.top, sensitive: j.sens}
 		idx.order = append(idx.order, j.addr)
 	}
 	sort.Slice(idx.order, func(i, j int) bool { return idx.order[i].Less(idx.order[j]) })
@@ -191,7 +194,7 @@ func NewPlan(ctx context.Context, m *config.Model, prior *state.State, idx *Prio
 			c.Action, c.Before, c.After = Create, cty.NullVal(inst.Value.Type()), withTagsAll(inst.Value)
 		default:
 			c.Before, c.BeforeSensitive = pi.value, pi.sensitive
-			diffExisting(c, inst, pi.value)
+			diffExisting(c, inst, pi)
 		}
 		changes[i], changeDiags[i] = c, preventDestroy(c, inst.Resource)
 	})
@@ -239,9 +242,36 @@ func NewPlan(ctx context.Context, m *config.Model, prior *state.State, idx *Prio
 	return p, diags
 }
 
+// unchanged is the quick answer to "is this a no-op?" for the common case:
+// without ignore_changes the planned value is the configuration's (whose
+// tags_all already follows tags), so comparing the two values' top-level
+// fields in schema order, as sameValue does, decides it. false means "not
+// proven": diffExisting then takes the general path.
+func unchanged(inst *config.Instance, pi *priorInstance) bool {
+	lc := inst.Resource.Lifecycle
+	if lc.IgnoreAllChanges || len(lc.IgnoreChanges) > 0 || pi.top == nil {
+		return false
+	}
+	top := inst.TopLevel()
+	if len(top) != len(pi.top) {
+		return false
+	}
+	for i := range top {
+		if !sameValue(pi.top[i], top[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // diffExisting decides the action for an instance in both the
 // configuration and the prior state, and its planned value.
-func diffExisting(c *Change, inst *config.Instance, prior cty.Value) {
+func diffExisting(c *Change, inst *config.Instance, pi *priorInstance) {
+	prior := pi.value
+	if unchanged(inst, pi) {
+		c.Action, c.After = NoOp, prior
+		return
+	}
 	planned := withTagsAll(applyIgnoreChanges(inst, prior))
 	if len(changedAttrs(&inst.Schema.Block, prior, planned)) == 0 {
 		c.Action, c.After = NoOp, prior

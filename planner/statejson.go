@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/vpcplan/vpcplan/internal/jsonscan"
+	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -101,6 +102,41 @@ func readMap(r *jsonscan.Reader, ty cty.Type) (cty.Value, error) {
 }
 
 func readObject(r *jsonscan.Reader, ty cty.Type) (cty.Value, error) {
+	vals, err := readObjectFields(r, ty)
+	if err != nil {
+		return cty.NilVal, err
+	}
+	return cty.ObjectVal(vals), nil
+}
+
+// decodeResourceAttributes decodes an instance's state attributes as a
+// value of the schema's implied type ty, and also returns its top-level
+// fields in the order of sch.TopLevelNames (config.Instance.TopLevel's
+// order), so that diffs compare fields without looking each up.
+func decodeResourceAttributes(raw json.RawMessage, sch *schema.Resource, ty cty.Type) (cty.Value, []cty.Value, error) {
+	r := &jsonscan.Reader{B: raw}
+	if null, err := r.Null(); null || r.Peek() == 0 {
+		return cty.NullVal(ty), nil, err
+	}
+	vals, err := readObjectFields(r, ty)
+	if err == nil {
+		err = r.End()
+	}
+	if err != nil {
+		return cty.NilVal, nil, err
+	}
+	top := make([]cty.Value, len(sch.TopLevelNames()))
+	for name, v := range vals {
+		if i, ok := sch.TopLevelIndex(name); ok {
+			top[i] = v
+		}
+	}
+	return cty.ObjectVal(vals), top, nil
+}
+
+// readObjectFields reads an object of type ty into its fields: every
+// attribute of the type, null where the JSON has none.
+func readObjectFields(r *jsonscan.Reader, ty cty.Type) (map[string]cty.Value, error) {
 	atys := ty.AttributeTypes()
 	vals := make(map[string]cty.Value, len(atys))
 	err := r.Members(func(key string) error {
@@ -116,14 +152,14 @@ func readObject(r *jsonscan.Reader, ty cty.Type) (cty.Value, error) {
 		return nil
 	})
 	if err != nil {
-		return cty.NilVal, err
+		return nil, err
 	}
 	for name, aty := range atys {
 		if _, ok := vals[name]; !ok {
 			vals[name] = cty.NullVal(aty)
 		}
 	}
-	return cty.ObjectVal(vals), nil
+	return vals, nil
 }
 
 // readNumber reads a JSON number as cty's arbitrary-precision number.

@@ -18,6 +18,10 @@ import (
 // computes the body schema and the types once per block type instead of
 // once per instance, which is what makes large configurations fast.
 type blockDecoder struct {
+	// res is the resource schema when the decoder decodes a whole
+	// resource body (nil for nested blocks); eval then also returns the
+	// top-level fields in res's TopLevelNames order.
+	res    *schema.Resource
 	block  *schema.Block
 	schema *hcl.BodySchema
 	ty     cty.Type
@@ -57,6 +61,9 @@ func newBlockDecoder(b *schema.Block) *blockDecoder {
 type decoded struct {
 	value cty.Value
 	marks []cty.PathValueMarks
+	// top holds value's fields in the order of the resource's
+	// TopLevelNames, for a decoder of a whole resource body.
+	top []cty.Value
 }
 
 // bodyContent is a body split along its schema: the attributes set and
@@ -230,7 +237,16 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 			un[name] = cty.ListVal(vals)
 		}
 	}
-	return decoded{value: cty.ObjectVal(un), marks: marks}, diags
+	out := decoded{value: cty.ObjectVal(un), marks: marks}
+	if d.res != nil && len(path) == 0 {
+		out.top = make([]cty.Value, len(un))
+		for name, v := range un {
+			if i, ok := d.res.TopLevelIndex(name); ok {
+				out.top[i] = v
+			}
+		}
+	}
+	return out, diags
 }
 
 // setTagsAll computes a resource's tags_all as the AWS provider does at

@@ -49,6 +49,7 @@ func (e *evaluator) decoder(r *schema.Resource) *blockDecoder {
 	d, ok := e.decoders[r]
 	if !ok {
 		d = newBlockDecoder(&r.Block)
+		d.res = r
 		e.decoders[r] = d
 	}
 	return d
@@ -211,7 +212,7 @@ func (e *evaluator) evalResource(r *Resource) {
 			v, moreDiags := e.opts.Finalize(inst)
 			instDiags[i] = append(instDiags[i], moreDiags...)
 			if !moreDiags.HasErrors() {
-				inst.Value = v
+				inst.Value, inst.top = v, nil
 			}
 		}
 		for _, d := range instDiags[i] {
@@ -285,6 +286,7 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 		out = decoded{value: cty.UnknownVal(dec.ty)}
 	}
 	if r.Addr.Mode == schema.DataMode {
+		out.top = nil // readData changes the value
 		marked := out.value
 		if len(out.marks) > 0 {
 			marked = marked.MarkWithPaths(out.marks)
@@ -294,6 +296,7 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 		out.value, out.marks = full.UnmarkDeepWithPaths()
 	}
 	inst.Value = out.value
+	inst.top = out.top
 	inst.marks = out.marks
 	inst.SensitivePaths = sensitivePaths(out.marks)
 	if sch.AccountAttr != "" {

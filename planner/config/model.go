@@ -64,8 +64,9 @@ type Instance struct {
 	inbound []Link
 
 	// final is set when Evaluate finishes the model and Value is fixed.
-	// From then on, top holds Value's top-level fields in the order of
-	// Schema.TopLevelNames, built on the first Attr.
+	// top holds Value's top-level fields in the order of
+	// Schema.TopLevelNames: set by the decoder when Value is its result,
+	// otherwise built on the first Attr of the finished model.
 	final   bool
 	topOnce sync.Once
 	top     []cty.Value
@@ -128,7 +129,7 @@ func (i *Instance) Attr(name string) cty.Value {
 // indexTop fills top from Value. It leaves top nil when Value is not an
 // object, so Attr falls back to attrSlow.
 func (i *Instance) indexTop() {
-	if i.Value == cty.NilVal || !i.Value.Type().IsObjectType() {
+	if i.top != nil || i.Value == cty.NilVal || !i.Value.Type().IsObjectType() {
 		return
 	}
 	names := i.Schema.TopLevelNames()
@@ -137,6 +138,17 @@ func (i *Instance) indexTop() {
 		top[k] = i.attrSlow(n)
 	}
 	i.top = top
+}
+
+// TopLevel returns the value's top-level fields in the order of
+// Schema.TopLevelNames, or nil when Value is not an object or the model is
+// not finished. The slice must not be modified.
+func (i *Instance) TopLevel() []cty.Value {
+	if !i.final || i.Schema == nil {
+		return nil
+	}
+	i.topOnce.Do(i.indexTop)
+	return i.top
 }
 
 // attrSlow is Attr read straight from Value.
