@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -71,15 +70,6 @@ func setup(b *testing.B, n int) (*schema.Catalog, string, int) {
 	return schema.NewCatalog(), dir, got
 }
 
-// freshHeap collects the garbage of the previous iteration outside the
-// timer: each vpcplan command plans once in a fresh process, so an
-// iteration must not pay for the one before it.
-func freshHeap(b *testing.B) {
-	b.StopTimer()
-	runtime.GC()
-	b.StartTimer()
-}
-
 func perInstance(b *testing.B, n int) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/instance")
 }
@@ -90,7 +80,7 @@ func BenchmarkPlanEmptyState100k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		freshHeap(b)
+		benchgen.FreshHeap(b)
 		if p := benchPlan(b, catalog, dir, nil); len(p.Changes) != n {
 			b.Fatalf("got %d changes, want %d", len(p.Changes), n)
 		}
@@ -107,7 +97,7 @@ func BenchmarkPlanNoOp100k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		freshHeap(b)
+		benchgen.FreshHeap(b)
 		if p := benchPlan(b, catalog, dir, st); p.HasChanges() {
 			b.Fatal("no-op plan has changes")
 		}
@@ -139,7 +129,7 @@ func BenchmarkPlanOnePercent100k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		freshHeap(b)
+		benchgen.FreshHeap(b)
 		p := benchPlan(b, catalog, dir, st)
 		if _, change, _ := p.Counts(); change != groups*100 {
 			b.Fatalf("got %d updates, want %d", change, groups*100)
@@ -156,7 +146,7 @@ func BenchmarkStateWrite100k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		freshHeap(b)
+		benchgen.FreshHeap(b)
 		st.Serial = 0
 		path := filepath.Join(b.TempDir(), "vpcplan.tfstate")
 		if err := state.NewFileStore(path).Save(st); err != nil {

@@ -47,6 +47,7 @@ func benchRules(b *testing.B, n int) {
 	b.ResetTimer()
 	var found int
 	for i := 0; i < b.N; i++ {
+		benchgen.FreshHeap(b)
 		found = len(Run(in, rules, Options{}))
 	}
 	b.StopTimer()

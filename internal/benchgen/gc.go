@@ -2,6 +2,7 @@ package benchgen
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
@@ -19,4 +20,13 @@ func CollectLikeTheBinary(b *testing.B) {
 	}
 	old := debug.SetGCPercent(BinaryGCPercent)
 	b.Cleanup(func() { debug.SetGCPercent(old) })
+}
+
+// FreshHeap collects the garbage of the previous iteration outside the
+// timer: each vpcplan command runs once in a fresh process, so an
+// iteration must not pay for the one before it.
+func FreshHeap(b *testing.B) {
+	b.StopTimer()
+	runtime.GC()
+	b.StartTimer()
 }

@@ -17,6 +17,7 @@ func benchValidate(b *testing.B, dir string, instances int) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		benchgen.FreshHeap(b)
 		l := NewLoader(catalog)
 		cfg, diags := l.Load([]string{dir})
 		if diags.HasErrors() {
@@ -69,6 +70,7 @@ func BenchmarkParseBlocks10k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		benchgen.FreshHeap(b)
 		p := hclparse.NewParser()
 		if _, diags := p.ParseHCL(src, "main.tf"); diags.HasErrors() {
 			b.Fatal(diags.Error())
