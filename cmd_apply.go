@@ -240,7 +240,7 @@ func loadPlanFile(ctx context.Context, env *environment, in planInputs, path str
 	diags = append(diags, moreDiags...)
 	var m *config.Model
 	if !diags.HasErrors() {
-		m, moreDiags = loader.Evaluate(ctx, cfg, config.Options{Mode: config.PlanMode, Values: values, Env: env.environ, Cwd: env.cwd, Known: idx.Known})
+		m, moreDiags = loader.Evaluate(ctx, cfg, config.Options{Mode: config.PlanMode, Values: values, Env: env.environ, Cwd: env.cwd, Known: idx.Known, KnownTop: idx.KnownTop})
 		diags = append(diags, moreDiags...)
 	}
 	var p *planner.Plan

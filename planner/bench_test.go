@@ -26,7 +26,7 @@ func benchPlan(b *testing.B, catalog *schema.Catalog, dir string, prior *state.S
 	if diags.HasErrors() {
 		b.Fatal(diags.Error())
 	}
-	m, diags := l.Evaluate(context.Background(), cfg, config.Options{Mode: config.PlanMode, Known: idx.Known})
+	m, diags := l.Evaluate(context.Background(), cfg, config.Options{Mode: config.PlanMode, Known: idx.Known, KnownTop: idx.KnownTop})
 	if diags.HasErrors() {
 		b.Fatal(diags.Error())
 	}

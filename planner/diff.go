@@ -130,6 +130,16 @@ func (idx *PriorIndex) Known(addr schema.InstanceAddr) (cty.Value, bool) {
 	return p.value, true
 }
 
+// KnownTop is the lookup config.Options.KnownTop takes: Known's value as
+// its top-level fields in schema order.
+func (idx *PriorIndex) KnownTop(addr schema.InstanceAddr) ([]cty.Value, bool) {
+	p := idx.byAddr[addr]
+	if p == nil || p.top == nil {
+		return nil, false
+	}
+	return p.top, true
+}
+
 func stateDiag(detail string) *hcl.Diagnostic {
 	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid state", Detail: detail}
 }

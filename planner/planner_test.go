@@ -220,3 +220,62 @@ resource "aws_subnet" "a" {
 		t.Errorf("instances per save = %v, want %v", store.saved, want)
 	}
 }
+
+// TestKnownTopAgreesWithKnown evaluates a configuration against its own
+// applied state with and without the prior index's top-level fields: the
+// models must be the same.
+func TestKnownTopAgreesWithKnown(t *testing.T) {
+	h := newHarness(t)
+	h.write(`resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+  tags       = { Name = "main" }
+}
+resource "aws_subnet" "a" {
+  count      = 2
+  vpc_id     = aws_vpc.main.id
+  cidr_block = cidrsubnet(aws_vpc.main.cidr_block, 8, count.index)
+}
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = aws_vpc.main.id
+  service_name = "com.amazonaws.eu-west-1.s3"
+}
+`)
+	h.apply(h.plan(false))
+	prior, err := h.store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, diags := planner.IndexPrior(prior, h.catalog)
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	eval := func(top bool) *config.Model {
+		l := config.NewLoader(h.catalog)
+		cfg, diags := l.Load([]string{h.dir})
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		opts := config.Options{Mode: config.PlanMode, Known: idx.Known}
+		if top {
+			opts.KnownTop = idx.KnownTop
+		}
+		m, diags := l.Evaluate(context.Background(), cfg, opts)
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		return m
+	}
+	with, without := eval(true), eval(false)
+	if len(with.Instances) != 4 || len(without.Instances) != 4 {
+		t.Fatalf("got %d and %d instances, want 4", len(with.Instances), len(without.Instances))
+	}
+	for i, inst := range with.Instances {
+		other := without.Instances[i]
+		if !inst.Value.RawEquals(other.Value) {
+			t.Errorf("%s: with KnownTop %#v, without %#v", inst.Addr, inst.Value, other.Value)
+		}
+		if id, ok := inst.StringAttr("id"); !ok || id == "" {
+			t.Errorf("%s: id not known from the prior state", inst.Addr)
+		}
+	}
+}

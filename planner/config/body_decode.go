@@ -128,11 +128,9 @@ func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
 // cty.NilVal, supplies values for computed attributes the configuration
 // leaves null; mark adds marks to top-level attributes; path is where the
 // body sits in the instance, for the recorded marks.
-func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Value, mark topMark, path cty.Path) (decoded, hcl.Diagnostics) {
+func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorValue, mark topMark, path cty.Path) (decoded, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
-	if prior != cty.NilVal && (prior.IsNull() || !prior.IsKnown() || !prior.Type().IsObjectType()) {
-		prior = cty.NilVal
-	}
+	prior = prior.usable(d.res)
 	b := d.block
 	un := d.attrMap()
 	defer d.release(un)
@@ -169,8 +167,8 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 				}
 			case a.Computed:
 				v = cty.UnknownVal(a.Type)
-				if prior != cty.NilVal && prior.Type().HasAttribute(name) {
-					if pv := prior.GetAttr(name); pv.IsKnown() {
+				if pv, ok := prior.attr(d.res, name); ok {
+					if pv.IsKnown() {
 						if cv, err := convertTo(pv, a.Type); err == nil {
 							v = cv
 						}
@@ -197,7 +195,7 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 				un[name] = cty.NullVal(ety)
 				continue
 			}
-			r, moreDiags := nd.eval(elems[0], ctx, cty.NilVal, nil, appendPath(path, cty.GetAttrStep{Name: name}))
+			r, moreDiags := nd.eval(elems[0], ctx, priorValue{}, nil, appendPath(path, cty.GetAttrStep{Name: name}))
 			diags = append(diags, moreDiags...)
 			marks = append(marks, r.marks...)
 			un[name] = r.value
@@ -215,7 +213,7 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 		var setMarks cty.ValueMarks
 		for i, ec := range elems {
 			epath := appendPath(path, cty.GetAttrStep{Name: name}, cty.IndexStep{Key: cty.NumberIntVal(int64(i))})
-			r, moreDiags := nd.eval(ec, ctx, cty.NilVal, nil, epath)
+			r, moreDiags := nd.eval(ec, ctx, priorValue{}, nil, epath)
 			diags = append(diags, moreDiags...)
 			vals[i] = r.value
 			if nb.Nesting == schema.NestingSet {
@@ -247,6 +245,41 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior cty.Valu
 		}
 	}
 	return out, diags
+}
+
+// priorValue is an instance's recorded value (Options.Known): the object,
+// and, when the caller has them, its top-level fields in the order of the
+// resource's TopLevelNames (Options.KnownTop), which are read without
+// looking each field up in the object.
+type priorValue struct {
+	obj cty.Value
+	top []cty.Value
+}
+
+// usable returns p when it holds a known object (and top fields of the
+// right count for res), and the zero priorValue otherwise.
+func (p priorValue) usable(res *schema.Resource) priorValue {
+	if p.obj == cty.NilVal || p.obj.IsNull() || !p.obj.IsKnown() || !p.obj.Type().IsObjectType() {
+		return priorValue{}
+	}
+	if res == nil || len(p.top) != len(res.TopLevelNames()) {
+		p.top = nil
+	}
+	return p
+}
+
+// attr returns the recorded value of a top-level field.
+func (p priorValue) attr(res *schema.Resource, name string) (cty.Value, bool) {
+	if p.top != nil {
+		if i, ok := res.TopLevelIndex(name); ok {
+			return p.top[i], true
+		}
+		return cty.NilVal, false
+	}
+	if p.obj == cty.NilVal || !p.obj.Type().HasAttribute(name) {
+		return cty.NilVal, false
+	}
+	return p.obj.GetAttr(name), true
 }
 
 // setTagsAll computes a resource's tags_all as the AWS provider does at

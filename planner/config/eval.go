@@ -50,6 +50,11 @@ type Options struct {
 	// state): its computed attributes are then known at plan time, and
 	// literal ids and ARNs in the configuration link to it.
 	Known func(addr schema.InstanceAddr) (cty.Value, bool)
+	// KnownTop, when set with Known, returns the same recorded value as
+	// its top-level fields in the order of the schema's TopLevelNames; the
+	// evaluator then reads fields from it rather than from Known's object,
+	// which is faster for large states. It must agree with Known.
+	KnownTop func(addr schema.InstanceAddr) ([]cty.Value, bool)
 	// Finalize, when set, is called for every instance once its block is
 	// evaluated, in address order and before any dependent is evaluated;
 	// its result replaces the instance's value (same type and shape) and is

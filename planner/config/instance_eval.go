@@ -272,10 +272,13 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 	if content == nil {
 		content, diags = dec.content(dynblock.Expand(r.Body, ctx))
 	}
-	var prior cty.Value
+	var prior priorValue
 	if e.opts.Known != nil && r.Addr.Mode == schema.ManagedMode {
 		if pv, ok := e.opts.Known(addr); ok {
-			prior = pv
+			prior.obj = pv
+			if e.opts.KnownTop != nil {
+				prior.top, _ = e.opts.KnownTop(addr)
+			}
 		}
 	}
 	sch := r.Schema
