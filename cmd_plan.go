@@ -149,11 +149,13 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		return nil, false
 	}
 	catalog := schema.NewCatalog()
-	idx, diags := planner.IndexPrior(prior, catalog)
+	// The prior state decodes in the background while the configuration
+	// is loaded and evaluated.
+	idx := planner.StartIndexPrior(prior, catalog)
 	loader := config.NewLoader(catalog)
-	cfg, moreDiags := loader.Load(paths)
-	diags = append(diags, moreDiags...)
+	cfg, diags := loader.Load(paths)
 	if diags.HasErrors() {
+		diags = append(idx.Wait(), diags...)
 		printDiagnostics(env, loader.Files(), diags, !in.noColor)
 		return nil, false
 	}
@@ -162,7 +164,7 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		opts.Prompt = promptVariable(env)
 	}
 	m, moreDiags := loader.Evaluate(ctx, cfg, opts)
-	diags = append(diags, moreDiags...)
+	diags = append(append(idx.Wait(), diags...), moreDiags...)
 	ropts, moreDiags := ruleOptions(in.configFile, loader.Files())
 	diags = append(diags, moreDiags...)
 	if !diags.HasErrors() {

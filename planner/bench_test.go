@@ -17,16 +17,17 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// benchPlan plans the configuration in dir against prior, as plan does.
+// benchPlan plans the configuration in dir against prior, as plan does:
+// the prior state decodes while the configuration is evaluated.
 func benchPlan(b *testing.B, catalog *schema.Catalog, dir string, prior *state.State) *planner.Plan {
-	idx, diags := planner.IndexPrior(prior, catalog)
+	idx := planner.StartIndexPrior(prior, catalog)
 	l := config.NewLoader(catalog)
-	cfg, moreDiags := l.Load([]string{dir})
-	diags = append(diags, moreDiags...)
+	cfg, diags := l.Load([]string{dir})
 	if diags.HasErrors() {
 		b.Fatal(diags.Error())
 	}
 	m, diags := l.Evaluate(context.Background(), cfg, config.Options{Mode: config.PlanMode, Known: idx.Known, KnownTop: idx.KnownTop})
+	diags = append(diags, idx.Wait()...)
 	if diags.HasErrors() {
 		b.Fatal(diags.Error())
 	}

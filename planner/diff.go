@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/internal/parallel"
@@ -27,47 +28,69 @@ type Options struct {
 }
 
 // PriorIndex gives the prior state's instances by address, decoded with
-// their schemas. Build it with IndexPrior; the evaluation takes Known from
-// it, so that computed attributes of existing instances are known and
-// literal ids in the configuration link.
+// their schemas. Build it with IndexPrior, or with StartIndexPrior and
+// Wait to decode while the configuration is evaluated; the evaluation
+// takes Known from it, so that computed attributes of existing instances
+// are known and literal ids in the configuration link.
 type PriorIndex struct {
 	byAddr map[schema.InstanceAddr]*priorInstance
 	order  []schema.InstanceAddr
+	all    []*priorInstance // in state order
+	done   chan struct{}    // closed when every instance is decoded
+	diags  hcl.Diagnostics  // of reading the instance keys
 }
 
 type priorInstance struct {
 	resource *state.Resource
 	instance *state.Instance
 	schema   *schema.Resource
-	value    cty.Value
-	// top is value's fields in the order of schema.TopLevelNames.
-	top       []cty.Value
+	ty       cty.Type
+	addr     schema.InstanceAddr
+
+	once      sync.Once
+	diag      *hcl.Diagnostic // why the attributes do not decode, or nil
+	value     cty.Value
+	top       []cty.Value // value's fields in the order of schema.TopLevelNames
 	sensitive []cty.Path
+}
+
+// load decodes the instance once, whoever asks first, and reports whether
+// it decoded.
+func (p *priorInstance) load() bool {
+	p.once.Do(func() {
+		v, top, err := decodeResourceAttributes(p.instance.Attributes, p.schema, p.ty)
+		if err != nil {
+			p.diag = stateDiag(fmt.Sprintf("The attributes of %s in the state do not match its schema: %s.", p.addr, err))
+			return
+		}
+		p.value, p.top = v, top
+		if len(p.instance.SensitiveAttributes) > 0 {
+			p.sensitive, _ = decodePaths(p.instance.SensitiveAttributes)
+		}
+	})
+	return p.diag == nil
 }
 
 // IndexPrior decodes the managed and data instances of the prior state whose
 // types the catalog knows. Instances of other types are left alone: apply
 // keeps them in the state untouched.
 func IndexPrior(prior *state.State, catalog *schema.Catalog) (*PriorIndex, hcl.Diagnostics) {
-	var diags hcl.Diagnostics
-	idx := &PriorIndex{byAddr: map[schema.InstanceAddr]*priorInstance{}}
+	idx := StartIndexPrior(prior, catalog)
+	return idx, idx.Wait()
+}
+
+// StartIndexPrior indexes the prior state's instances by address and
+// starts decoding them in the background, so that decoding overlaps the
+// evaluation of the configuration: Known and KnownTop decode an instance
+// themselves when the background has not reached it yet. Wait must be
+// called before NewPlan; it returns the diagnostics, and instances that do
+// not decode are left out of the index from then on.
+func StartIndexPrior(prior *state.State, catalog *schema.Catalog) *PriorIndex {
+	idx := &PriorIndex{byAddr: map[schema.InstanceAddr]*priorInstance{}, done: make(chan struct{})}
 	if prior == nil {
-		return idx, nil
+		close(idx.done)
+		return idx
 	}
-	// Gather the instances in state order, decode them in parallel (the
-	// bulk of the work), then index them in the same order.
-	type job struct {
-		r     *state.Resource
-		inst  *state.Instance
-		sch   *schema.Resource
-		ty    cty.Type
-		addr  schema.InstanceAddr
-		value cty.Value
-		top   []cty.Value
-		sens  []cty.Path
-		diag  *hcl.Diagnostic
-	}
-	var jobs []job
 	for _, r := range prior.Resources {
 		if r.Module != "" {
 			continue
@@ -85,46 +108,56 @@ func IndexPrior(prior *state.State, catalog *schema.Catalog) (*PriorIndex, hcl.D
 			if inst.Deposed != "" {
 				continue
 			}
-			j := job{r: r, inst: inst, sch: sch, ty: ty}
 			key, err := decodeKey(inst.IndexKey)
 			if err != nil {
-				j.diag = stateDiag(fmt.Sprintf("The instance key of %s.%s in the state is invalid: %s.", r.Type, r.Name, err))
+				idx.diags = append(idx.diags, stateDiag(fmt.Sprintf("The instance key of %s.%s in the state is invalid: %s.", r.Type, r.Name, err)))
+				continue
 			}
-			j.addr = schema.Addr{Mode: mode, Type: sch.Type, Name: r.Name}.Instance(key)
-			jobs = append(jobs, j)
+			p := &priorInstance{resource: r, instance: inst, schema: sch, ty: ty, addr: schema.Addr{Mode: mode, Type: sch.Type, Name: r.Name}.Instance(key)}
+			idx.byAddr[p.addr] = p
+			idx.order = append(idx.order, p.addr)
+			idx.all = append(idx.all, p)
 		}
-	}
-	parallel.For(len(jobs), func(i int) {
-		j := &jobs[i]
-		if j.diag != nil {
-			return
-		}
-		v, top, err := decodeResourceAttributes(j.inst.Attributes, j.sch, j.ty)
-		if err != nil {
-			j.diag = stateDiag(fmt.Sprintf("The attributes of %s in the state do not match its schema: %s.", j.addr, err))
-			return
-		}
-		j.value, j.top = v, top
-		if len(j.inst.SensitiveAttributes) > 0 {
-			j.sens, _ = decodePaths(j.inst.SensitiveAttributes)
-		}
-	})
-	for _, j := range jobs {
-		if j.diag != nil {
-			diags = append(diags, j.diag)
-			continue
-		}
-		idx.byAddr[j.addr] = &priorInstance{resource: j.r, instance: j.inst, schema: j.sch, value: j.value, top: j.top, sensitive: j.sens}
-		idx.order = append(idx.order, j.addr)
 	}
 	sort.Slice(idx.order, func(i, j int) bool { return idx.order[i].Less(idx.order[j]) })
-	return idx, diags
+	go func() {
+		parallel.For(len(idx.all), func(i int) { idx.all[i].load() })
+		close(idx.done)
+	}()
+	return idx
+}
+
+// Wait waits until every instance is decoded and returns the diagnostics
+// of the state's instances, in state order. Instances that do not decode
+// leave the index.
+func (idx *PriorIndex) Wait() hcl.Diagnostics {
+	<-idx.done
+	diags := idx.diags
+	failed := false
+	for _, p := range idx.all {
+		if p.diag != nil {
+			diags = append(diags, p.diag)
+			delete(idx.byAddr, p.addr)
+			failed = true
+		}
+	}
+	if failed {
+		kept := idx.order[:0]
+		for _, a := range idx.order {
+			if idx.byAddr[a] != nil {
+				kept = append(kept, a)
+			}
+		}
+		idx.order = kept
+	}
+	idx.diags, idx.all = nil, nil
+	return diags
 }
 
 // Known is the lookup config.Options.Known takes.
 func (idx *PriorIndex) Known(addr schema.InstanceAddr) (cty.Value, bool) {
 	p := idx.byAddr[addr]
-	if p == nil {
+	if p == nil || !p.load() {
 		return cty.NilVal, false
 	}
 	return p.value, true
@@ -134,7 +167,7 @@ func (idx *PriorIndex) Known(addr schema.InstanceAddr) (cty.Value, bool) {
 // its top-level fields in schema order.
 func (idx *PriorIndex) KnownTop(addr schema.InstanceAddr) ([]cty.Value, bool) {
 	p := idx.byAddr[addr]
-	if p == nil || p.top == nil {
+	if p == nil || !p.load() || p.top == nil {
 		return nil, false
 	}
 	return p.top, true

@@ -2,6 +2,7 @@ package planner_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -277,5 +278,49 @@ resource "aws_vpc_endpoint" "s3" {
 		if id, ok := inst.StringAttr("id"); !ok || id == "" {
 			t.Errorf("%s: id not known from the prior state", inst.Addr)
 		}
+	}
+}
+
+// TestStartIndexPriorBadAttributes checks that an instance whose
+// attributes do not decode is reported by Wait, unknown to Known while
+// decoding runs, and left out of the index afterwards; the others stay.
+func TestStartIndexPriorBadAttributes(t *testing.T) {
+	st := state.New("test")
+	st.Resources = []*state.Resource{{
+		Mode: "managed", Type: "aws_vpc", Name: "main", Provider: `provider["registry.terraform.io/hashicorp/aws"]`,
+		Instances: []*state.Instance{
+			{IndexKey: json.RawMessage(`0`), Attributes: json.RawMessage(`{"id": "vpc-1", "cidr_block": "10.0.0.0/16"}`)},
+			{IndexKey: json.RawMessage(`1`), Attributes: json.RawMessage(`{"id": 5}`)},
+			{IndexKey: json.RawMessage(`{}`), Attributes: json.RawMessage(`{}`)},
+		},
+	}}
+	catalog := schema.NewCatalog()
+	idx := planner.StartIndexPrior(st, catalog)
+	addr := func(i int) schema.InstanceAddr {
+		return schema.Addr{Mode: schema.ManagedMode, Type: "aws_vpc", Name: "main"}.Instance(schema.IntKey(i))
+	}
+	if _, ok := idx.Known(addr(1)); ok {
+		t.Error("Known gives an instance whose attributes do not decode")
+	}
+	if v, ok := idx.Known(addr(0)); !ok || v.GetAttr("id").AsString() != "vpc-1" {
+		t.Errorf("Known(main[0]) = %#v, %v", v, ok)
+	}
+	diags := idx.Wait()
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Detail)
+	}
+	want := []string{
+		"The instance key of aws_vpc.main in the state is invalid: {} is neither a string nor a count index.",
+		"The attributes of aws_vpc.main[1] in the state do not match its schema: id: invalid JSON at byte 7: expected a string.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	if _, ok := idx.Known(addr(1)); ok {
+		t.Error("the instance that does not decode is still indexed")
+	}
+	if _, ok := idx.KnownTop(addr(0)); !ok {
+		t.Error("KnownTop lost the instance that decodes")
 	}
 }
