@@ -159,7 +159,7 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		printDiagnostics(env, loader.Files(), diags, !in.noColor)
 		return nil, false
 	}
-	opts := config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd, Known: idx.Known}
+	opts := config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd, Known: idx.Known, KnownTop: idx.KnownTop}
 	if in.input && env.interactive {
 		opts.Prompt = promptVariable(env)
 	}
