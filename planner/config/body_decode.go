@@ -159,6 +159,9 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 			}
 			v = conv
 		}
+		// clean is set for KnownTop's fields: unmarked, of the schema's
+		// types.
+		clean := false
 		if v.IsNull() {
 			switch {
 			case a.Default != cty.NilVal:
@@ -167,11 +170,14 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 				}
 			case a.Computed:
 				v = cty.UnknownVal(a.Type)
-				if pv, ok := prior.attr(d.res, name); ok {
-					if pv.IsKnown() {
-						if cv, err := convertTo(pv, a.Type); err == nil {
-							v = cv
-						}
+				pv, ok := prior.attr(d.res, name)
+				switch {
+				case !ok || !pv.IsKnown():
+				case prior.top != nil:
+					v, clean = pv, true
+				default:
+					if cv, err := convertTo(pv, a.Type); err == nil {
+						v = cv
 					}
 				}
 			}
@@ -180,7 +186,11 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 		if mark != nil {
 			extra = mark(name, a)
 		}
-		un[name], marks = unmarkInto(v, path, name, extra, marks)
+		if clean {
+			un[name], marks = v, appendTopMarks(marks, path, name, nil, extra)
+		} else {
+			un[name], marks = unmarkInto(v, path, name, extra, marks)
+		}
 	}
 	if len(path) == 0 {
 		setTagsAll(un)
@@ -325,17 +335,7 @@ func appendPath(base cty.Path, steps ...cty.PathStep) cty.Path {
 // attribute gets as a whole. Values without marks, the common case, cost
 // no allocation.
 func unmarkInto(v cty.Value, base cty.Path, name string, extra []any, marks []cty.PathValueMarks) (cty.Value, []cty.PathValueMarks) {
-	top := func(ms cty.ValueMarks) {
-		for _, m := range extra {
-			if ms == nil {
-				ms = cty.ValueMarks{}
-			}
-			ms[m] = struct{}{}
-		}
-		if len(ms) > 0 {
-			marks = append(marks, cty.PathValueMarks{Path: appendPath(base, cty.GetAttrStep{Name: name}), Marks: ms})
-		}
-	}
+	top := func(ms cty.ValueMarks) { marks = appendTopMarks(marks, base, name, ms, extra) }
 	if !v.IsMarked() && (v.Type().IsPrimitiveType() || !v.IsKnown() || v.IsNull() || !v.ContainsMarked()) {
 		top(nil)
 		return v, marks
@@ -352,6 +352,21 @@ func unmarkInto(v cty.Value, base cty.Path, name string, extra []any, marks []ct
 		marks = append(marks, cty.PathValueMarks{Path: append(p, pm.Path...), Marks: pm.Marks})
 	}
 	return u, marks
+}
+
+// appendTopMarks records the marks ms, plus extra, of the top-level
+// attribute name under base.
+func appendTopMarks(marks []cty.PathValueMarks, base cty.Path, name string, ms cty.ValueMarks, extra []any) []cty.PathValueMarks {
+	for _, m := range extra {
+		if ms == nil {
+			ms = cty.ValueMarks{}
+		}
+		ms[m] = struct{}{}
+	}
+	if len(ms) > 0 {
+		marks = append(marks, cty.PathValueMarks{Path: appendPath(base, cty.GetAttrStep{Name: name}), Marks: ms})
+	}
+	return marks
 }
 
 // sensitivePaths returns the paths whose marks include the sensitive mark.

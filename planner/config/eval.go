@@ -51,9 +51,11 @@ type Options struct {
 	// literal ids and ARNs in the configuration link to it.
 	Known func(addr schema.InstanceAddr) (cty.Value, bool)
 	// KnownTop, when set with Known, returns the same recorded value as
-	// its top-level fields in the order of the schema's TopLevelNames; the
-	// evaluator then reads fields from it rather than from Known's object,
-	// which is faster for large states. It must agree with Known.
+	// its top-level fields in the order of the schema's TopLevelNames,
+	// unmarked and of the schema's types (as the planner decodes them from
+	// state); the evaluator then reads fields from it without lookups or
+	// conversions, which is faster for large states. It must agree with
+	// Known.
 	KnownTop func(addr schema.InstanceAddr) ([]cty.Value, bool)
 	// Finalize, when set, is called for every instance once its block is
 	// evaluated, in address order and before any dependent is evaluated;
