@@ -195,3 +195,15 @@ func parsedPolicy(inst *config.Instance, attr string) (*policydoc.Document, bool
 	}
 	return d, true
 }
+
+// unexpanded reports whether some resource block of the type has an
+// unknown count or for_each, so that its instances, if any, are missing
+// from Model.OfType.
+func unexpanded(m *config.Model, t schema.TypeName) bool {
+	for _, a := range m.Unexpanded {
+		if a.Mode == schema.ManagedMode && a.Type == t {
+			return true
+		}
+	}
+	return false
+}

@@ -473,11 +473,7 @@ func newMRAPReplicationIndex(in *Input) *mrapReplicationIndex {
 		uncertain: map[*config.Instance]bool{},
 		outside:   map[string]bool{},
 	}
-	for _, a := range in.Model.Unexpanded {
-		if a.Mode == schema.ManagedMode && a.Type == schema.TypeS3BucketReplicationConfiguration {
-			x.loose = true
-		}
-	}
+	x.loose = unexpanded(in.Model, schema.TypeS3BucketReplicationConfiguration)
 	for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
 		src := rc.Link("bucket")
 		if src == nil {

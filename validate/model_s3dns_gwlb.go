@@ -96,17 +96,6 @@ func privateDNSEndpoints(in *Input) []privateDNSEndpoint {
 	return out
 }
 
-// unexpanded reports whether some block of the type has an unknown count
-// or for_each, so that its instances, if any, are not in the model.
-func unexpanded(m *config.Model, t schema.TypeName) bool {
-	for _, a := range m.Unexpanded {
-		if a.Type == t {
-			return true
-		}
-	}
-	return false
-}
-
 // gatewayKey is a VPC and a catalog service.
 type gatewayKey struct {
 	vpc *config.Instance
@@ -501,22 +490,10 @@ func notGWLBService(svc *config.Instance) string {
 
 // joinTypes lists the endpoint types a service offers, for messages.
 func joinTypes(svc *schema.Service) string {
-	names := svc.TypeNames()
-	switch len(names) {
-	case 0:
-		return "no"
-	case 1:
-		return names[0]
+	if names := svc.TypeNames(); len(names) > 0 {
+		return joinAnd(names)
 	}
-	out := names[0]
-	for i, n := range names[1:] {
-		if i == len(names)-2 {
-			out += " and " + n
-		} else {
-			out += ", " + n
-		}
-	}
-	return out
+	return "no"
 }
 
 // gwlbZoneKey is a VPC, a service and an Availability Zone: the unit of
