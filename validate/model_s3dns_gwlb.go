@@ -262,12 +262,19 @@ type endpointPolicy struct {
 	subject hcl.Range
 }
 
+// endpointPolicyOwners returns the instances that hold an endpoint's
+// policy: the endpoint itself (its policy argument), then the
+// aws_vpc_endpoint_policy resources naming it, in address order.
+func endpointPolicyOwners(e *config.Instance) []*config.Instance {
+	return append([]*config.Instance{e}, referrers(e, schema.TypeVPCEndpointPolicy, "vpc_endpoint_id")...)
+}
+
 // endpointPolicies returns the known, parseable policies of an endpoint:
 // the inline one first, then those of aws_vpc_endpoint_policy resources
 // in address order.
 func endpointPolicies(e *config.Instance) []endpointPolicy {
 	var out []endpointPolicy
-	for _, owner := range append([]*config.Instance{e}, referrers(e, schema.TypeVPCEndpointPolicy, "vpc_endpoint_id")...) {
+	for _, owner := range endpointPolicyOwners(e) {
 		if doc, ok := parsedPolicy(owner, "policy"); ok {
 			out = append(out, endpointPolicy{doc: doc, owner: owner, subject: owner.Resource.Ranges("policy").Expr})
 		}

@@ -3,7 +3,6 @@ package validate
 import (
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/policydoc"
-	"github.com/vpcplan/vpcplan/schema"
 )
 
 // The helpers in this file answer "may this policy let that request
@@ -65,7 +64,7 @@ func accessPointARN(ap *config.Instance) (string, bool) {
 // policy, so it leaves the endpoint unrestricted.
 func endpointPolicyDocs(e *config.Instance) (docs []*policydoc.Document, restricted, known bool) {
 	known = true
-	for i, owner := range append([]*config.Instance{e}, referrers(e, schema.TypeVPCEndpointPolicy, "vpc_endpoint_id")...) {
+	for i, owner := range endpointPolicyOwners(e) {
 		if !configured(owner, "policy") {
 			if i > 0 {
 				return nil, false, true
