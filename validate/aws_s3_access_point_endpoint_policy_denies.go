@@ -57,10 +57,10 @@ func accessPointBucketARN(ap *config.Instance) (string, bool) {
 		return "", false
 	}
 	name, ok := str(ap, "bucket")
-	if !ok || strings.HasPrefix(name, "arn:") || partitionOf(ap) == "" {
+	if !ok || strings.HasPrefix(name, "arn:") {
 		return "", false
 	}
-	return "arn:" + partitionOf(ap) + ":s3:::" + name, true
+	return s3BucketARN(partitionOf(ap), name)
 }
 
 // endpointShutsOut reports whether an endpoint's written policies allow no

@@ -37,10 +37,19 @@ func bucketARN(b *config.Instance) (string, bool) {
 		return arn, true
 	}
 	name, ok := apBucketName(b)
-	if !ok || partitionOf(b) == "" {
+	if !ok {
 		return "", false
 	}
-	return "arn:" + partitionOf(b) + ":s3:::" + name, true
+	return s3BucketARN(partitionOf(b), name)
+}
+
+// s3BucketARN returns arn:PARTITION:s3:::NAME; ok is false when the
+// partition is unknown.
+func s3BucketARN(partition, name string) (string, bool) {
+	if partition == "" {
+		return "", false
+	}
+	return "arn:" + partition + ":s3:::" + name, true
 }
 
 // accessPointARN returns the ARN of an S3 access point instance: its known
