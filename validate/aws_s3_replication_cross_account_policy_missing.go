@@ -35,11 +35,11 @@ var awsS3ReplicationCrossAccountPolicyMissing = &Rule{
 					continue
 				}
 				docs, declared, known := bucketPolicies(dst)
-				name, okName := str(dst, "bucket")
-				if !declared || !known || !okName {
+				arn, okARN := bucketARN(dst)
+				if !declared || !known || !okARN {
 					continue
 				}
-				objects := "arn:" + dst.Provider.Partition + ":s3:::" + name + "/*"
+				objects := arn + "/*"
 				var missing []string
 				for _, a := range []string{"s3:ReplicateObject", "s3:ReplicateDelete"} {
 					if !policydoc.GrantsAny(docs, policydoc.Request{Action: a, Resource: objects, Principal: principal}) {

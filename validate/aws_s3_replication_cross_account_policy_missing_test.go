@@ -1,6 +1,9 @@
 package validate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAWSS3ReplicationCrossAccountPolicyMissing(t *testing.T) {
 	runRuleCases(t, awsS3ReplicationCrossAccountPolicyMissing, map[string]ruleCase{
@@ -10,6 +13,10 @@ func TestAWSS3ReplicationCrossAccountPolicyMissing(t *testing.T) {
 		},
 		"policy grants the role": {
 			src: sprintf(replicationWithRole, "s3.amazonaws.com", allReplicationActions, "arn:aws:iam::111111111111:role/replication"),
+		},
+		"destination partition unknown stays silent": {
+			src: strings.Replace(sprintf(replicationWithRole, "s3.amazonaws.com", allReplicationActions, "arn:aws:iam::111111111111:role/replication"),
+				"  alias               = \"dst\"\n  region              = \"eu-west-1\"\n", "  alias               = \"dst\"\n", 1),
 		},
 		"policy grants the source account": {
 			src: sprintf(replicationWithRole, "s3.amazonaws.com", allReplicationActions, "111111111111"),
