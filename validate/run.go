@@ -1,12 +1,10 @@
 package validate
 
 import (
-	"runtime"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/parallel"
 )
 
 // Options tune Run.
@@ -32,22 +30,7 @@ func Run(in *Input, rules []*Rule, opts Options) hcl.Diagnostics {
 		}
 	}
 	found := make([]hcl.Diagnostics, len(run))
-	workers := opts.Parallelism
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, len(run)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(run); i = int(next.Add(1)) - 1 {
-				found[i] = run[i].Check(in)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Workers(len(run), opts.Parallelism, 1, func(i int) { found[i] = run[i].Check(in) })
 
 	var out hcl.Diagnostics
 	for i, r := range run {

@@ -8,15 +8,25 @@ import (
 	"sync/atomic"
 )
 
-// chunk is how many items a worker takes at a time: large enough
+// forChunk is how many items For's workers take at a time: large enough
 // that the shared counter costs nothing, small enough to balance.
-const chunk = 256
+const forChunk = 256
 
 // For calls fn(i) for every i in [0, n), on up to GOMAXPROCS
 // goroutines. fn must only write what belongs to item i; the caller then
 // reads the results in order, so output never depends on scheduling.
-func For(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+func For(n int, fn func(i int)) { Workers(n, 0, forChunk, fn) }
+
+// Workers is For with the number of goroutines (GOMAXPROCS when workers
+// is 0 or less) and the items each takes at a time (at least 1) chosen by
+// the caller. It runs fn on the calling goroutine alone when one worker
+// would do: n items fill at most one chunk, or workers is 1.
+func Workers(n, workers, chunk int, fn func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	chunk = max(chunk, 1)
+	workers = min(workers, (n+chunk-1)/chunk)
 	if workers <= 1 {
 		for i := range n {
 			fn(i)
@@ -30,7 +40,7 @@ func For(n int, fn func(i int)) {
 		go func() {
 			defer wg.Done()
 			for {
-				start := int(next.Add(chunk)) - chunk
+				start := int(next.Add(int64(chunk))) - chunk
 				if start >= n {
 					return
 				}

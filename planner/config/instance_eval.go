@@ -2,12 +2,10 @@ package config
 
 import (
 	"fmt"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/dynblock"
+	"github.com/vpcplan/vpcplan/internal/parallel"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -227,39 +225,12 @@ func (e *evaluator) evalResource(r *Resource) {
 	e.blockVals[r.Addr] = bv
 }
 
-// parallel runs f(0..n-1) on up to Options.Parallelism goroutines when n
-// is large enough to pay for them; instances of one block are
-// independent of each other, and f must only write its own index.
+// parallel runs f(0..n-1) on up to Options.Parallelism goroutines, 16
+// instances at a time, so a block needs more than 16 to use a second one;
+// instances of one block are independent of each other, and f must only
+// write its own index.
 func (e *evaluator) parallel(n int, f func(i int)) {
-	workers := e.opts.Parallelism
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	if workers > n/16 {
-		workers = n / 16
-	}
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			f(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Workers(n, e.opts.Parallelism, 16, f)
 }
 
 // evalInstance decodes one instance's body into a whole value.
