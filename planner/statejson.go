@@ -11,27 +11,32 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// decodeJSONValue converts JSON, as state stores attributes, to a value of
-// type ty. It reads the JSON once, guided by the type, for the types
-// schemas use (primitives, lists, sets, maps and objects of them): much
-// faster than cty/json.Unmarshal or decoding through encoding/json, which
-// matters when a state holds 100,000 instances. Object attributes missing
-// from the JSON are null; extra ones are skipped (a newer provider wrote
-// them). Anything else that is not valid JSON of the type is an error that
-// names the byte offset.
-func decodeJSONValue(raw json.RawMessage, ty cty.Type) (cty.Value, error) {
+// The state's attributes are read once, guided by the schema's types (the
+// primitives, lists, sets, maps and objects schemas use): much faster than
+// cty/json.Unmarshal or decoding through encoding/json, which matters when
+// a state holds 100,000 instances. Object attributes missing from the JSON
+// are null; extra ones are skipped (a newer provider wrote them). Anything
+// else that is not valid JSON of the type is an error that names the byte
+// offset.
+
+// readWhole reads raw as one JSON text with read. An empty text or a null
+// is nothing (empty true, read not called); anything after the value is
+// an error.
+func readWhole(raw []byte, read func(r *jsonscan.Reader) error) (empty bool, err error) {
 	r := &jsonscan.Reader{B: raw}
 	if r.Peek() == 0 {
-		return cty.NullVal(ty), nil
+		return true, nil
 	}
-	v, err := readValue(r, ty)
-	if err != nil {
-		return cty.NilVal, err
+	if null, err := r.Null(); null || err != nil {
+		if err == nil {
+			err = r.End()
+		}
+		return true, err
 	}
-	if err := r.End(); err != nil {
-		return cty.NilVal, err
+	if err := read(r); err != nil {
+		return false, err
 	}
-	return v, nil
+	return false, r.End()
 }
 
 // readValue reads a value of type ty.
@@ -114,16 +119,16 @@ func readObject(r *jsonscan.Reader, ty cty.Type) (cty.Value, error) {
 // fields in the order of sch.TopLevelNames (config.Instance.TopLevel's
 // order), so that diffs compare fields without looking each up.
 func decodeResourceAttributes(raw json.RawMessage, sch *schema.Resource, ty cty.Type) (cty.Value, []cty.Value, error) {
-	r := &jsonscan.Reader{B: raw}
-	if null, err := r.Null(); null || r.Peek() == 0 {
-		return cty.NullVal(ty), nil, err
-	}
-	vals, err := readObjectFields(r, ty)
-	if err == nil {
-		err = r.End()
-	}
-	if err != nil {
+	var vals map[string]cty.Value
+	empty, err := readWhole(raw, func(r *jsonscan.Reader) (err error) {
+		vals, err = readObjectFields(r, ty)
+		return err
+	})
+	switch {
+	case err != nil:
 		return cty.NilVal, nil, err
+	case empty:
+		return cty.NullVal(ty), nil, nil
 	}
 	top := make([]cty.Value, len(sch.TopLevelNames()))
 	for name, v := range vals {

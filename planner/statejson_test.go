@@ -4,9 +4,25 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vpcplan/vpcplan/internal/jsonscan"
+	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
+
+// decodeJSONValue reads raw as a whole value of type ty, with the reader
+// state attributes are decoded with; null when raw is empty or null.
+func decodeJSONValue(raw []byte, ty cty.Type) (cty.Value, error) {
+	v := cty.NullVal(ty)
+	_, err := readWhole(raw, func(r *jsonscan.Reader) (err error) {
+		v, err = readValue(r, ty)
+		return err
+	})
+	if err != nil {
+		return cty.NilVal, err
+	}
+	return v, nil
+}
 
 // TestDecodeJSONValue compares the state decoder with cty's own JSON
 // unmarshalling on the shapes state attributes take.
@@ -104,5 +120,30 @@ func TestDecodeJSONValueErrors(t *testing.T) {
 				t.Errorf("error = %v, want one containing %q", err, want)
 			}
 		})
+	}
+}
+
+// TestDecodeResourceAttributes checks the whole-instance decoder: the value
+// and its top-level fields in schema order agree, and null, empty and
+// trailing input are handled as for any value.
+func TestDecodeResourceAttributes(t *testing.T) {
+	sch := schema.VPC
+	ty := sch.Block.ImpliedType()
+	v, top, err := decodeResourceAttributes([]byte(`{"id": "vpc-1", "cidr_block": "10.0.0.0/16"}`), sch, ty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range sch.TopLevelNames() {
+		if !top[i].RawEquals(v.GetAttr(name)) {
+			t.Errorf("top[%d] (%s) = %#v, value has %#v", i, name, top[i], v.GetAttr(name))
+		}
+	}
+	for _, raw := range []string{``, ` null `} {
+		if v, top, err := decodeResourceAttributes([]byte(raw), sch, ty); err != nil || !v.RawEquals(cty.NullVal(ty)) || top != nil {
+			t.Errorf("%q: got %#v, %v, %v; want a null object", raw, v, top, err)
+		}
+	}
+	if _, _, err := decodeResourceAttributes([]byte(`null x`), sch, ty); err == nil || !strings.Contains(err.Error(), "after the value") {
+		t.Errorf("trailing input after null: error %v", err)
 	}
 }
