@@ -17,18 +17,9 @@ var awsS3AccessPointQuotaExceeded = &Rule{
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
-		count := map[apAccountRegion]int{}
-		var over []*config.Instance // the first instance over the quota, per key
-		for _, inst := range in.Model.OfType(schema.TypeS3AccessPoint) {
-			if inst.Account == "" || inst.Region == "" {
-				continue
-			}
-			k := apAccountRegion{inst.Account, inst.Region}
-			count[k]++
-			if count[k] == accessPointQuota+1 {
-				over = append(over, inst)
-			}
-		}
+		over, count := overQuota(in.Model.OfType(schema.TypeS3AccessPoint), accessPointQuota, func(inst *config.Instance) (apAccountRegion, bool) {
+			return apAccountRegion{inst.Account, inst.Region}, inst.Account != "" && inst.Region != ""
+		})
 		for _, inst := range over {
 			k := apAccountRegion{inst.Account, inst.Region}
 			diags = append(diags, &hcl.Diagnostic{

@@ -18,17 +18,9 @@ var awsS3MRAPQuotaExceeded = &Rule{
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
-		count := map[string]int{}
-		var over []*config.Instance // the first instance over the quota, per account
-		for _, inst := range in.Model.OfType(schema.TypeS3ControlMultiRegionAccessPoint) {
-			if inst.Account == "" {
-				continue
-			}
-			count[inst.Account]++
-			if count[inst.Account] == mrapQuota+1 {
-				over = append(over, inst)
-			}
-		}
+		over, count := overQuota(in.Model.OfType(schema.TypeS3ControlMultiRegionAccessPoint), mrapQuota, func(inst *config.Instance) (string, bool) {
+			return inst.Account, inst.Account != ""
+		})
 		for _, inst := range over {
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Multi-Region Access Point quota exceeded",

@@ -579,3 +579,22 @@ func forVPCOriginAccessPoints(in *Input, f func(ap, vpc *config.Instance, endpoi
 		}
 	}
 }
+
+// overQuota counts the instances by key, leaving out those whose key is
+// unknown, and returns for each key that passes quota its first instance
+// over it, in the order they pass, with the counts.
+func overQuota[K comparable](insts []*config.Instance, quota int, key func(*config.Instance) (K, bool)) ([]*config.Instance, map[K]int) {
+	count := map[K]int{}
+	var over []*config.Instance
+	for _, inst := range insts {
+		k, ok := key(inst)
+		if !ok {
+			continue
+		}
+		count[k]++
+		if count[k] == quota+1 {
+			over = append(over, inst)
+		}
+	}
+	return over, count
+}
