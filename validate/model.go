@@ -207,3 +207,11 @@ func unexpanded(m *config.Model, t schema.TypeName) bool {
 	}
 	return false
 }
+
+// partitionOf returns an instance's partition, or "" when unknown.
+func partitionOf(inst *config.Instance) string {
+	if inst.Provider == nil {
+		return ""
+	}
+	return inst.Provider.Partition
+}

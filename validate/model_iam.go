@@ -103,14 +103,14 @@ func rolePrincipal(role *config.Instance) *policydoc.RequestPrincipal {
 	arn, ok := str(role, "arn")
 	if !ok {
 		name, okName := str(role, "name")
-		if !okName || role.Account == "" || role.Provider == nil || role.Provider.Partition == "" {
+		if !okName || role.Account == "" || partitionOf(role) == "" {
 			return nil
 		}
 		path, okPath := str(role, "path")
 		if !okPath {
 			path = "/"
 		}
-		arn = "arn:" + role.Provider.Partition + ":iam::" + role.Account + ":role" + path + name
+		arn = "arn:" + partitionOf(role) + ":iam::" + role.Account + ":role" + path + name
 	}
 	return &policydoc.RequestPrincipal{Type: "AWS", ID: arn, Account: role.Account}
 }

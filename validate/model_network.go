@@ -242,8 +242,8 @@ func serviceNameFor(svc *schema.Service, written schema.ServiceName, e *config.I
 		if region == "" {
 			return "", false
 		}
-		if e.Provider != nil && e.Provider.Partition != "" {
-			partition = e.Provider.Partition
+		if p := partitionOf(e); p != "" {
+			partition = p
 		}
 	}
 	return svc.FullName(partition, region), true

@@ -22,14 +22,6 @@ func accountPrincipal(partition, account string) *policydoc.RequestPrincipal {
 	return &policydoc.RequestPrincipal{Type: "AWS", ID: "arn:" + partition + ":iam::" + account + ":root", Account: account}
 }
 
-// partitionOf returns an instance's partition, or "" when unknown.
-func partitionOf(inst *config.Instance) string {
-	if inst.Provider == nil {
-		return ""
-	}
-	return inst.Provider.Partition
-}
-
 // bucketARN returns the ARN of a bucket instance: its known arn, or one
 // built from its name and partition.
 func bucketARN(b *config.Instance) (string, bool) {
