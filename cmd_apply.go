@@ -235,12 +235,13 @@ func loadPlanFile(ctx context.Context, env *environment, in planInputs, path str
 	}
 	catalog := schema.NewCatalog()
 	idx, diags := planner.IndexPrior(prior, catalog)
+	walk := planner.NewWalk(idx, planner.Options{Destroy: pf.Destroy, ToolVersion: version})
 	loader := config.NewLoader(catalog)
 	cfg, moreDiags := loader.LoadSources(pf.Sources(), pf.Dir)
 	diags = append(diags, moreDiags...)
 	var m *config.Model
 	if !diags.HasErrors() {
-		m, moreDiags = loader.Evaluate(ctx, cfg, config.Options{Mode: config.PlanMode, Values: values, Env: env.environ, Cwd: env.cwd, Known: idx.Known, KnownTop: idx.KnownTop})
+		m, moreDiags = loader.Evaluate(ctx, cfg, walk.EvalOptions(config.Options{Mode: config.PlanMode, Values: values, Env: env.environ, Cwd: env.cwd}))
 		diags = append(diags, moreDiags...)
 	}
 	var p *planner.Plan
@@ -249,7 +250,7 @@ func loadPlanFile(ctx context.Context, env *environment, in planInputs, path str
 		if pf.PriorExisted {
 			stored = prior
 		}
-		p, moreDiags = planner.NewPlan(ctx, m, stored, idx, planner.Options{Destroy: pf.Destroy, ToolVersion: version})
+		p, moreDiags = walk.Plan(ctx, m, stored)
 		diags = append(diags, moreDiags...)
 		if !pf.PriorExisted && p != nil {
 			p.Prior = prior // keep the lineage the plan was made with

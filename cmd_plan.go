@@ -159,7 +159,8 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		printDiagnostics(env, loader.Files(), diags, !in.noColor)
 		return nil, false
 	}
-	opts := config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd, Known: idx.Known, KnownTop: idx.KnownTop}
+	walk := planner.NewWalk(idx, planner.Options{Destroy: in.destroy, ToolVersion: version})
+	opts := walk.EvalOptions(config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd})
 	if in.input && env.interactive {
 		opts.Prompt = promptVariable(env)
 	}
@@ -174,7 +175,7 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		printDiagnostics(env, loader.Files(), diags, !in.noColor)
 		return nil, false
 	}
-	p, moreDiags := planner.NewPlan(ctx, m, prior, idx, planner.Options{Destroy: in.destroy, ToolVersion: version})
+	p, moreDiags := walk.Plan(ctx, m, prior)
 	diags = append(diags, moreDiags...)
 	if !moreDiags.HasErrors() {
 		diags = append(diags, checkPlanRules(p, ropts)...)

@@ -187,7 +187,7 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 		return c.Before, nil
 	}
 	f := &filler{lineage: a.st.Lineage, addr: inst.Addr, account: c.Account, region: c.Region, partition: c.Partition}
-	planned := withTagsAll(applyIgnoreChanges(inst, c.Before))
+	planned := plannedAtApply(c, inst)
 	start := time.Now()
 	var v cty.Value
 	switch c.Action {
@@ -202,7 +202,6 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 	case DeleteThenCreate, CreateThenDelete:
 		oldID := stringAttr(c.Before, "id")
 		f.generation = oldID
-		planned = unknownComputed(&c.Schema.Block, planned, inst.Resource)
 		if c.Action == DeleteThenCreate {
 			a.event(Event{Addr: c.Addr, Op: OpDestroy, ID: oldID})
 			a.event(Event{Addr: c.Addr, Op: OpDestroy, Done: true, Elapsed: time.Since(start)})
@@ -230,6 +229,22 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 	}
 	a.step()
 	return v, nil
+}
+
+// plannedAtApply is the value of an instance to apply: its evaluation at
+// apply time (now with the applied values of what it depends on), as the
+// plan planned it for the action the plan chose, with every value AWS
+// computes unknown, for fill.
+func plannedAtApply(c *Change, inst *config.Instance) cty.Value {
+	planned := withTagsAll(applyIgnoreChanges(inst, c.Before))
+	planned, _ = keepExternal(inst.ExternalPaths, c.Before, planned)
+	switch {
+	case c.Action == Update:
+		return recomputed(c.Schema, c.Before, planned)
+	case c.Action.IsReplace():
+		return unknownComputed(c.Schema, planned, inst.Resource)
+	}
+	return planned
 }
 
 // outputs records the outputs of the configuration as applied.

@@ -21,17 +21,18 @@ import (
 // the prior state decodes while the configuration is evaluated.
 func benchPlan(b *testing.B, catalog *schema.Catalog, dir string, prior *state.State) *planner.Plan {
 	idx := planner.StartIndexPrior(prior, catalog)
+	walk := planner.NewWalk(idx, planner.Options{ToolVersion: "bench", Lineage: "bench"})
 	l := config.NewLoader(catalog)
 	cfg, diags := l.Load([]string{dir})
 	if diags.HasErrors() {
 		b.Fatal(diags.Error())
 	}
-	m, diags := l.Evaluate(context.Background(), cfg, config.Options{Mode: config.PlanMode, Known: idx.Known, KnownTop: idx.KnownTop})
+	m, diags := l.Evaluate(context.Background(), cfg, walk.EvalOptions(config.Options{Mode: config.PlanMode}))
 	diags = append(diags, idx.Wait()...)
 	if diags.HasErrors() {
 		b.Fatal(diags.Error())
 	}
-	p, diags := planner.NewPlan(context.Background(), m, prior, idx, planner.Options{ToolVersion: "bench", Lineage: "bench"})
+	p, diags := walk.Plan(context.Background(), m, prior)
 	if diags.HasErrors() {
 		b.Fatal(diags.Error())
 	}

@@ -79,3 +79,28 @@ func EncodePaths(paths []cty.Path) json.RawMessage {
 	data, _ := json.Marshal(out)
 	return data
 }
+
+// pathString writes a path as Terraform's messages do: vpc_id,
+// rule[0].destination, tags["Name"].
+func pathString(p cty.Path) string {
+	var b []byte
+	for _, s := range p {
+		switch s := s.(type) {
+		case cty.GetAttrStep:
+			if len(b) > 0 {
+				b = append(b, '.')
+			}
+			b = append(b, s.Name...)
+		case cty.IndexStep:
+			switch {
+			case s.Key.Type() == cty.String:
+				b = fmt.Appendf(b, "[%q]", s.Key.AsString())
+			case s.Key.Type() == cty.Number:
+				b = fmt.Appendf(b, "[%s]", s.Key.AsBigFloat().Text('f', -1))
+			default:
+				b = append(b, "[*]"...)
+			}
+		}
+	}
+	return string(b)
+}

@@ -85,6 +85,10 @@ type Change struct {
 	AfterSensitive  []cty.Path
 	// RequiresReplace lists the paths whose change forces the replacement.
 	RequiresReplace []cty.Path
+	// External lists the paths of After that keep their prior value
+	// because they derive from values outside vpcplan's model that it
+	// cannot know (see config.Instance.ExternalPaths), sorted.
+	External []cty.Path
 	// Provider is the provider address as state records it:
 	// provider["registry.terraform.io/hashicorp/aws"] or with ".alias".
 	Provider string

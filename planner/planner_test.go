@@ -56,11 +56,17 @@ func (h *harness) plan(destroy bool) *planner.Plan {
 	if diags.HasErrors() {
 		h.t.Fatal(diags.Error())
 	}
-	m, diags := h.evaluate(idx.Known, nil)
+	walk := planner.NewWalk(idx, planner.Options{Destroy: destroy, ToolVersion: "test"})
+	l := config.NewLoader(h.catalog)
+	cfg, diags := l.Load([]string{h.dir})
 	if diags.HasErrors() {
 		h.t.Fatal(diags.Error())
 	}
-	p, diags := planner.NewPlan(context.Background(), m, prior, idx, planner.Options{Destroy: destroy, ToolVersion: "test"})
+	m, diags := l.Evaluate(context.Background(), cfg, walk.EvalOptions(config.Options{Mode: config.PlanMode}))
+	if diags.HasErrors() {
+		h.t.Fatal(diags.Error())
+	}
+	p, diags := walk.Plan(context.Background(), m, prior)
 	if diags.HasErrors() {
 		h.t.Fatal(diags.Error())
 	}

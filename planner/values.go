@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/vpcplan/vpcplan/planner/config"
@@ -190,26 +191,158 @@ func applyIgnoreChanges(inst *config.Instance, prior cty.Value) cty.Value {
 }
 
 // unknownComputed makes unknown, in the planned value of a replacement,
-// every attribute AWS computes for the new object: computed attributes
-// the configuration does not write.
-func unknownComputed(b *schema.Block, planned cty.Value, r *config.Resource) cty.Value {
+// every attribute AWS computes for the new object: computed attributes the
+// configuration does not write, in nested blocks too, as a create would
+// have them. Computed blocks the configuration leaves out are empty, as in
+// a create.
+func unknownComputed(sch *schema.Resource, planned cty.Value, r *config.Resource) cty.Value {
 	if !planned.IsKnown() || planned.IsNull() {
 		return planned
 	}
-	attrs := planned.AsValueMap()
+	return withTagsAll(unknownComputedBlock(&sch.Block, planned, r, ""))
+}
+
+// unknownComputedBlock is unknownComputed for one block value written at
+// prefix ("" for the resource, "dns_options[0]." for a nested one).
+func unknownComputedBlock(b *schema.Block, v cty.Value, r *config.Resource, prefix string) cty.Value {
+	if !v.IsKnown() || v.IsNull() {
+		return v
+	}
+	attrs := v.AsValueMap()
 	for name, a := range b.Attributes {
-		if a.Computed && !r.Ranges(name).Found {
+		if a.Computed && !r.Ranges(prefix+name).Found {
 			attrs[name] = cty.UnknownVal(a.Type)
 		}
 	}
-	return withTagsAll(cty.ObjectVal(attrs))
+	for name, nb := range b.Blocks {
+		bv := attrs[name]
+		if !bv.IsKnown() || bv.IsNull() {
+			continue
+		}
+		if nb.Computed && !r.Ranges(prefix+name).Found {
+			attrs[name] = emptyBlocks(nb, bv.Type())
+			continue
+		}
+		if !blockHasComputed(&nb.Block) {
+			continue
+		}
+		switch {
+		case nb.Nesting == schema.NestingSingle:
+			attrs[name] = unknownComputedBlock(&nb.Block, bv, r, prefix+name+".")
+		case bv.LengthInt() == 0:
+		case nb.Nesting == schema.NestingList:
+			elems := bv.AsValueSlice()
+			for i, e := range elems {
+				elems[i] = unknownComputedBlock(&nb.Block, e, r, fmt.Sprintf("%s%s[%d].", prefix, name, i))
+			}
+			attrs[name] = cty.ListVal(elems)
+		default:
+			elems := bv.AsValueSlice()
+			for i, e := range elems {
+				elems[i] = unknownComputedBlock(&nb.Block, e, r, prefix+name+"[*].")
+			}
+			attrs[name] = cty.SetVal(elems)
+		}
+	}
+	return cty.ObjectVal(attrs)
 }
 
-// deriveComputed fills the planned value of an update: computed
-// attributes keep their prior value, except those derived from a changed
-// argument.
-func deriveComputed(sch *schema.Resource, prior, planned cty.Value) cty.Value {
-	return withTagsAll(planned)
+// emptyBlocks is the value of a nested block type written nowhere.
+func emptyBlocks(nb *schema.NestedBlock, ty cty.Type) cty.Value {
+	switch {
+	case nb.Nesting == schema.NestingSingle:
+		return cty.NullVal(ty)
+	case ty.IsSetType():
+		return cty.SetValEmpty(ty.ElementType())
+	case ty.IsListType():
+		return cty.ListValEmpty(ty.ElementType())
+	}
+	return cty.NullVal(ty)
+}
+
+// blockHasComputed reports whether a block or a block nested in it has
+// computed attributes or blocks.
+func blockHasComputed(b *schema.Block) bool {
+	for _, a := range b.Attributes {
+		if a.Computed {
+			return true
+		}
+	}
+	for _, nb := range b.Blocks {
+		if nb.Computed || blockHasComputed(&nb.Block) {
+			return true
+		}
+	}
+	return false
+}
+
+// recomputed is the planned value of an in-place update: computed
+// attributes keep their prior values (the evaluation took them), except
+// those AWS recomputes when an argument they depend on changes
+// (schema.Attribute.RecomputedOn), which become unknown.
+func recomputed(sch *schema.Resource, prior, planned cty.Value) cty.Value {
+	planned = withTagsAll(planned)
+	if !planned.IsKnown() || planned.IsNull() || prior.IsNull() || !prior.IsKnown() {
+		return planned
+	}
+	var attrs map[string]cty.Value
+	for name, a := range sch.Attributes {
+		for _, arg := range a.RecomputedOn {
+			if sameValue(prior.GetAttr(arg), planned.GetAttr(arg)) {
+				continue
+			}
+			if attrs == nil {
+				attrs = planned.AsValueMap()
+			}
+			attrs[name] = cty.UnknownVal(a.Type)
+			break
+		}
+	}
+	if attrs == nil {
+		return planned
+	}
+	return cty.ObjectVal(attrs)
+}
+
+// keepExternal keeps, in the planned value of an existing instance, the
+// prior value of every argument that derives from a value outside
+// vpcplan's model and is still unknown for that reason (paths, from
+// config.Instance.ExternalPaths): nothing vpcplan can see changed it. It
+// returns the paths it kept, sorted. A path that does not exist in the
+// prior value is left unknown.
+func keepExternal(paths []cty.Path, prior, planned cty.Value) (cty.Value, []cty.Path) {
+	if len(paths) == 0 || prior.IsNull() || !prior.IsKnown() || !planned.IsKnown() || planned.IsNull() {
+		return planned, nil
+	}
+	var kept []cty.Path
+	for _, p := range paths {
+		cur, err := p.Apply(planned)
+		if err != nil || cur.IsWhollyKnown() {
+			continue
+		}
+		old, err := p.Apply(prior)
+		if err != nil || !old.IsWhollyKnown() {
+			continue
+		}
+		planned = replaceAt(planned, p, old)
+		kept = append(kept, p)
+	}
+	sort.Slice(kept, func(i, j int) bool { return pathString(kept[i]) < pathString(kept[j]) })
+	return planned, kept
+}
+
+// replaceAt returns v with the value at path p replaced by x.
+func replaceAt(v cty.Value, p cty.Path, x cty.Value) cty.Value {
+	out, err := cty.Transform(v, func(q cty.Path, y cty.Value) (cty.Value, error) {
+		if q.Equals(p) {
+			return x, nil
+		}
+		return y, nil
+	})
+	if err != nil {
+		return v
+	}
+	return out
 }
 
 // withTagsAll sets tags_all from tags, as the provider does without

@@ -38,6 +38,12 @@ func (a *Attribute) withDefault(v cty.Value) *Attribute {
 	return a
 }
 
+// recomputedOn sets RecomputedOn.
+func (a *Attribute) recomputedOn(args ...string) *Attribute {
+	a.RecomputedOn = args
+	return a
+}
+
 func (a *Attribute) refersTo(refs ...Ref) *Attribute {
 	a.RefersTo = append(a.RefersTo, refs...)
 	return a
@@ -61,6 +67,13 @@ func setBlock(min, max int, desc string, b Block) *NestedBlock {
 // does.
 func singleBlock(desc string, b Block) *NestedBlock {
 	return &NestedBlock{Nesting: NestingList, MaxItems: 1, Block: b, Description: desc}
+}
+
+// computed marks a block the provider declares Optional and Computed: left
+// out of the configuration, it keeps what AWS reports.
+func (nb *NestedBlock) computed() *NestedBlock {
+	nb.Computed = true
+	return nb
 }
 
 func (nb *NestedBlock) forceNew() *NestedBlock {

@@ -34,10 +34,12 @@ var LambdaFunction = managed(TypeLambdaFunction,
 		"source_kms_key_arn":                 optional(cty.String, "The ARN of the KMS key that encrypts the deployment package.").refersTo(arnOf(TypeKMSKey)),
 		"timeout":                            optional(cty.Number, "The maximum run time in seconds, at most 900.").withDefault(cty.NumberIntVal(3)),
 
-		"arn":                           computed(cty.String, "The ARN of the function, arn:<partition>:lambda:<region>:<account>:function:<name>."),
-		"code_sha256":                   computed(cty.String, "The base64 SHA-256 hash of the deployed package."),
-		"invoke_arn":                    computed(cty.String, "The ARN used to invoke the function from API Gateway."),
-		"last_modified":                 computed(cty.String, "When the function was last modified."),
+		"arn": computed(cty.String, "The ARN of the function, arn:<partition>:lambda:<region>:<account>:function:<name>."),
+		"code_sha256": computed(cty.String, "The base64 SHA-256 hash of the deployed package.").
+			recomputedOn("filename", "s3_bucket", "s3_key", "s3_object_version", "image_uri", "source_code_hash"),
+		"invoke_arn": computed(cty.String, "The ARN used to invoke the function from API Gateway."),
+		"last_modified": computed(cty.String, "When the function was last modified.").
+			recomputedOn("filename", "s3_bucket", "s3_key", "s3_object_version", "image_uri", "source_code_hash"),
 		"qualified_arn":                 computed(cty.String, "The ARN of the function qualified with its latest version."),
 		"qualified_invoke_arn":          computed(cty.String, "The qualified ARN used to invoke the function from API Gateway."),
 		"response_streaming_invoke_arn": computed(cty.String, "The ARN used to invoke the function with response streaming from API Gateway."),
@@ -66,7 +68,7 @@ var LambdaFunction = managed(TypeLambdaFunction,
 		}}),
 		"ephemeral_storage": singleBlock("The size of the function's /tmp directory.", Block{Attributes: map[string]*Attribute{
 			"size": optionalComputed(cty.Number, "The size in MB, 512 to 10240."),
-		}}),
+		}}).computed(),
 		"file_system_config": singleBlock("An Amazon EFS file system mounted in the function.", Block{Attributes: map[string]*Attribute{
 			"arn":              required(cty.String, "The ARN of the EFS access point."),
 			"local_mount_path": required(cty.String, "The mount path, starting with /mnt/."),
@@ -81,7 +83,7 @@ var LambdaFunction = managed(TypeLambdaFunction,
 			"log_format":            required(cty.String, "The log format: Text or JSON."),
 			"log_group":             optionalComputed(cty.String, "The CloudWatch log group; /aws/lambda/<function_name> when omitted."),
 			"system_log_level":      optionalComputed(cty.String, "The minimum system log level, for JSON logs."),
-		}}),
+		}}).computed(),
 		"snap_start": singleBlock("Lambda SnapStart.", Block{Attributes: map[string]*Attribute{
 			"apply_on":            required(cty.String, "When snapshots are taken: PublishedVersions or None."),
 			"optimization_status": computed(cty.String, "Whether SnapStart is applied to the published version."),
@@ -91,7 +93,7 @@ var LambdaFunction = managed(TypeLambdaFunction,
 		}}).forceNew(),
 		"tracing_config": singleBlock("AWS X-Ray tracing.", Block{Attributes: map[string]*Attribute{
 			"mode": required(cty.String, "The tracing mode: PassThrough or Active."),
-		}}),
+		}}).computed(),
 		"vpc_config": singleBlock("Connects the function to subnets of a VPC.", Block{Attributes: map[string]*Attribute{
 			"ipv6_allowed_for_dual_stack": optional(cty.Bool, "Whether outbound IPv6 traffic is allowed in dual-stack subnets.").withDefault(cty.False),
 			"security_group_ids":          required(cty.Set(cty.String), "The security groups of the function's network interfaces.").refersTo(idOf(TypeSecurityGroup)),

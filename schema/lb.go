@@ -65,7 +65,7 @@ var LB = managed(TypeLB,
 			"private_ipv4_address": optional(cty.String, "The private IPv4 address of an internal Network Load Balancer."),
 			"ipv6_address":         optional(cty.String, "The IPv6 address of a Network Load Balancer."),
 			"outpost_id":           computed(cty.String, "The ID of the Outpost of the subnet."),
-		}}),
+		}}).computed(),
 		"ipam_pools": singleBlock("The IPAM pools the load balancer's IPv4 addresses come from (Application Load Balancers).", Block{Attributes: map[string]*Attribute{
 			"ipv4_ipam_pool_id": required(cty.String, "The ID of the IPv4 IPAM pool."),
 		}}),

@@ -115,6 +115,12 @@ type Attribute struct {
 	// one of these types. Empty for plain arguments.
 	RefersTo []Ref
 
+	// RecomputedOn lists, for a computed attribute, the arguments of the
+	// same block whose change in an in-place update makes AWS give it a new
+	// value: the plan shows it "(known after apply)" then. Other computed
+	// attributes keep their values in an update (ids and ARNs do).
+	RecomputedOn []string
+
 	Description string // one or two sentences
 }
 
@@ -150,6 +156,11 @@ type NestedBlock struct {
 	// also runs where the count comes out of dynamic blocks.
 	CountRule string
 	ForceNew  bool
+	// Computed is set for a block the provider declares Optional and
+	// Computed: when the configuration writes none, AWS's blocks are kept
+	// (the prior value at plan time, what apply fills otherwise), and no
+	// change is planned for them.
+	Computed bool
 	Block
 	Description string
 }

@@ -40,13 +40,13 @@ var S3Bucket = managed(TypeS3Bucket,
 			"allowed_origins": required(cty.List(cty.String), "Origins allowed to access the bucket."),
 			"expose_headers":  optional(cty.List(cty.String), "Response headers that browsers may expose to scripts."),
 			"max_age_seconds": optional(cty.Number, "Seconds a browser may cache the preflight response."),
-		}}),
+		}}).computed(),
 		"grant": setBlock(0, 0, "Deprecated: an ACL grant; conflicts with acl; use aws_s3_bucket_acl.", Block{Attributes: map[string]*Attribute{
 			"id":          optional(cty.String, "The canonical user ID of the grantee, for type CanonicalUser."),
 			"type":        required(cty.String, "The type of grantee: CanonicalUser or Group."),
 			"uri":         optional(cty.String, "The URI of the grantee group, for type Group."),
 			"permissions": required(cty.Set(cty.String), "The permissions granted: READ, WRITE, READ_ACP, WRITE_ACP or FULL_CONTROL."),
-		}}),
+		}}).computed(),
 		"lifecycle_rule": listBlock(0, 0, "Deprecated: an object lifecycle rule; use aws_s3_bucket_lifecycle_configuration.", Block{
 			Attributes: map[string]*Attribute{
 				"id":                                     optionalComputed(cty.String, "A unique identifier of the rule, at most 255 characters."),
@@ -74,11 +74,11 @@ var S3Bucket = managed(TypeS3Bucket,
 					"storage_class": required(cty.String, "The storage class noncurrent versions transition to."),
 				}}),
 			},
-		}),
+		}).computed(),
 		"logging": singleBlock("Deprecated: server access logging; use aws_s3_bucket_logging.", Block{Attributes: map[string]*Attribute{
 			"target_bucket": required(cty.String, "The name of the bucket that receives the log objects.").refersTo(bucketRefs()...),
 			"target_prefix": optional(cty.String, "A key prefix for the log objects."),
-		}}),
+		}}).computed(),
 		"object_lock_configuration": singleBlock("Deprecated: the Object Lock configuration; use object_lock_enabled and aws_s3_bucket_object_lock_configuration.", Block{
 			Attributes: map[string]*Attribute{
 				"object_lock_enabled": optional(cty.String, "Deprecated: Enabled to enable Object Lock; use the top-level object_lock_enabled.").forceNew(),
@@ -92,7 +92,7 @@ var S3Bucket = managed(TypeS3Bucket,
 					}}).required(),
 				}}),
 			},
-		}),
+		}).computed(),
 		"replication_configuration": singleBlock("Deprecated: the replication configuration; use aws_s3_bucket_replication_configuration.", Block{
 			Attributes: map[string]*Attribute{
 				"role": required(cty.String, "The ARN of the IAM role S3 assumes to replicate objects.").refersTo(arnOf(TypeIAMRole)),
@@ -140,7 +140,7 @@ var S3Bucket = managed(TypeS3Bucket,
 					},
 				}),
 			},
-		}),
+		}).computed(),
 		"server_side_encryption_configuration": singleBlock("Deprecated: default encryption; use aws_s3_bucket_server_side_encryption_configuration.", Block{Blocks: map[string]*NestedBlock{
 			"rule": singleBlock("The default encryption rule.", Block{
 				Attributes: map[string]*Attribute{
@@ -153,16 +153,16 @@ var S3Bucket = managed(TypeS3Bucket,
 					}}).required(),
 				},
 			}).required(),
-		}}),
+		}}).computed(),
 		"versioning": singleBlock("Deprecated: the versioning state; use aws_s3_bucket_versioning.", Block{Attributes: map[string]*Attribute{
 			"enabled":    optional(cty.Bool, "Whether versioning is enabled; once enabled it can only be suspended.").withDefault(cty.False),
 			"mfa_delete": optional(cty.Bool, "Whether MFA delete is enabled.").withDefault(cty.False),
-		}}),
+		}}).computed(),
 		"website": singleBlock("Deprecated: static website hosting; use aws_s3_bucket_website_configuration.", Block{Attributes: map[string]*Attribute{
 			"index_document":           optional(cty.String, "The index document, unless redirect_all_requests_to is set."),
 			"error_document":           optional(cty.String, "The document returned on a 4XX error."),
 			"redirect_all_requests_to": optional(cty.String, "A host name, optionally with a protocol, to which every request is redirected."),
 			"routing_rules":            optional(cty.String, "A JSON array of routing rules."),
-		}}),
+		}}).computed(),
 	},
 	false)

@@ -38,7 +38,8 @@ var Subnet = managed(TypeSubnet,
 			withDefault(cty.False),
 		"private_dns_hostname_type_on_launch": optionalComputed(cty.String, `The type of hostnames given to instances, "ip-name" or "resource-name".`),
 
-		"arn":                            computed(cty.String, "The ARN of the subnet."),
-		"owner_id":                       computed(cty.String, "The ID of the account that owns the subnet."),
-		"ipv6_cidr_block_association_id": computed(cty.String, "The association ID of the IPv6 CIDR block."),
+		"arn":      computed(cty.String, "The ARN of the subnet."),
+		"owner_id": computed(cty.String, "The ID of the account that owns the subnet."),
+		"ipv6_cidr_block_association_id": computed(cty.String, "The association ID of the IPv6 CIDR block.").
+			recomputedOn("ipv6_cidr_block"),
 	}, nil, false)

@@ -34,5 +34,6 @@ var VPC = managed(TypeVPC,
 		"default_security_group_id": computed(cty.String, "The ID of the security group created with the VPC."),
 		"default_network_acl_id":    computed(cty.String, "The ID of the network ACL created with the VPC."),
 		"dhcp_options_id":           computed(cty.String, "The ID of the DHCP options set associated with the VPC."),
-		"ipv6_association_id":       computed(cty.String, "The association ID of the IPv6 CIDR block."),
+		"ipv6_association_id": computed(cty.String, "The association ID of the IPv6 CIDR block.").
+			recomputedOn("assign_generated_ipv6_cidr_block", "ipv6_ipam_pool_id", "ipv6_cidr_block"),
 	}, nil, false)

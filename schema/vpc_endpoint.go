@@ -36,15 +36,17 @@ var VPCEndpoint = managed(TypeVPCEndpoint,
 		"security_group_ids": optionalComputed(cty.Set(cty.String), "The IDs of the security groups of the endpoint network interfaces (Interface endpoints); the VPC's default security group when omitted.").
 			refersTo(securityGroupRefs()...),
 
-		"arn":                   computed(cty.String, "The ARN of the VPC endpoint."),
-		"cidr_blocks":           computed(cty.List(cty.String), "The CIDR blocks of the service's prefix list (Gateway endpoints)."),
-		"prefix_list_id":        computed(cty.String, "The ID of the service's prefix list (Gateway endpoints), for routes and security group rules."),
-		"network_interface_ids": computed(cty.Set(cty.String), "The IDs of the endpoint network interfaces (Interface endpoints)."),
-		"owner_id":              computed(cty.String, "The ID of the account that owns the VPC endpoint."),
-		"requester_managed":     computed(cty.Bool, "Whether the endpoint is managed by its service."),
-		"state":                 computed(cty.String, "The state of the VPC endpoint."),
+		"arn":            computed(cty.String, "The ARN of the VPC endpoint."),
+		"cidr_blocks":    computed(cty.List(cty.String), "The CIDR blocks of the service's prefix list (Gateway endpoints)."),
+		"prefix_list_id": computed(cty.String, "The ID of the service's prefix list (Gateway endpoints), for routes and security group rules."),
+		"network_interface_ids": computed(cty.Set(cty.String), "The IDs of the endpoint network interfaces (Interface endpoints).").
+			recomputedOn("subnet_ids"),
+		"owner_id":          computed(cty.String, "The ID of the account that owns the VPC endpoint."),
+		"requester_managed": computed(cty.Bool, "Whether the endpoint is managed by its service."),
+		"state":             computed(cty.String, "The state of the VPC endpoint."),
 		"dns_entry": computed(cty.List(cty.Object(map[string]cty.Type{"dns_name": cty.String, "hosted_zone_id": cty.String})),
-			"The DNS names of the endpoint (Interface endpoints), each with its hosted zone ID."),
+			"The DNS names of the endpoint (Interface endpoints), each with its hosted zone ID.").
+			recomputedOn("subnet_ids"),
 	},
 	map[string]*NestedBlock{
 		"dns_options": singleBlock("The DNS options of the endpoint.", Block{Attributes: map[string]*Attribute{
@@ -54,10 +56,10 @@ var VPCEndpoint = managed(TypeVPCEndpoint,
 				forceNew(),
 			"private_dns_specified_domains": optionalComputed(cty.Set(cty.String), "The private DNS domains used with a SPECIFIED_DOMAINS preference, 1 to 10.").
 				forceNew(),
-		}}),
+		}}).computed(),
 		"subnet_configuration": setBlock(0, 0, "The IP addresses of the endpoint network interface in one subnet; the subnet must also be in subnet_ids.", Block{Attributes: map[string]*Attribute{
 			"subnet_id": optional(cty.String, "The ID of the subnet.").refersTo(idOf(TypeSubnet)),
 			"ipv4":      optional(cty.String, "The IPv4 address of the network interface in the subnet."),
 			"ipv6":      optional(cty.String, "The IPv6 address of the network interface in the subnet."),
-		}}),
+		}}).computed(),
 	}, false)

@@ -28,7 +28,10 @@ type blockDecoder struct {
 	attrs  []string // sorted
 	blocks []string // sorted
 	nested map[string]*blockDecoder
-	pool   sync.Pool // of map[string]cty.Value; see attrMap
+	// computed is set when the block or a block nested in it has computed
+	// attributes: only then does a prior value matter to its elements.
+	computed bool
+	pool     sync.Pool // of map[string]cty.Value; see attrMap
 }
 
 func newBlockDecoder(b *schema.Block) *blockDecoder {
@@ -42,6 +45,7 @@ func newBlockDecoder(b *schema.Block) *blockDecoder {
 	}
 	for _, name := range d.attrs {
 		a := b.Attributes[name]
+		d.computed = d.computed || a.Computed
 		if a.Computed && !a.Optional && !a.Required {
 			continue
 		}
@@ -50,6 +54,7 @@ func newBlockDecoder(b *schema.Block) *blockDecoder {
 	for _, name := range d.blocks {
 		d.schema.Blocks = append(d.schema.Blocks, hcl.BlockHeaderSchema{Type: name})
 		d.nested[name] = newBlockDecoder(&b.Blocks[name].Block)
+		d.computed = d.computed || d.nested[name].computed
 	}
 	return d
 }
@@ -200,12 +205,19 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 		nd := d.nested[name]
 		elems := c.blocks[name]
 		ety := nd.ty
+		if len(elems) == 0 && nb.Computed {
+			// Left to AWS: what it reported last time stands.
+			if pv, ok := prior.attr(d.res, name); ok && pv.IsWhollyKnown() && !pv.IsNull() {
+				un[name] = pv // of the block's type: the state decodes with the schema
+				continue
+			}
+		}
 		if nb.Nesting == schema.NestingSingle {
 			if len(elems) == 0 {
 				un[name] = cty.NullVal(ety)
 				continue
 			}
-			r, moreDiags := nd.eval(elems[0], ctx, priorValue{}, nil, appendPath(path, cty.GetAttrStep{Name: name}))
+			r, moreDiags := nd.eval(elems[0], ctx, prior.nested(d.res, name, nd, 0), nil, appendPath(path, cty.GetAttrStep{Name: name}))
 			diags = append(diags, moreDiags...)
 			marks = append(marks, r.marks...)
 			un[name] = r.value
@@ -221,9 +233,23 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 		}
 		vals := make([]cty.Value, len(elems))
 		var setMarks cty.ValueMarks
+		var used []bool // prior set elements already matched
 		for i, ec := range elems {
 			epath := appendPath(path, cty.GetAttrStep{Name: name}, cty.IndexStep{Key: cty.NumberIntVal(int64(i))})
-			r, moreDiags := nd.eval(ec, ctx, priorValue{}, nil, epath)
+			var ep priorValue
+			if nb.Nesting == schema.NestingList {
+				ep = prior.nested(d.res, name, nd, i)
+			}
+			r, moreDiags := nd.eval(ec, ctx, ep, nil, epath)
+			if nb.Nesting == schema.NestingSet && nd.computed {
+				// A set element has no index: its prior element is the one
+				// that agrees with it on every argument it sets (Terraform's
+				// ProposedNew). Evaluating it again with that prior costs
+				// little: such sets are small.
+				if pe, ok := prior.matchSetElement(d.res, name, nd, r.value, &used); ok {
+					r, moreDiags = nd.eval(ec, ctx, pe, nil, epath)
+				}
+			}
 			diags = append(diags, moreDiags...)
 			vals[i] = r.value
 			if nb.Nesting == schema.NestingSet {
@@ -276,6 +302,107 @@ func (p priorValue) usable(res *schema.Resource) priorValue {
 		p.top = nil
 	}
 	return p
+}
+
+// nested returns the prior value of the i-th element of the nested block
+// type name (the block itself for a single block), or the zero priorValue
+// when there is none or the block has nothing computed. List elements pair
+// by index, as Terraform's ProposedNew pairs them.
+func (p priorValue) nested(res *schema.Resource, name string, nd *blockDecoder, i int) priorValue {
+	if !nd.computed {
+		return priorValue{}
+	}
+	v, ok := p.attr(res, name)
+	if !ok || v.IsNull() || !v.IsKnown() {
+		return priorValue{}
+	}
+	if v.Type().IsObjectType() {
+		return priorValue{obj: v}
+	}
+	if !v.Type().IsListType() || i >= v.LengthInt() {
+		return priorValue{}
+	}
+	return priorValue{obj: v.Index(cty.NumberIntVal(int64(i)))}
+}
+
+// matchSetElement finds the prior element of the set-nested block type
+// name that the configured element cfg corresponds to: the first one not
+// used yet that agrees with it on every argument cfg sets (see
+// sameConfigured). It marks the element used.
+func (p priorValue) matchSetElement(res *schema.Resource, name string, nd *blockDecoder, cfg cty.Value, used *[]bool) (priorValue, bool) {
+	v, ok := p.attr(res, name)
+	if !ok || v.IsNull() || !v.IsKnown() || !v.Type().IsSetType() {
+		return priorValue{}, false
+	}
+	if *used == nil {
+		*used = make([]bool, v.LengthInt())
+	}
+	i := 0
+	for it := v.ElementIterator(); it.Next(); i++ {
+		_, pe := it.Element()
+		if (*used)[i] || !sameConfigured(nd.block, cfg, pe) {
+			continue
+		}
+		(*used)[i] = true
+		return priorValue{obj: pe}, true
+	}
+	return priorValue{}, false
+}
+
+// sameConfigured reports whether a configured block value and a prior one
+// agree on what the configuration decides: every argument that is not
+// computed is equal, an optional+computed one is equal unless the
+// configuration leaves it to AWS (unknown in cfg), computed-only ones are
+// not compared, and nested blocks compare alike.
+func sameConfigured(b *schema.Block, cfg, prior cty.Value) bool {
+	if cfg.IsNull() || prior.IsNull() || !cfg.IsKnown() || !prior.IsKnown() {
+		return cfg.IsNull() && prior.IsNull()
+	}
+	for name, a := range b.Attributes {
+		c := cfg.GetAttr(name)
+		switch {
+		case a.Computed && !a.Optional && !a.Required:
+			continue
+		case a.Computed && !c.IsKnown():
+			continue
+		}
+		if !c.IsWhollyKnown() {
+			return false
+		}
+		if eq := c.Equals(prior.GetAttr(name)); !eq.IsKnown() || eq.False() {
+			return false
+		}
+	}
+	for name, nb := range b.Blocks {
+		c, pv := cfg.GetAttr(name), prior.GetAttr(name)
+		if nb.Nesting == schema.NestingSingle {
+			if !sameConfigured(&nb.Block, c, pv) {
+				return false
+			}
+			continue
+		}
+		if !c.IsKnown() || !pv.IsKnown() || c.IsNull() != pv.IsNull() {
+			return false
+		}
+		if c.IsNull() {
+			continue
+		}
+		if c.LengthInt() != pv.LengthInt() {
+			return false
+		}
+		// Elements of nested collections compare in order; sets of sets
+		// iterate in cty's canonical order, which is the same for equal
+		// elements.
+		ic, ip := c.ElementIterator(), pv.ElementIterator()
+		for ic.Next() && ip.Next() {
+			_, ce := ic.Element()
+			_, pe := ip.Element()
+			if !sameConfigured(&nb.Block, ce, pe) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // attr returns the recorded value of a top-level field.

@@ -63,6 +63,17 @@ type Options struct {
 	// what references see. Apply uses it to fill computed attributes as it
 	// goes, so that dependents see real ids.
 	Finalize func(inst *Instance) (cty.Value, hcl.Diagnostics)
+	// Plan, when set, is called for every managed instance of a block that
+	// something depends on (another block, a local, an output), once the
+	// instance is evaluated and before anything that depends on it is; it
+	// may be called concurrently for the instances of one block. When it
+	// returns true, its value (of the same type) replaces the instance's,
+	// and is what references and rules see: the planner returns the
+	// instance's planned new value, so that the computed attributes of a
+	// created or replaced instance are unknown in its dependents, as in
+	// Terraform's plan walk. Instances of blocks nothing depends on are
+	// left to the planner to diff afterwards, in parallel.
+	Plan func(inst *Instance) (cty.Value, bool)
 	// Parallelism bounds the goroutines that evaluate the instances of one
 	// block; 0 means one per processor.
 	Parallelism int
@@ -377,7 +388,7 @@ func (e *evaluator) scopeNarrow(refs []schema.Reference, narrow map[schema.Addr]
 				byName[ref.Resource.Name] = e.refValue(ref.Resource, refAttrs(refs, ref.Resource, narrow))
 			}
 		case schema.RefModule:
-			named(&mods, ref.Name, cty.DynamicVal, true)
+			named(&mods, ref.Name, external(cty.DynamicVal), true)
 		case schema.RefPath:
 			vars["path"] = cty.ObjectVal(map[string]cty.Value{
 				"module": cty.StringVal(e.cfg.Dir),

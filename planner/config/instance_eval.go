@@ -159,7 +159,7 @@ func markedValue(i *Instance) cty.Value {
 func (e *evaluator) evalResource(r *Resource) {
 	if r.Schema == nil {
 		// A type outside the catalog in a .tf file: skipped, unknown.
-		e.blockVals[r.Addr] = &blockValue{val: cty.DynamicVal}
+		e.blockVals[r.Addr] = &blockValue{val: external(cty.DynamicVal)}
 		return
 	}
 	n := node{kind: nodeResource, addr: r.Addr}
@@ -188,6 +188,10 @@ func (e *evaluator) evalResource(r *Resource) {
 	}
 	bv := &blockValue{kind: ex.kind, insts: make([]*Instance, len(ex.keys))}
 	instDiags := make([]hcl.Diagnostics, len(ex.keys))
+	plan := e.opts.Plan
+	if r.Addr.Mode != schema.ManagedMode || len(e.g.Dependents(n)) == 0 {
+		plan = nil
+	}
 	evalOne := func(i int) {
 		key := ex.keys[i]
 		ictx := ctx
@@ -200,6 +204,12 @@ func (e *evaluator) evalResource(r *Resource) {
 			ictx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(key.Str), "value": ex.values[i]})}
 		}
 		bv.insts[i], instDiags[i] = e.evalInstance(r, r.Addr.Instance(key), dec, shared, ictx, prov)
+		if plan != nil && !instDiags[i].HasErrors() {
+			inst := bv.insts[i]
+			if v, ok := plan(inst); ok {
+				inst.Value, inst.top = v, nil
+			}
+		}
 	}
 	e.parallel(len(ex.keys), evalOne)
 	// The instances of a block share its source: the same mistake in each
@@ -273,6 +283,7 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 	inst.top = out.top
 	inst.marks = out.marks
 	inst.SensitivePaths = sensitivePaths(out.marks)
+	inst.ExternalPaths = externalPaths(out.marks)
 	if sch.AccountAttr != "" {
 		if s, ok := inst.StringAttr(sch.AccountAttr); ok {
 			inst.Account = s

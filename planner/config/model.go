@@ -51,6 +51,10 @@ type Instance struct {
 	Value cty.Value
 	// SensitivePaths lists the paths of Value that are sensitive.
 	SensitivePaths []cty.Path
+	// ExternalPaths lists the paths of Value that derive from values
+	// outside vpcplan's model (module outputs, data sources it cannot
+	// compute, other types' attributes); see externalMark.
+	ExternalPaths []cty.Path
 
 	// Provider is the configuration the instance uses.
 	Provider *ProviderConfig
@@ -141,9 +145,13 @@ func (i *Instance) indexTop() {
 }
 
 // TopLevel returns the value's top-level fields in the order of
-// Schema.TopLevelNames, or nil when Value is not an object or the model is
-// not finished. The slice must not be modified.
+// Schema.TopLevelNames, or nil when Value is not an object or, before the
+// model is finished, when the decoder did not give them. The slice must not
+// be modified.
 func (i *Instance) TopLevel() []cty.Value {
+	if i.top != nil && !i.final {
+		return i.top // the decoder's, before the model is finished
+	}
 	if !i.final || i.Schema == nil {
 		return nil
 	}

@@ -45,12 +45,19 @@ func planSteps(t *testing.T, steps ...string) *planner.Plan {
 			t.Fatal(err)
 		}
 		idx, diags := planner.IndexPrior(prior, catalog)
-		m, moreDiags := evaluate(idx.Known, nil)
+		walk := planner.NewWalk(idx, planner.Options{ToolVersion: "test", Lineage: "00000000-0000-0000-0000-000000000001"})
+		l := config.NewLoader(catalog)
+		cfg, moreDiags := l.Load([]string{dir})
 		diags = append(diags, moreDiags...)
 		if diags.HasErrors() {
 			t.Fatal(diags.Error())
 		}
-		p, diags = planner.NewPlan(context.Background(), m, prior, idx, planner.Options{ToolVersion: "test", Lineage: "00000000-0000-0000-0000-000000000001"})
+		m, moreDiags := l.Evaluate(context.Background(), cfg, walk.EvalOptions(config.Options{Mode: config.PlanMode}))
+		diags = append(diags, moreDiags...)
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		p, diags = walk.Plan(context.Background(), m, prior)
 		if diags.HasErrors() {
 			t.Fatal(diags.Error())
 		}
