@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,6 +43,7 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		UpdateScripts:       os.Getenv("VPCPLAN_UPDATE") != "",
+		Cmds:                map[string]func(ts *testscript.TestScript, neg bool, args []string){"afterunknown": afterUnknown},
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("NO_COLOR", "")
 			// The examples are copied in by the scripts that need them.
@@ -53,6 +55,37 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// afterUnknown is the script command "afterunknown FILE ADDRESS ATTR": in
+// the JSON plan FILE, the change of ADDRESS has after_unknown.ATTR = true
+// (with !, it does not).
+func afterUnknown(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: afterunknown FILE ADDRESS ATTR")
+	}
+	var p struct {
+		ResourceChanges []struct {
+			Address string `json:"address"`
+			Change  struct {
+				AfterUnknown map[string]any `json:"after_unknown"`
+			} `json:"change"`
+		} `json:"resource_changes"`
+	}
+	if err := json.Unmarshal([]byte(ts.ReadFile(args[0])), &p); err != nil {
+		ts.Fatalf("%s: %v", args[0], err)
+	}
+	for _, rc := range p.ResourceChanges {
+		if rc.Address != args[1] {
+			continue
+		}
+		unknown := rc.Change.AfterUnknown[args[2]] == true
+		if unknown == neg {
+			ts.Fatalf("after_unknown.%s of %s is %v", args[2], args[1], rc.Change.AfterUnknown[args[2]])
+		}
+		return
+	}
+	ts.Fatalf("no change of %s in %s", args[1], args[0])
 }
 
 // TestExitCodes checks run's exact exit codes, which testscript only sees
