@@ -172,7 +172,7 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 	}
 	if inst.Addr.Resource.Mode == schema.DataMode {
 		v := nullUnknowns(inst.Value)
-		a.put(inst.Addr, v, &Change{Addr: inst.Addr, Provider: providerAddr(inst.Provider), AfterSensitive: inst.SensitivePaths})
+		a.put(inst.Addr, v, &Change{Addr: inst.Addr, Provider: providerAddr(inst.Provider), AfterSensitive: inst.SensitivePaths}, nil)
 		return v, nil
 	}
 	c := a.changes[inst.Addr]
@@ -220,7 +220,7 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 	default:
 		return c.Before, nil
 	}
-	a.put(inst.Addr, v, c)
+	a.put(inst.Addr, v, c, inst.ExternalPaths)
 	switch c.Action {
 	case Create, DeleteThenCreate:
 		a.event(Event{Addr: c.Addr, Op: OpCreate, Done: true, ID: stringAttr(v, "id"), Elapsed: time.Since(start)})
@@ -304,8 +304,9 @@ func (a *applier) save(final bool) {
 	}
 }
 
-// put writes one instance's object into the state.
-func (a *applier) put(addr schema.InstanceAddr, v cty.Value, c *Change) {
+// put writes one instance's object into the state, recording in its
+// private data which paths derived from external values.
+func (a *applier) put(addr schema.InstanceAddr, v cty.Value, c *Change, external []cty.Path) {
 	attrs, err := ctyjson.Marshal(v, v.Type())
 	if err != nil {
 		a.diags = append(a.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Failed to record an instance", Detail: fmt.Sprintf("%s cannot be written to the state: %s.", addr, err)})
@@ -334,10 +335,12 @@ func (a *applier) put(addr schema.InstanceAddr, v cty.Value, c *Change) {
 	key := string(inst.IndexKey)
 	for i, x := range r.Instances {
 		if string(x.IndexKey) == key && x.Deposed == "" {
+			inst.Private = withExternalPaths(x.Private, external)
 			r.Instances[i] = inst
 			return
 		}
 	}
+	inst.Private = withExternalPaths("", external)
 	r.Instances = append(r.Instances, inst)
 }
 

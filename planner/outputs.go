@@ -26,6 +26,9 @@ func planOutputs(m *config.Model, prior *state.State, destroy bool) []*OutputCha
 			continue
 		case !had:
 			c.Action, c.Before = Create, cty.NullVal(cty.DynamicPseudoType)
+		case o.External && !o.Value.IsWhollyKnown():
+			// Nothing vpcplan can see changed it: the recorded value stands.
+			c.Action, c.After, c.External = NoOp, before, true
 		case sameValue(before, o.Value):
 			c.Action = NoOp
 		default:

@@ -107,6 +107,9 @@ type OutputChange struct {
 	Before    cty.Value
 	After     cty.Value
 	Sensitive bool
+	// External is set when After is the recorded value, kept because the
+	// configuration's derives from values outside vpcplan's model.
+	External bool
 }
 
 // Plan is a complete plan.
@@ -147,6 +150,22 @@ func (p *Plan) Counts() (add, change, destroy int) {
 		}
 	}
 	return add, change, destroy
+}
+
+// ExternalCount returns how many values of the plan derive from values
+// outside vpcplan's model and were assumed unchanged: arguments of
+// instances (Change.External) and outputs.
+func (p *Plan) ExternalCount() int {
+	n := 0
+	for _, c := range p.Changes {
+		n += len(c.External)
+	}
+	for _, o := range p.Outputs {
+		if o.External {
+			n++
+		}
+	}
+	return n
 }
 
 // HasChanges reports whether applying the plan would change anything:

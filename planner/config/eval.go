@@ -495,7 +495,8 @@ func (e *evaluator) evalOutput(name string) {
 			Subject:  o.Expr.Range().Ptr(),
 		})
 	}
-	e.model.Outputs = append(e.model.Outputs, &OutputValue{Output: o, Value: unmarked, Sensitive: sensitive})
+	ext := !unmarked.IsWhollyKnown() && len(externalPaths(pvm)) > 0
+	e.model.Outputs = append(e.model.Outputs, &OutputValue{Output: o, Value: unmarked, Sensitive: sensitive, External: ext})
 }
 
 func hasSensitive(pvm []cty.PathValueMarks) bool {

@@ -91,6 +91,9 @@ type OutputValue struct {
 	Output    *Output
 	Value     cty.Value // unmarked
 	Sensitive bool
+	// External is set when Value is not wholly known because it derives
+	// from values outside vpcplan's model (see externalMark).
+	External bool
 }
 
 // ProviderConfig is an evaluated provider "aws" block (or the implied

@@ -88,6 +88,10 @@ type jsonChange struct {
 	BeforeSensitive json.RawMessage   `json:"before_sensitive"`
 	AfterSensitive  json.RawMessage   `json:"after_sensitive"`
 	ReplacePaths    []json.RawMessage `json:"replace_paths,omitempty"`
+	// ExternalPaths is vpcplan's own: the paths of after that keep their
+	// recorded value because they derive from values outside vpcplan's
+	// model ([] for a whole output). Terraform's readers ignore it.
+	ExternalPaths []json.RawMessage `json:"external_paths,omitempty"`
 }
 
 type jsonState struct {
@@ -179,13 +183,21 @@ func PlanJSON(w io.Writer, p *planner.Plan, toolVersion string, now time.Time) e
 			Index: keyJSON(c.Addr.Key), ProviderName: providerName, ActionReason: c.Reason,
 			Change: changeJSON(c.Action, c.Before, c.After, c.BeforeSensitive, c.AfterSensitive, replace),
 		})
+		for _, ep := range c.External {
+			ch := &out.ResourceChanges[len(out.ResourceChanges)-1].Change
+			ch.ExternalPaths = append(ch.ExternalPaths, pathJSON(ep))
+		}
 	}
 	for _, o := range p.Outputs {
 		var sens []cty.Path
 		if o.Sensitive {
 			sens = []cty.Path{nil}
 		}
-		out.OutputChanges[o.Name] = changeJSON(o.Action, o.Before, o.After, sens, sens, nil)
+		oc := changeJSON(o.Action, o.Before, o.After, sens, sens, nil)
+		if o.External {
+			oc.ExternalPaths = []json.RawMessage{pathJSON(nil)}
+		}
+		out.OutputChanges[o.Name] = oc
 		if o.Action != planner.Delete {
 			planned.Outputs[o.Name] = outputJSON(o.After, o.Sensitive)
 		}

@@ -51,6 +51,7 @@ func (c palette) symbol(a planner.Action) string {
 func PlanText(w io.Writer, p *planner.Plan, opts Options) error {
 	pw := &planWriter{c: newPalette(opts.Color)}
 	pw.plan(p)
+	pw.externalNote(p)
 	_, err := io.WriteString(w, pw.b.String())
 	return err
 }
@@ -124,6 +125,20 @@ func (pw *planWriter) plan(p *planner.Plan) {
 		pw.printf("\nChanges to Outputs:\n")
 		pw.outputs(p)
 	}
+}
+
+// externalNote says how many values the plan assumed unchanged because
+// they come from outside vpcplan's model.
+func (pw *planWriter) externalNote(p *planner.Plan) {
+	n := p.ExternalCount()
+	if n == 0 {
+		return
+	}
+	what, verb := "values come", "are"
+	if n == 1 {
+		what, verb = "value comes", "is"
+	}
+	pw.printf("\nNote: %d %s from outside vpcplan (module outputs, data sources, other\nproviders' resources) and %s assumed unchanged.\n", n, what, verb)
 }
 
 // change renders one resource instance change.
