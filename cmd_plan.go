@@ -159,8 +159,14 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		printDiagnostics(env, loader.Files(), diags, !in.noColor)
 		return nil, false
 	}
-	walk := planner.NewWalk(idx, planner.Options{Destroy: in.destroy, ToolVersion: version})
-	opts := walk.EvalOptions(config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd})
+	// A new state's lineage is chosen now: the assumed account derives
+	// from it, and data "aws_caller_identity" reads that account.
+	lineage := uuid.NewString()
+	if prior != nil {
+		lineage = prior.Lineage
+	}
+	walk := planner.NewWalk(idx, planner.Options{Destroy: in.destroy, ToolVersion: version, Lineage: lineage})
+	opts := walk.EvalOptions(config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.AssumedAccount(lineage)})
 	if in.input && env.interactive {
 		opts.Prompt = promptVariable(env)
 	}
@@ -292,9 +298,9 @@ func rule(width int) string {
 
 // reevaluate returns the apply's evaluation of the configuration: the same
 // files, variables and options as the plan.
-func reevaluate(env *environment, loader *config.Loader, cfg *config.Config, vars []config.VarArg, values map[string]cty.Value) func(context.Context, func(schema.InstanceAddr) (cty.Value, bool), func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
+func reevaluate(env *environment, loader *config.Loader, cfg *config.Config, vars []config.VarArg, values map[string]cty.Value, lineage string) func(context.Context, func(schema.InstanceAddr) (cty.Value, bool), func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
 	return func(ctx context.Context, known func(schema.InstanceAddr) (cty.Value, bool), finalize func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
-		return loader.Evaluate(ctx, cfg, config.Options{Mode: config.PlanMode, Vars: vars, Values: values, Env: env.environ, Cwd: env.cwd, Known: known, Finalize: finalize})
+		return loader.Evaluate(ctx, cfg, config.Options{Mode: config.PlanMode, Vars: vars, Values: values, Env: env.environ, Cwd: env.cwd, Known: known, Finalize: finalize, AssumedAccount: planner.AssumedAccount(lineage)})
 	}
 }
 

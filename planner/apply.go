@@ -186,7 +186,11 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 	if c.Action == NoOp {
 		return c.Before, nil
 	}
-	f := &filler{lineage: a.st.Lineage, addr: inst.Addr, account: c.Account, region: c.Region, partition: c.Partition}
+	account := c.Account
+	if account == "" {
+		account = AssumedAccount(a.st.Lineage)
+	}
+	f := &filler{lineage: a.st.Lineage, addr: inst.Addr, account: account, region: c.Region, partition: c.Partition}
 	planned := plannedAtApply(c, inst)
 	start := time.Now()
 	var v cty.Value

@@ -38,7 +38,11 @@ func (e *evaluator) readData(r *Resource, inst *Instance, v cty.Value, c *bodyCo
 	p := inst.Provider
 	switch r.Addr.Type {
 	case schema.TypeCallerIdentity:
-		return set(map[string]cty.Value{"account_id": known(p.Account), "id": known(p.Account)}), nil
+		account := p.Account
+		if account == "" {
+			account = e.opts.AssumedAccount
+		}
+		return set(map[string]cty.Value{"account_id": known(account), "id": known(account)}), nil
 	case schema.TypeRegion:
 		region := dataRegion(v, c, ctx, p.Region)
 		attrs := map[string]cty.Value{"name": known(region), "region": known(region), "id": known(region)}

@@ -63,6 +63,11 @@ type Options struct {
 	// what references see. Apply uses it to fill computed attributes as it
 	// goes, so that dependents see real ids.
 	Finalize func(inst *Instance) (cty.Value, hcl.Diagnostics)
+	// AssumedAccount is the account of provider configurations whose
+	// account is unknown, for data "aws_caller_identity" only (see
+	// planner.AssumedAccount); "" leaves it unknown. Instance.Account and
+	// ProviderConfig.Account stay unknown, so rules never compare it.
+	AssumedAccount string
 	// Plan, when set, is called for every managed instance of a block that
 	// something depends on (another block, a local, an output), once the
 	// instance is evaluated and before anything that depends on it is; it
