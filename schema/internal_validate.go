@@ -12,8 +12,9 @@ import (
 // it, not of users: an attribute that is required and optional or computed,
 // or none of them; ForceNew on a computed-only attribute; a default on a
 // required attribute or of the wrong type; a RefersTo naming a type outside
-// the catalog or an attribute the target lacks; a missing description; a
-// nested block with MinItems above MaxItems. known resolves the types that
+// the catalog or an attribute the target lacks; a RecomputedOn on an
+// attribute that is not computed or naming no argument; a missing
+// description; a nested block with MinItems above MaxItems. known resolves the types that
 // RefersTo may name. Every problem is reported, joined in one error.
 func (r *Resource) InternalValidate(known func(TypeName) *Resource) error {
 	var errs *multierror.Error
@@ -66,6 +67,14 @@ func validateBlock(path string, b *Block, known func(TypeName) *Resource, errs *
 			}
 			if _, err := convert.Convert(a.Default, a.Type); err != nil {
 				add("%s: default does not conform to the type: %s", p, err)
+			}
+		}
+		if len(a.RecomputedOn) > 0 && !a.Computed {
+			add("%s: RecomputedOn on an attribute that is not computed", p)
+		}
+		for _, arg := range a.RecomputedOn {
+			if x := b.Attributes[arg]; x == nil || (!x.Optional && !x.Required) {
+				add("%s: RecomputedOn names %q, which is no argument of the block", p, arg)
 			}
 		}
 		for _, ref := range a.RefersTo {

@@ -30,11 +30,13 @@ func TestInternalValidateFindsMistakes(t *testing.T) {
 	bad := managed("aws_bad", "", nil, nil, true)
 	bad.Attributes["x"] = &Attribute{Required: true, Optional: true, Description: "x"}
 	bad.Attributes["y"] = optional(cty.String, "y").refersTo(Ref{Type: "aws_nope", Attr: "id"})
+	bad.Attributes["z"] = optional(cty.String, "z").recomputedOn("y")
+	bad.Attributes["w"] = computed(cty.String, "w").recomputedOn("nope")
 	err := bad.InternalValidate(func(TypeName) *Resource { return nil })
 	if err == nil {
 		t.Fatal("got nil error, want problems reported")
 	}
-	for _, want := range []string{"aws_bad: no description", "aws_bad.x: Required with Optional or Computed", "aws_bad.x: no type", "aws_bad.y: RefersTo names unknown type aws_nope"} {
+	for _, want := range []string{"aws_bad: no description", "aws_bad.x: Required with Optional or Computed", "aws_bad.x: no type", "aws_bad.y: RefersTo names unknown type aws_nope", "aws_bad.z: RecomputedOn on an attribute that is not computed", `aws_bad.w: RecomputedOn names "nope", which is no argument of the block`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
 		}
