@@ -17,6 +17,9 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner/render"
 )
 
 // Exit codes, as Terraform uses them.
@@ -32,6 +35,9 @@ const (
 // version is the vpcplan version; release builds set it with -ldflags.
 var version = "0.1.0"
 
+// issuesURL is where bug reports go.
+const issuesURL = "https://github.com/vpcplan/vpcplan/issues"
+
 func main() {
 	// vpcplan is a short-lived process whose heap is mostly live until it
 	// exits (the evaluated model, the prior state): collecting at 200%
@@ -45,9 +51,39 @@ func main() {
 		debug.SetGCPercent(200)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := guard(os.Stderr, func() int { return run(ctx, os.Args[1:], os.Stdout, os.Stderr) })
 	stop()
 	os.Exit(code)
+}
+
+// guard runs f and returns its exit code; a panic in f (always a bug in
+// vpcplan) becomes a crash report on stderr and exit code 1, as Terraform
+// reports its crashes. Deferred unlocks run while the panic unwinds, and
+// state is only ever replaced whole (a temporary file renamed over it), so
+// the state file holds what was last saved.
+func guard(stderr io.Writer, f func() int) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			reportCrash(stderr, r, debug.Stack())
+			code = exitError
+		}
+	}()
+	return f()
+}
+
+// reportCrash writes the crash report: an error diagnostic asking for a
+// bug report, then the panic value and the stack.
+func reportCrash(w io.Writer, value any, stack []byte) {
+	d := &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "vpcplan crashed",
+		Detail: "This is always a bug in vpcplan, not a problem with the configuration. " +
+			"The state file holds what was saved before the crash.\n\n" +
+			"Please report it at " + issuesURL + ", with the output of \"vpcplan version\", " +
+			"the command that crashed, and the panic message and stack trace below.",
+	}
+	_ = render.Diagnostic(w, nil, d, render.Options{Width: 78})
+	fmt.Fprintf(w, "\npanic: %v\n\n%s", value, stack)
 }
 
 // command is one subcommand.

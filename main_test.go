@@ -6,16 +6,20 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/vpcplan/vpcplan/planner/state"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"vpcplan": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		"vpcplan": func() {
+			os.Exit(guard(os.Stderr, func() int { return run(context.Background(), os.Args[1:], os.Stdout, os.Stderr) }))
+		},
 		// holdlock STATE DURATION takes the state lock as another process
 		// would, and holds it for the duration.
 		"holdlock": func() {
@@ -149,5 +153,42 @@ func TestExamplesValidate(t *testing.T) {
 				t.Errorf("validate %s = %d\nstdout:\n%s\nstderr:\n%s", f, code, stdout.String(), stderr.String())
 			}
 		})
+	}
+}
+
+// TestCrashReport checks that a panic becomes exit code 1 and the crash
+// report on stderr: the diagnostic, the panic value, then the stack.
+func TestCrashReport(t *testing.T) {
+	var stderr bytes.Buffer
+	code := guard(&stderr, func() int {
+		var s []int
+		return s[0]
+	})
+	if code != exitError {
+		t.Errorf("guard() = %d, want %d", code, exitError)
+	}
+	want := `
+Error: vpcplan crashed
+
+This is always a bug in vpcplan, not a problem with the configuration. The
+state file holds what was saved before the crash.
+
+Please report it at https://github.com/vpcplan/vpcplan/issues, with the
+output of "vpcplan version", the command that crashed, and the panic message
+and stack trace below.
+
+panic: runtime error: index out of range [0] with length 0
+
+goroutine `
+	got, _, _ := strings.Cut(stderr.String(), "goroutine ")
+	if got+"goroutine " != want {
+		t.Errorf("crash report mismatch (-want +got):\n%s", cmp.Diff(want, got+"goroutine "))
+	}
+	if !strings.Contains(stderr.String(), "TestCrashReport") {
+		t.Errorf("the stack trace does not name the panicking function:\n%s", stderr.String())
+	}
+	code = guard(&stderr, func() int { return exitFmtCheck })
+	if code != exitFmtCheck {
+		t.Errorf("guard() without a panic = %d, want %d", code, exitFmtCheck)
 	}
 }

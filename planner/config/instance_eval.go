@@ -102,7 +102,10 @@ func (e *evaluator) refValue(addr schema.Addr, attrs []string) cty.Value {
 }
 
 // partialValue is an object of just the named attributes of the instance,
-// with their marks.
+// with their marks. Marks on the whole value (a data source whose result
+// is computed from marked arguments, such as aws_iam_policy_document's
+// json) stay on the whole object, so every attribute read from it has
+// them.
 func partialValue(i *Instance, attrs []string) cty.Value {
 	if !i.Value.IsKnown() || i.Value.IsNull() {
 		return i.Value
@@ -111,7 +114,12 @@ func partialValue(i *Instance, attrs []string) cty.Value {
 	for _, a := range attrs {
 		obj[a] = i.Value.GetAttr(a)
 	}
+	var whole []cty.ValueMarks
 	for _, pm := range i.marks {
+		if len(pm.Path) == 0 {
+			whole = append(whole, pm.Marks)
+			continue
+		}
 		step, ok := pm.Path[0].(cty.GetAttrStep)
 		if !ok {
 			continue
@@ -126,18 +134,24 @@ func partialValue(i *Instance, attrs []string) cty.Value {
 		}
 		obj[step.Name] = av.MarkWithPaths([]cty.PathValueMarks{{Path: pm.Path[1:], Marks: pm.Marks}})
 	}
-	return cty.ObjectVal(obj)
+	return cty.ObjectVal(obj).WithMarks(whole...)
 }
 
 // markedValue returns the instance's value with its marks restored. Most
 // marks sit on top-level attributes (owners, sensitivity); those are put
-// back directly, and only deeper ones walk their attribute's value.
+// back directly, and only deeper ones walk their attribute's value. Marks
+// on the whole value go back on the whole object, as in partialValue.
 func markedValue(i *Instance) cty.Value {
 	if len(i.marks) == 0 || !i.Value.IsKnown() || i.Value.IsNull() {
 		return i.Value
 	}
 	attrs := i.Value.AsValueMap()
+	var whole []cty.ValueMarks
 	for _, pm := range i.marks {
+		if len(pm.Path) == 0 {
+			whole = append(whole, pm.Marks)
+			continue
+		}
 		step, ok := pm.Path[0].(cty.GetAttrStep)
 		if !ok {
 			continue
@@ -152,7 +166,7 @@ func markedValue(i *Instance) cty.Value {
 		}
 		attrs[step.Name] = av.MarkWithPaths([]cty.PathValueMarks{{Path: pm.Path[1:], Marks: pm.Marks}})
 	}
-	return cty.ObjectVal(attrs)
+	return cty.ObjectVal(attrs).WithMarks(whole...)
 }
 
 // evalResource expands a resource or data block into instances.
