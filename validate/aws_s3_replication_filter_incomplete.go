@@ -8,12 +8,13 @@ import (
 )
 
 // awsS3ReplicationFilterIncomplete: research S3REPL-010. A rule with a
-// filter (the current schema) needs a priority and
-// delete_marker_replication, and a filter names at most one of prefix, tag
-// and and.
+// filter (the current schema) needs delete_marker_replication, and a filter
+// names at most one of prefix, tag and and. It needs a priority too, but
+// the provider always sends one (0 when the configuration sets none), so
+// S3 never sees a rule without it and the rule does not ask for it.
 var awsS3ReplicationFilterIncomplete = &Rule{
 	ID:       "aws_s3_replication_filter_incomplete",
-	Summary:  "A rule with a filter lacks priority or delete_marker_replication, or its filter mixes prefix, tag and and",
+	Summary:  "A rule with a filter lacks delete_marker_replication, or its filter mixes prefix, tag and and",
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
@@ -33,9 +34,6 @@ var awsS3ReplicationFilterIncomplete = &Rule{
 						Detail:  fmt.Sprintf("Rule %d of %s has a filter, so it uses the current replication schema, which %s; S3 rejects the rule otherwise.", r.index+1, rc.Addr, problem),
 						Subject: subject.Ptr(),
 					})
-				}
-				if !rc.Resource.Ranges(r.path("priority")).Found {
-					report("filter[0]", "needs a priority: add priority = <number>", true)
 				}
 				if !r.has("delete_marker_replication") {
 					report("filter[0]", "needs delete_marker_replication { status = \"Enabled\" or \"Disabled\" }", true)
