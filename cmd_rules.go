@@ -18,6 +18,7 @@ Options:
 
   -config=FILE   Rule configuration (default .vpcplan.hcl when present).
   -json          Print the list as JSON.
+  -no-color      Do not use colour in the output.
 `
 
 type ruleListing struct {

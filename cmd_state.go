@@ -259,6 +259,11 @@ func runOutput(_ context.Context, env *environment, args []string) int {
 	if code, ok := parseFlags(env, fs, args, outputHelp); !ok {
 		return code
 	}
+	if diags := outputArgDiags(fs.NArg(), *jsonOut, *raw); diags.HasErrors() {
+		printDiagnostics(env, nil, diags, true)
+		helpPrompt(env, "output")
+		return exitError
+	}
 	st, ok := loadState(env, *statePath)
 	if !ok {
 		return exitError
@@ -266,10 +271,6 @@ func runOutput(_ context.Context, env *environment, args []string) int {
 	outputs := map[string]*state.OutputState{}
 	if st != nil {
 		outputs = st.Outputs
-	}
-	if fs.NArg() > 1 {
-		fmt.Fprintf(env.stderr, "The output command expects at most one argument, the name of an output.\n")
-		return exitError
 	}
 	if fs.NArg() == 1 {
 		name := fs.Arg(0)

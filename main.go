@@ -10,6 +10,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -133,11 +135,32 @@ func (e *environment) getenv(name string) string {
 }
 
 // run runs vpcplan with args (without the program name) and returns the
-// exit code.
+// exit code. Global options come before the subcommand, as Terraform takes
+// them: -chdir=DIR, -help and -version; -no-color is accepted there too,
+// and anywhere after the subcommand by every command.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	args, noColor := extractNoColor(args)
+	dir, args, err := extractChdir(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "Invalid -chdir option: %s\n", err)
+		return exitError
+	}
+	if dir != "" {
+		// run is the process's entry point, so it may change the working
+		// directory; it changes it back because tests call it in process.
+		prev, err := os.Getwd()
+		if err == nil {
+			err = os.Chdir(dir)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "Error handling -chdir option: %s\n", err)
+			return exitError
+		}
+		defer os.Chdir(prev)
+	}
 	env := &environment{stdout: stdout, stderr: stderr, stdin: os.Stdin, environ: os.Environ(), width: 78}
 	env.cwd, _ = os.Getwd()
-	if isTerminal(stderr) && env.getenv("NO_COLOR") == "" && env.getenv("TERM") != "dumb" {
+	if !noColor && isTerminal(stderr) && env.getenv("NO_COLOR") == "" && env.getenv("TERM") != "dumb" {
 		env.color = true
 	}
 	if w := terminalWidth(stderr); w > 0 {
@@ -145,20 +168,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	env.interactive = isTerminal(os.Stdin)
 
-	if len(args) == 0 || args[0] == "-help" || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+	if len(args) == 0 {
 		usage(stdout)
-		if len(args) == 0 {
-			return exitError
-		}
-		return exitOK
+		return exitError
 	}
-	if args[0] == "-version" || args[0] == "--version" || args[0] == "-v" {
+	switch args[0] {
+	case "-help", "--help", "-h", "help":
+		// vpcplan -help plan is vpcplan plan -help.
+		if len(args) > 1 {
+			if c := findCommand(args[1]); c != nil {
+				return c.run(ctx, env, []string{"-help"})
+			}
+		}
+		usage(stdout)
+		return exitOK
+	case "-version", "--version", "-v":
 		return runVersion(ctx, env, args[1:])
 	}
-	for _, c := range commands() {
-		if c.name == args[0] {
-			return c.run(ctx, env, args[1:])
-		}
+	if strings.HasPrefix(args[0], "-") {
+		fmt.Fprintf(stderr, "Invalid flags before the subcommand. If these flags are for\nthe subcommand, please put them after the subcommand.\n\nTo see all of vpcplan's commands and global options, run:\n  vpcplan -help\n")
+		return exitError
+	}
+	if c := findCommand(args[0]); c != nil {
+		return c.run(ctx, env, args[1:])
 	}
 	fmt.Fprintf(stderr, "vpcplan has no command named %q.", args[0])
 	if s := suggestCommand(args[0]); s != "" {
@@ -168,6 +200,55 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitError
 }
 
+// findCommand returns the subcommand with the name, or nil.
+func findCommand(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return &c
+		}
+	}
+	return nil
+}
+
+// extractNoColor removes every -no-color (or --no-color) before a "--"
+// from args, as Terraform's commands do, and reports whether there was one.
+func extractNoColor(args []string) ([]string, bool) {
+	out := make([]string, 0, len(args))
+	found := false
+	for i, a := range args {
+		if a == "--" {
+			out = append(out, args[i:]...)
+			break
+		}
+		if a == "-no-color" || a == "--no-color" {
+			found = true
+			continue
+		}
+		out = append(out, a)
+	}
+	return out, found
+}
+
+// extractChdir removes the global -chdir=DIR option from the options
+// before the subcommand and returns DIR ("" when absent). Its errors are
+// Terraform's.
+func extractChdir(args []string) (string, []string, error) {
+	for i, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			break // the subcommand: -chdir comes before it
+		}
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(a, "-"), "=")
+		if name != "chdir" && name != "-chdir" {
+			continue
+		}
+		if !hasValue || value == "" {
+			return "", args, errors.New("must include an equals sign followed by a directory path, like -chdir=example")
+		}
+		return value, append(append([]string{}, args[:i]...), args[i+1:]...), nil
+	}
+	return "", args, nil
+}
+
 func usage(w io.Writer) {
 	fmt.Fprintf(w, "Usage: vpcplan [global options] <subcommand> [args]\n\n")
 	fmt.Fprintf(w, "vpcplan checks and plans AWS private connectivity written in Terraform's language.\n\n")
@@ -175,7 +256,14 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-13s %s\n", c.name, c.synopsis)
 	}
-	fmt.Fprintf(w, "\nGlobal options:\n  -help      Show this help output, or the help for a specified subcommand.\n  -version   An alias for the \"version\" subcommand.\n")
+	fmt.Fprint(w, `
+Global options (use these before the subcommand, if any):
+  -chdir=DIR    Switch to a different working directory before executing the
+                given subcommand.
+  -help         Show this help output, or the help for a specified subcommand.
+  -no-color     Do not use colour in the output; every command takes it too.
+  -version      An alias for the "version" subcommand.
+`)
 }
 
 func suggestCommand(given string) string {
@@ -188,7 +276,46 @@ func suggestCommand(given string) string {
 	return best
 }
 
-func runVersion(_ context.Context, env *environment, _ []string) int {
-	fmt.Fprintf(env.stdout, "vpcplan v%s\non %s_%s\n", version, runtime.GOOS, runtime.GOARCH)
+const versionHelp = `Usage: vpcplan [global options] version [options]
+
+  Displays the version of vpcplan.
+
+Options:
+
+  -json       Output the version information as a JSON object, in the shape
+              of terraform version -json.
+`
+
+// versionOutput is version -json's object: Terraform's keys, so that tools
+// reading terraform version -json read it too (terraform_version holds
+// vpcplan's version, as in the state and the JSON plan), plus
+// vpcplan_version. vpcplan installs no providers and never checks for a
+// newer release, so provider_selections is empty and terraform_outdated
+// false.
+type versionOutput struct {
+	FormatVersion      string            `json:"format_version"`
+	VpcplanVersion     string            `json:"vpcplan_version"`
+	TerraformVersion   string            `json:"terraform_version"`
+	Platform           string            `json:"platform"`
+	ProviderSelections map[string]string `json:"provider_selections"`
+	Outdated           bool              `json:"terraform_outdated"`
+}
+
+func runVersion(_ context.Context, env *environment, args []string) int {
+	fs := newFlags("version")
+	jsonOut := fs.Bool("json", false, "")
+	if code, ok := parseFlags(env, fs, args, versionHelp); !ok {
+		return code
+	}
+	platform := runtime.GOOS + "_" + runtime.GOARCH
+	if *jsonOut {
+		data, _ := json.MarshalIndent(versionOutput{
+			FormatVersion: "1.0", VpcplanVersion: version, TerraformVersion: version,
+			Platform: platform, ProviderSelections: map[string]string{},
+		}, "", "  ")
+		fmt.Fprintf(env.stdout, "%s\n", data)
+		return exitOK
+	}
+	fmt.Fprintf(env.stdout, "vpcplan v%s\non %s\n", version, platform)
 	return exitOK
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,8 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			e.Setenv("EXAMPLES", examples)
+			e.Setenv("VPCPLAN_VERSION", version)
+			e.Setenv("PLATFORM", runtime.GOOS+"_"+runtime.GOARCH)
 			return nil
 		},
 	})
@@ -127,12 +130,40 @@ func TestExitCodes(t *testing.T) {
 		"graph":                  {[]string{"graph", valid}, exitOK},
 		"graph invalid":          {[]string{"graph", invalid}, exitError},
 		"double-dash flags work": {[]string{"validate", "--json", valid}, exitOK},
+
+		"version json":                      {[]string{"version", "-json"}, exitOK},
+		"version bad flag":                  {[]string{"version", "-nope"}, exitError},
+		"help for a subcommand":             {[]string{"-help", "plan"}, exitOK},
+		"flag before the subcommand":        {[]string{"-json", "validate", valid}, exitError},
+		"no-color before the subcommand":    {[]string{"-no-color", "validate", valid}, exitOK},
+		"no-color after the paths":          {[]string{"validate", valid, "-no-color"}, exitOK},
+		"no-color for rules":                {[]string{"rules", "-no-color"}, exitOK},
+		"no-color for version":              {[]string{"version", "-no-color"}, exitOK},
+		"no-color for state list":           {[]string{"state", "list", "-no-color", "-state=" + filepath.Join(dir, "none.tfstate")}, exitOK},
+		"no-color for fmt with errors":      {[]string{"fmt", "-no-color", "-check", broken}, exitFmtParse},
+		"chdir":                             {[]string{"-chdir=" + dir, "validate", "valid.hcl"}, exitOK},
+		"chdir after no-color":              {[]string{"-no-color", "-chdir=" + dir, "graph", "valid.hcl"}, exitOK},
+		"chdir without a directory":         {[]string{"-chdir", "validate"}, exitError},
+		"chdir with an empty directory":     {[]string{"-chdir=", "validate"}, exitError},
+		"chdir to a missing directory":      {[]string{"-chdir=" + filepath.Join(dir, "missing"), "validate"}, exitError},
+		"chdir after the subcommand":        {[]string{"validate", "-chdir=" + dir}, exitError},
+		"output raw without a name":         {[]string{"output", "-raw"}, exitError},
+		"output raw and json":               {[]string{"output", "-raw", "-json", "x"}, exitError},
+		"output with two names":             {[]string{"output", "x", "y"}, exitError},
+		"output without state has no names": {[]string{"output", "-state=" + filepath.Join(dir, "none.tfstate")}, exitOK},
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			if got := run(context.Background(), tc.args, &stdout, &stderr); got != tc.want {
 				t.Errorf("run(%q) = %d, want %d\nstdout:\n%s\nstderr:\n%s", tc.args, got, tc.want, stdout.String(), stderr.String())
+			}
+			if now, _ := os.Getwd(); now != wd {
+				t.Fatalf("run(%q) left the working directory at %s, want %s", tc.args, now, wd)
 			}
 		})
 	}
