@@ -114,7 +114,7 @@ func applyCommand(ctx context.Context, env *environment, args []string, destroy 
 	_, counts, diags := planner.Apply(ctx, pl.plan, planner.ApplyOptions{
 		Store:       s.store,
 		Progress:    progress(env.stdout),
-		Evaluate:    reevaluate(env, pl.loader, pl.cfg, nil, pl.plan.Model.Variables, pl.plan.Prior.Lineage),
+		Evaluate:    reevaluate(env, pl.loader, pl.cfg, nil, pl.plan.Model.Variables, pl.plan.Prior),
 		Catalog:     schema.NewCatalog(),
 		ToolVersion: version,
 	})
@@ -241,7 +241,7 @@ func loadPlanFile(ctx context.Context, env *environment, in planInputs, path str
 	diags = append(diags, moreDiags...)
 	var m *config.Model
 	if !diags.HasErrors() {
-		m, moreDiags = loader.Evaluate(ctx, cfg, walk.EvalOptions(config.Options{Mode: config.PlanMode, Values: values, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.AssumedAccount(prior.Lineage)}))
+		m, moreDiags = loader.Evaluate(ctx, cfg, walk.EvalOptions(config.Options{Mode: config.PlanMode, Values: values, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.AssumedAccount(prior.Lineage), Foreign: planner.ForeignValues(prior)}))
 		diags = append(diags, moreDiags...)
 	}
 	var p *planner.Plan

@@ -170,8 +170,10 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 	if in.input && env.interactive {
 		opts.Prompt = promptVariable(env)
 	}
+	opts.Foreign = planner.ForeignValues(prior)
 	m, moreDiags := loader.Evaluate(ctx, cfg, opts)
 	diags = append(append(idx.Wait(), diags...), moreDiags...)
+	diags = append(diags, planner.UnknownAttributeWarnings(prior, catalog)...)
 	ropts, moreDiags := ruleOptions(in.configFile, loader.Files())
 	diags = append(diags, moreDiags...)
 	if !diags.HasErrors() {
@@ -297,10 +299,11 @@ func rule(width int) string {
 }
 
 // reevaluate returns the apply's evaluation of the configuration: the same
-// files, variables and options as the plan.
-func reevaluate(env *environment, loader *config.Loader, cfg *config.Config, vars []config.VarArg, values map[string]cty.Value, lineage string) func(context.Context, func(schema.InstanceAddr) (cty.Value, bool), func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
+// files, variables and options as the plan, and the same foreign values
+// (those of the plan's prior state).
+func reevaluate(env *environment, loader *config.Loader, cfg *config.Config, vars []config.VarArg, values map[string]cty.Value, prior *state.State) func(context.Context, func(schema.InstanceAddr) (cty.Value, bool), func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
 	return func(ctx context.Context, known func(schema.InstanceAddr) (cty.Value, bool), finalize func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
-		return loader.Evaluate(ctx, cfg, config.Options{Mode: config.PlanMode, Vars: vars, Values: values, Env: env.environ, Cwd: env.cwd, Known: known, Finalize: finalize, AssumedAccount: planner.AssumedAccount(lineage)})
+		return loader.Evaluate(ctx, cfg, config.Options{Mode: config.PlanMode, Vars: vars, Values: values, Env: env.environ, Cwd: env.cwd, Known: known, Finalize: finalize, AssumedAccount: planner.AssumedAccount(prior.Lineage), Foreign: planner.ForeignValues(prior)})
 	}
 }
 

@@ -9,10 +9,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/planner"
 	"github.com/vpcplan/vpcplan/planner/render"
 	"github.com/vpcplan/vpcplan/planner/state"
 	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
 )
 
 const showHelp = `Usage: vpcplan show [options] [PLANFILE]
@@ -114,11 +117,15 @@ func loadState(env *environment, path string) (*state.State, bool) {
 	return st, true
 }
 
-// instanceAddr returns the address of a state instance.
+// instanceAddr returns the address of a state instance as Terraform
+// writes it, with its module path: module.vpc.aws_vpc.this[0].
 func instanceAddr(r *state.Resource, inst *state.Instance) string {
 	addr := r.Type + "." + r.Name
 	if r.Mode == "data" {
 		addr = "data." + addr
+	}
+	if r.Module != "" {
+		addr = r.Module + "." + addr
 	}
 	if len(inst.IndexKey) > 0 && string(inst.IndexKey) != "null" {
 		addr += "[" + string(inst.IndexKey) + "]"
@@ -139,7 +146,12 @@ func printInstance(env *environment, r *state.Resource, inst *state.Instance) {
 	sensitive := sensitiveTopLevel(inst.SensitiveAttributes)
 	names := make([]string, 0, len(attrs))
 	width := 0
+	types := map[string]cty.Type{}
 	for k, v := range attrs {
+		// A dynamic attribute (terraform_data's input and output) shows
+		// the value it holds, as Terraform shows it.
+		v, types[k] = planner.UnwrapDynamic(v)
+		attrs[k] = v
 		if string(v) == "null" {
 			continue
 		}
@@ -150,7 +162,7 @@ func printInstance(env *environment, r *state.Resource, inst *state.Instance) {
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		val := strings.ReplaceAll(jsonText(attrs[k]), "\n", "\n    ")
+		val := strings.ReplaceAll(jsonText(attrs[k], types[k]), "\n", "\n    ")
 		if sensitive[k] {
 			val = "(sensitive value)"
 		}
@@ -179,18 +191,21 @@ func sensitiveTopLevel(raw json.RawMessage) map[string]bool {
 	return out
 }
 
-// jsonText renders a JSON value in Terraform's value syntax.
-func jsonText(raw json.RawMessage) string {
+// jsonText renders a JSON value in Terraform's value syntax. With its
+// type known (a dynamic attribute's), object attributes are written as
+// Terraform writes them, bare; without it, every key is quoted, as map
+// keys are.
+func jsonText(raw json.RawMessage, ty cty.Type) string {
 	var v any
 	if json.Unmarshal(raw, &v) != nil {
 		return string(raw)
 	}
 	var b strings.Builder
-	writeJSONValue(&b, v, 0)
+	writeJSONValue(&b, v, ty, 0)
 	return b.String()
 }
 
-func writeJSONValue(b *strings.Builder, v any, level int) {
+func writeJSONValue(b *strings.Builder, v any, ty cty.Type, level int) {
 	pad := strings.Repeat("    ", level+1)
 	switch x := v.(type) {
 	case nil:
@@ -207,9 +222,16 @@ func writeJSONValue(b *strings.Builder, v any, level int) {
 			return
 		}
 		b.WriteString("[\n")
-		for _, e := range x {
+		for i, e := range x {
+			ety := cty.NilType
+			switch {
+			case ty.IsListType() || ty.IsSetType():
+				ety = ty.ElementType()
+			case ty.IsTupleType() && i < ty.Length():
+				ety = ty.TupleElementType(i)
+			}
 			b.WriteString(pad)
-			writeJSONValue(b, e, level+1)
+			writeJSONValue(b, e, ety, level+1)
 			b.WriteString(",\n")
 		}
 		b.WriteString(strings.Repeat("    ", level) + "]")
@@ -219,19 +241,30 @@ func writeJSONValue(b *strings.Builder, v any, level int) {
 			return
 		}
 		keys := make([]string, 0, len(x))
+		names := make(map[string]string, len(x))
 		width := 0
 		for k := range x {
 			keys = append(keys, k)
-			if q := len(k) + 2; q > width {
-				width = q
+			name := k
+			if !ty.IsObjectType() || !hclsyntax.ValidIdentifier(k) {
+				q, _ := json.Marshal(k)
+				name = string(q)
 			}
+			names[k] = name
+			width = max(width, len(name))
 		}
 		sort.Strings(keys)
 		b.WriteString("{\n")
 		for _, k := range keys {
-			q, _ := json.Marshal(k)
-			b.WriteString(pad + string(q) + strings.Repeat(" ", width-len(q)) + " = ")
-			writeJSONValue(b, x[k], level+1)
+			ety := cty.NilType
+			switch {
+			case ty.IsObjectType() && ty.HasAttribute(k):
+				ety = ty.AttributeType(k)
+			case ty.IsMapType():
+				ety = ty.ElementType()
+			}
+			b.WriteString(pad + names[k] + strings.Repeat(" ", width-len(names[k])) + " = ")
+			writeJSONValue(b, x[k], ety, level+1)
 			b.WriteString("\n")
 		}
 		b.WriteString(strings.Repeat("    ", level) + "}")
@@ -488,14 +521,15 @@ func removeInstance(st *state.State, addr string) bool {
 	return found
 }
 
-// moveInstance renames a resource instance in the state.
+// moveInstance renames a resource instance in the state, within its
+// module or into another one.
 func moveInstance(st *state.State, src, dst string) string {
-	from, diags := schema.ParseInstanceAddr(src)
-	if diags.HasErrors() {
+	_, from, ok := parseStateAddr(src) // findInstance matches src whole, module path included
+	if !ok {
 		return fmt.Sprintf("%q is not a resource instance address.", src)
 	}
-	to, diags := schema.ParseInstanceAddr(dst)
-	if diags.HasErrors() {
+	toModule, to, ok := parseStateAddr(dst)
+	if !ok {
 		return fmt.Sprintf("%q is not a resource instance address.", dst)
 	}
 	if from.Resource.Type != to.Resource.Type || from.Resource.Mode != to.Resource.Mode {
@@ -521,15 +555,78 @@ func moveInstance(st *state.State, src, dst string) string {
 	inst.IndexKey = keyJSON(to.Key)
 	var target *state.Resource
 	for _, x := range st.Resources {
-		if x.Type == string(to.Resource.Type) && x.Name == to.Resource.Name && x.Mode == r.Mode && x.Module == "" {
+		if x.Type == string(to.Resource.Type) && x.Name == to.Resource.Name && x.Mode == r.Mode && x.Module == toModule {
 			target = x
 		}
 	}
 	if target == nil {
-		target = &state.Resource{Mode: r.Mode, Type: r.Type, Name: to.Resource.Name, Provider: r.Provider}
+		target = &state.Resource{Module: toModule, Mode: r.Mode, Type: r.Type, Name: to.Resource.Name, Provider: r.Provider}
 		st.Resources = append(st.Resources, target)
 	}
 	target.Instances = append(target.Instances, inst)
+	return ""
+}
+
+// parseStateAddr parses an instance address of the state, which may start
+// with a module path (module.vpc, module.a[0].module.b), into the module
+// path as the state records it ("" for the root module) and the instance
+// address within the module.
+func parseStateAddr(s string) (string, schema.InstanceAddr, bool) {
+	trav, diags := hclsyntax.ParseTraversalAbs([]byte(s), "", hcl.InitialPos)
+	if diags.HasErrors() {
+		return "", schema.InstanceAddr{}, false
+	}
+	module := ""
+	i := 0
+	for i+1 < len(trav) && traversalName(trav[i]) == "module" {
+		name, ok := trav[i+1].(hcl.TraverseAttr)
+		if !ok {
+			return "", schema.InstanceAddr{}, false
+		}
+		if module != "" {
+			module += "."
+		}
+		module += "module." + name.Name
+		i += 2
+		if i < len(trav) {
+			if idx, ok := trav[i].(hcl.TraverseIndex); ok {
+				module += moduleKey(idx.Key)
+				i++
+			}
+		}
+	}
+	if i >= len(trav) {
+		return "", schema.InstanceAddr{}, false
+	}
+	// The step's range starts at the dot before its name.
+	addr, diags := schema.ParseInstanceAddr(strings.TrimPrefix(s[trav[i].SourceRange().Start.Byte:], "."))
+	if diags.HasErrors() {
+		return "", schema.InstanceAddr{}, false
+	}
+	return module, addr, true
+}
+
+// traversalName is the name a root or attribute step names, or "".
+func traversalName(step hcl.Traverser) string {
+	switch t := step.(type) {
+	case hcl.TraverseRoot:
+		return t.Name
+	case hcl.TraverseAttr:
+		return t.Name
+	}
+	return ""
+}
+
+// moduleKey renders a module instance key as the state's module path
+// does: [0] or ["a"].
+func moduleKey(v cty.Value) string {
+	if v.Type() == cty.String {
+		b, _ := json.Marshal(v.AsString())
+		return "[" + string(b) + "]"
+	}
+	if v.Type() == cty.Number {
+		return "[" + v.AsBigFloat().Text('f', -1) + "]"
+	}
 	return ""
 }
 

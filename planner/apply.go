@@ -82,7 +82,12 @@ type applier struct {
 // the counts Terraform's summary prints.
 func Apply(ctx context.Context, p *Plan, opts ApplyOptions) (*state.State, [3]int, hcl.Diagnostics) {
 	a := &applier{ctx: ctx, p: p, opts: opts, st: p.Prior.DeepCopy(), changes: map[schema.InstanceAddr]*Change{}, res: map[schema.Addr]*state.Resource{}}
-	a.st.TerraformVersion = opts.ToolVersion
+	if a.st.TerraformVersion == "" {
+		// A state Terraform wrote keeps its version: the state is still
+		// Terraform's to read and write, and vpcplan's own version would
+		// mean nothing to it.
+		a.st.TerraformVersion = opts.ToolVersion
+	}
 	for _, c := range p.Changes {
 		a.changes[c.Addr] = c
 	}
@@ -251,10 +256,19 @@ func plannedAtApply(c *Change, inst *config.Instance) cty.Value {
 	return planned
 }
 
-// outputs records the outputs of the configuration as applied.
+// outputs records the outputs of the configuration as applied; outputs
+// the configuration no longer has leave the state, as in Terraform. An
+// output whose value vpcplan cannot know (it derives from a value outside
+// its model that the state does not record) keeps the value the state
+// has, since nothing vpcplan did changed it; a new one records its unknown
+// parts as null.
 func (a *applier) outputs(m *config.Model) {
 	out := map[string]*state.OutputState{}
 	for _, o := range m.Outputs {
+		if prior, ok := a.st.Outputs[o.Output.Name]; ok && !o.Value.IsWhollyKnown() {
+			out[o.Output.Name] = &state.OutputState{Value: prior.Value, Type: prior.Type, Sensitive: o.Sensitive}
+			continue
+		}
 		v := nullUnknowns(o.Value)
 		ty := v.Type()
 		val, err := ctyjson.Marshal(v, ty)
@@ -340,6 +354,7 @@ func (a *applier) put(addr schema.InstanceAddr, v cty.Value, c *Change, external
 	for i, x := range r.Instances {
 		if string(x.IndexKey) == key && x.Deposed == "" {
 			inst.Private = withExternalPaths(x.Private, external)
+			inst.SchemaVersion = x.SchemaVersion // the provider's, which vpcplan does not know
 			r.Instances[i] = inst
 			return
 		}

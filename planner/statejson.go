@@ -4,9 +4,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"sort"
 	"strconv"
+	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/internal/jsonscan"
+	"github.com/vpcplan/vpcplan/internal/parallel"
+	"github.com/vpcplan/vpcplan/planner/state"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -15,9 +20,10 @@ import (
 // primitives, lists, sets, maps and objects schemas use): much faster than
 // cty/json.Unmarshal or decoding through encoding/json, which matters when
 // a state holds 100,000 instances. Object attributes missing from the JSON
-// are null; extra ones are skipped (a newer provider wrote them). Anything
-// else that is not valid JSON of the type is an error that names the byte
-// offset.
+// are null (an older provider wrote the instance); extra ones are skipped
+// (a newer provider wrote them; UnknownAttributeWarnings reports them).
+// Anything else that is not valid JSON of the type is an error that names
+// the byte offset.
 
 // readWhole reads raw as one JSON text with read. An empty text or a null
 // is nothing (empty true, read not called); anything after the value is
@@ -183,4 +189,171 @@ func readNumber(r *jsonscan.Reader) (cty.Value, error) {
 		return cty.NilVal, r.Errorf("%s is not a number", lit)
 	}
 	return cty.NumberVal(f), nil
+}
+
+// UnknownAttributeWarnings reports the attributes that instances of the
+// prior state have and their schema does not (another version of the
+// provider wrote them): decoding skips them, so the plan ignores them, and
+// apply writes an instance back as the state has it unless it changes the
+// instance. There is one warning per resource type and set of attributes,
+// naming the first instances that have them, in state order. Module
+// instances and types outside the catalog are not decoded, so not checked.
+// prior may be nil.
+func UnknownAttributeWarnings(prior *state.State, catalog *schema.Catalog) hcl.Diagnostics {
+	if prior == nil {
+		return nil
+	}
+	type found struct {
+		addr  schema.InstanceAddr
+		ty    cty.Type
+		raw   json.RawMessage
+		names []string
+	}
+	var all []*found
+	for _, r := range prior.Resources {
+		if r.Module != "" {
+			continue
+		}
+		mode := schema.ManagedMode
+		if r.Mode == "data" {
+			mode = schema.DataMode
+		}
+		sch := catalog.Lookup(mode, schema.TypeName(r.Type))
+		if sch == nil {
+			continue
+		}
+		ty := sch.Block.ImpliedType()
+		for _, inst := range r.Instances {
+			key, err := decodeKey(inst.IndexKey)
+			if inst.Deposed != "" || err != nil {
+				continue
+			}
+			addr := schema.Addr{Mode: mode, Type: sch.Type, Name: r.Name}.Instance(key)
+			all = append(all, &found{addr: addr, ty: ty, raw: inst.Attributes})
+		}
+	}
+	parallel.For(len(all), func(i int) { all[i].names = unknownAttributes(all[i].raw, all[i].ty) })
+
+	type group struct {
+		typ   string // "aws_vpc", "data source aws_region"
+		names []string
+		addrs []schema.InstanceAddr
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, f := range all {
+		if len(f.names) == 0 {
+			continue
+		}
+		key := strconv.Itoa(int(f.addr.Resource.Mode)) + "\x00" + string(f.addr.Resource.Type) + "\x00" + strings.Join(f.names, "\x00")
+		g := byKey[key]
+		if g == nil {
+			g = &group{typ: string(f.addr.Resource.Type), names: f.names}
+			if f.addr.Resource.Mode == schema.DataMode {
+				g.typ = "data source " + g.typ
+			}
+			byKey[key] = g
+			groups = append(groups, g)
+		}
+		g.addrs = append(g.addrs, f.addr)
+	}
+	var diags hcl.Diagnostics
+	for _, g := range groups {
+		quoted := make([]string, len(g.names))
+		for i, n := range g.names {
+			quoted[i] = strconv.Quote(n)
+		}
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Unknown attributes in state",
+			Detail: fmt.Sprintf("The state records %s for %s, which vpcplan's schema of %s does not have; another version of the provider wrote %s. vpcplan ignores %[4]s when planning and keeps %[4]s in the state: apply writes an instance back as it is unless it changes that instance.",
+				nounList("attribute", quoted), instanceList(g.addrs), g.typ, pronoun(len(quoted))),
+		})
+	}
+	return diags
+}
+
+// nounList writes `attribute "a"` or `attributes "a", "b" and "c"`.
+func nounList(noun string, items []string) string {
+	if len(items) == 1 {
+		return noun + " " + items[0]
+	}
+	return noun + "s " + strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// instanceList names up to three instances and counts the rest.
+func instanceList(addrs []schema.InstanceAddr) string {
+	const shown = 3
+	names := make([]string, 0, shown+1)
+	for i, a := range addrs {
+		if i == shown {
+			names = append(names, fmt.Sprintf("%d other instances", len(addrs)-shown))
+			break
+		}
+		names = append(names, a.String())
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// unknownAttributes returns the attributes raw has that ty does not, as
+// dotted paths (nested blocks' attributes after their block's name:
+// "ingress.foo"), sorted and without duplicates. JSON that does not match
+// ty gives what was found until then: decoding reports the mismatch.
+func unknownAttributes(raw json.RawMessage, ty cty.Type) []string {
+	var names []string
+	_, _ = readWhole(raw, func(r *jsonscan.Reader) error {
+		return scanUnknown(r, ty, "", func(name string) { names = append(names, name) })
+	})
+	if len(names) < 2 {
+		return names
+	}
+	sort.Strings(names)
+	kept := names[:1]
+	for _, n := range names[1:] {
+		if n != kept[len(kept)-1] {
+			kept = append(kept, n)
+		}
+	}
+	return kept
+}
+
+// scanUnknown reads a value of type ty, calling found with the path of
+// every object attribute that ty does not have.
+func scanUnknown(r *jsonscan.Reader, ty cty.Type, prefix string, found func(string)) error {
+	if null, err := r.Null(); null || err != nil {
+		return err
+	}
+	switch {
+	case ty.IsObjectType():
+		atys := ty.AttributeTypes()
+		return r.Members(func(key string) error {
+			aty, ok := atys[key]
+			if !ok {
+				found(prefix + key)
+				return r.Skip()
+			}
+			return scanUnknown(r, aty, prefix+key+".", found)
+		})
+	case ty.IsListType() || ty.IsSetType():
+		if !ty.ElementType().IsObjectType() {
+			return r.Skip()
+		}
+		return r.Elements(func() error { return scanUnknown(r, ty.ElementType(), prefix, found) })
+	case ty.IsMapType():
+		if !ty.ElementType().IsObjectType() {
+			return r.Skip()
+		}
+		return r.Members(func(string) error { return scanUnknown(r, ty.ElementType(), prefix, found) })
+	}
+	return r.Skip()
 }

@@ -85,6 +85,15 @@ type Options struct {
 	// ReadFile reads files for the file functions and -var-file; nil means
 	// os.ReadFile.
 	ReadFile func(path string) ([]byte, error)
+	// Foreign, when set, returns the value the prior state records for a
+	// block vpcplan cannot evaluate (a resource type outside the catalog, a
+	// data source it cannot read), as a reference to the block sees it: one
+	// object for a block without count or for_each, a tuple for count, an
+	// object by key for for_each. References then see that value, marked
+	// as external, instead of an unknown one; instances the configuration
+	// expands to and the state does not record stay unknown. It returns
+	// false when the state records no instance of the block.
+	Foreign func(addr schema.Addr) (cty.Value, bool)
 }
 
 // VarArg is one -var NAME=VALUE (File empty) or -var-file=FILE argument.
