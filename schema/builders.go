@@ -33,6 +33,12 @@ func (a *Attribute) sensitive() *Attribute {
 	return a
 }
 
+// deprecated sets the provider's deprecation message (Attribute.Deprecated).
+func (a *Attribute) deprecated(msg string) *Attribute {
+	a.Deprecated = msg
+	return a
+}
+
 func (a *Attribute) withDefault(v cty.Value) *Attribute {
 	a.Default = v
 	return a
@@ -69,6 +75,26 @@ func singleBlock(desc string, b Block) *NestedBlock {
 	return &NestedBlock{Nesting: NestingList, MaxItems: 1, Block: b, Description: desc}
 }
 
+// attrMode marks a block the provider declares in "attributes as blocks"
+// mode (NestedBlock.AttrMode).
+func (nb *NestedBlock) attrMode() *NestedBlock {
+	nb.AttrMode = true
+	return nb
+}
+
+// withRemoved records arguments the provider removed (Block.Removed).
+func (b Block) withRemoved(rs map[string]*Removal) Block {
+	b.Removed = rs
+	return b
+}
+
+// withRemoved records top-level arguments the provider removed
+// (Block.Removed).
+func (r *Resource) withRemoved(rs map[string]*Removal) *Resource {
+	r.Removed = rs
+	return r
+}
+
 // computed marks a block the provider declares Optional and Computed: left
 // out of the configuration, it keeps what AWS reports.
 func (nb *NestedBlock) computed() *NestedBlock {
@@ -94,9 +120,25 @@ func (nb *NestedBlock) required() *NestedBlock {
 	return nb
 }
 
+// RegionAttr is the name of the argument every regional type has since
+// version 6 of the AWS provider ("Enhanced Region Support"): the Region the
+// resource is managed in, its provider's when omitted.
+const RegionAttr = "region"
+
+// regionArgument is the provider's top-level region argument: optional
+// and computed (the provider's Region when omitted, or the Region the
+// prior state records), and for a managed resource a change replaces it.
+func regionArgument(mode Mode) *Attribute {
+	a := optionalComputed(cty.String, "Region where this resource will be managed. Defaults to the Region set in the provider configuration.")
+	if mode == ManagedMode {
+		a.forceNew()
+	}
+	return a
+}
+
 // managed builds a managed resource schema, adding the attributes every
-// managed type has: "id" (computed) and, unless noTags, "tags" and
-// "tags_all".
+// managed type has: "id" (computed), "region" (see global) and, unless
+// noTags, "tags" and "tags_all".
 func managed(t TypeName, desc string, attrs map[string]*Attribute, blocks map[string]*NestedBlock, noTags bool) *Resource {
 	if attrs == nil {
 		attrs = map[string]*Attribute{}
@@ -104,6 +146,7 @@ func managed(t TypeName, desc string, attrs map[string]*Attribute, blocks map[st
 	if _, ok := attrs["id"]; !ok {
 		attrs["id"] = computed(cty.String, "The identifier AWS assigns.")
 	}
+	attrs[RegionAttr] = regionArgument(ManagedMode)
 	if !noTags {
 		attrs["tags"] = optional(cty.Map(cty.String), "Tags to assign to the resource.")
 		attrs["tags_all"] = computed(cty.Map(cty.String), "Tags of the resource, including the provider's default_tags.")
@@ -111,7 +154,8 @@ func managed(t TypeName, desc string, attrs map[string]*Attribute, blocks map[st
 	return &Resource{Type: t, Mode: ManagedMode, Description: desc, Block: Block{Attributes: attrs, Blocks: blocks}}
 }
 
-// dataSource builds a data source schema with a computed "id".
+// dataSource builds a data source schema with a computed "id" and the
+// "region" argument (see global).
 func dataSource(t TypeName, desc string, attrs map[string]*Attribute, blocks map[string]*NestedBlock) *Resource {
 	if attrs == nil {
 		attrs = map[string]*Attribute{}
@@ -119,5 +163,40 @@ func dataSource(t TypeName, desc string, attrs map[string]*Attribute, blocks map
 	if _, ok := attrs["id"]; !ok {
 		attrs["id"] = computed(cty.String, "An identifier of the data source's result.")
 	}
+	attrs[RegionAttr] = regionArgument(DataMode)
 	return &Resource{Type: t, Mode: DataMode, Description: desc, Block: Block{Attributes: attrs, Blocks: blocks}}
 }
+
+// global marks a type the provider manages in no Region of its own
+// (Resource.Global): it drops the region argument managed and dataSource
+// add.
+func (r *Resource) global() *Resource {
+	delete(r.Attributes, RegionAttr)
+	r.Global = true
+	return r
+}
+
+// withTimeouts adds the timeouts block of a type whose provider
+// implementation declares configurable timeouts, with one argument per
+// operation ("create", "read", "update", "delete"), in the shape Terraform
+// gives it: a single nested block of optional strings such as "30m", null
+// when not written, kept in the state as written. A change is an update
+// that calls no API, never a replacement.
+func (r *Resource) withTimeouts(ops ...string) *Resource {
+	attrs := make(map[string]*Attribute, len(ops))
+	for _, op := range ops {
+		attrs[op] = optional(cty.String, "How long the "+op+" operation may take, such as \"30m\" or \"2h\"; the provider's default when omitted.")
+	}
+	if r.Blocks == nil {
+		r.Blocks = map[string]*NestedBlock{}
+	}
+	r.Blocks[TimeoutsBlock] = &NestedBlock{
+		Nesting:     NestingSingle,
+		Block:       Block{Attributes: attrs},
+		Description: "How long the provider waits for each operation before it fails.",
+	}
+	return r
+}
+
+// TimeoutsBlock is the name of the block of configurable timeouts.
+const TimeoutsBlock = "timeouts"

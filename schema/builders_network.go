@@ -30,11 +30,14 @@ func prefixListRefs() []Ref {
 }
 
 // inlineRouteBlock is the body of aws_route_table's route blocks. The
-// provider models route as an attribute (a set of objects in "attributes as
-// blocks" mode); it is a set of blocks here, which is how configurations
-// write it. Each route has exactly one destination and exactly one target.
+// provider models route as an attribute in "attributes as blocks" mode
+// (NestedBlock.AttrMode): a set of blocks, or an argument holding a set
+// of objects. Each route has exactly one destination and exactly one
+// target.
 func inlineRouteBlock() Block {
-	return Block{Attributes: map[string]*Attribute{
+	return Block{Removed: map[string]*Removal{
+		"instance_id": {Version: 5, Use: "network_interface_id"},
+	}, Attributes: map[string]*Attribute{
 		// Destinations.
 		"cidr_block":      optional(cty.String, "The IPv4 CIDR block the route matches."),
 		"ipv6_cidr_block": optional(cty.String, "The IPv6 CIDR block the route matches."),
@@ -57,9 +60,9 @@ func inlineRouteBlock() Block {
 
 // inlineSecurityGroupRuleBlock is the body of aws_security_group's ingress
 // and egress blocks. The provider models both as attributes in "attributes
-// as blocks" mode; they are sets of blocks here, which is how configurations
-// write them. peer names the other side: "source" for ingress,
-// "destination" for egress.
+// as blocks" mode (NestedBlock.AttrMode): sets of blocks, or arguments
+// holding sets of objects. peer names the other side: "source" for
+// ingress, "destination" for egress.
 func inlineSecurityGroupRuleBlock(peer string) Block {
 	return Block{Attributes: map[string]*Attribute{
 		"cidr_blocks":      optional(cty.List(cty.String), "The IPv4 CIDR blocks of the "+peer+"."),

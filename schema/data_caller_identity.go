@@ -12,4 +12,4 @@ var DataCallerIdentity = dataSource(TypeCallerIdentity,
 		"user_id":    computed(cty.String, "The unique ID of the calling principal."),
 		"id":         computed(cty.String, "The ID of the caller's account."),
 	},
-	nil)
+	nil).global()

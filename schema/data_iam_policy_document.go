@@ -6,8 +6,8 @@ import "github.com/zclconf/go-cty/cty"
 // itself at plan time (planner/policydoc) exactly as the provider does. The
 // attribute types follow the provider's schema: statement is a list, the
 // action and resource arguments and the principals and condition blocks are
-// sets. The deprecated source_json and override_json, which the provider
-// only accepts empty, are left out.
+// sets. source_json and override_json, which version 5 of the provider
+// removed, are errors that name their replacements.
 var DataIAMPolicyDocument = dataSource(TypeIAMPolicyDocument,
 	"An IAM policy document rendered as JSON from statement blocks and other documents.",
 	map[string]*Attribute{
@@ -46,7 +46,10 @@ var DataIAMPolicyDocument = dataSource(TypeIAMPolicyDocument,
 			},
 		}),
 	},
-)
+).global().withRemoved(map[string]*Removal{
+	"source_json":   {Version: 5, Use: "source_policy_documents"},
+	"override_json": {Version: 5, Use: "override_policy_documents"},
+})
 
 // policyPrincipalsBlock is the body of principals and not_principals; each
 // call returns a fresh block.

@@ -12,4 +12,4 @@ var DataPartition = dataSource(TypePartition,
 		"reverse_dns_prefix": computed(cty.String, "The reverse DNS prefix of the partition, such as com.amazonaws."),
 		"id":                 computed(cty.String, "The partition."),
 	},
-	nil)
+	nil).global()

@@ -19,4 +19,4 @@ var IAMPolicy = managed(TypeIAMPolicy,
 		"policy_id":        computed(cty.String, "The stable unique ID of the policy, starting with ANPA."),
 	},
 	nil,
-	false)
+	false).global()

@@ -29,4 +29,4 @@ var IAMRole = managed(TypeIAMRole,
 			"policy": optional(cty.String, "The inline policy JSON document; required unless the block is empty."),
 		}}),
 	},
-	false)
+	false).global()

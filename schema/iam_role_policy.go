@@ -12,4 +12,4 @@ var IAMRolePolicy = managed(TypeIAMRolePolicy,
 		"role":        required(cty.String, "The name of the role the policy is embedded in.").forceNew().refersTo(idOf(TypeIAMRole), Ref{Type: TypeIAMRole, Attr: "name"}),
 	},
 	nil,
-	true)
+	true).global()

@@ -10,4 +10,4 @@ var IAMRolePolicyAttachment = managed(TypeIAMRolePolicyAttachment,
 		"policy_arn": required(cty.String, "The ARN of the managed policy, customer or AWS managed.").forceNew().refersTo(arnOf(TypeIAMPolicy)),
 	},
 	nil,
-	true)
+	true).global()

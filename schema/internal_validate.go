@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/hashicorp/go-multierror"
 	"github.com/zclconf/go-cty/cty"
@@ -14,8 +15,11 @@ import (
 // required attribute or of the wrong type; a RefersTo naming a type outside
 // the catalog or an attribute the target lacks; a RecomputedOn on an
 // attribute that is not computed or naming no argument; a missing
-// description; a nested block with MinItems above MaxItems. known resolves the types that
-// RefersTo may name. Every problem is reported, joined in one error.
+// description; a nested block with MinItems above MaxItems; a regional
+// type without the provider's region argument, or a global one with it; a
+// removed argument that is still an argument; a deprecated attribute that
+// is no argument. known resolves the types that RefersTo may name. Every
+// problem is reported, joined in one error.
 func (r *Resource) InternalValidate(known func(TypeName) *Resource) error {
 	var errs *multierror.Error
 	if r.Type == "" {
@@ -31,6 +35,13 @@ func (r *Resource) InternalValidate(known func(TypeName) *Resource) error {
 	}
 	if r.AccountAttr != "" && r.Attributes[r.AccountAttr] == nil {
 		errs = multierror.Append(errs, fmt.Errorf("%s: AccountAttr %q is not an attribute", r.Type, r.AccountAttr))
+	}
+	region := r.Attributes[RegionAttr]
+	switch {
+	case r.Global && region != nil:
+		errs = multierror.Append(errs, fmt.Errorf("%s: global, with a region argument", r.Type))
+	case !r.Global && (region == nil || !region.Optional || !region.Computed || region.Type != cty.String || region.ForceNew != (r.Mode == ManagedMode)):
+		errs = multierror.Append(errs, fmt.Errorf("%s: regional, without the provider's region argument", r.Type))
 	}
 	validateBlock(string(r.Type), &r.Block, known, &errs)
 	return errs.ErrorOrNil()
@@ -69,6 +80,9 @@ func validateBlock(path string, b *Block, known func(TypeName) *Resource, errs *
 				add("%s: default does not conform to the type: %s", p, err)
 			}
 		}
+		if a.Deprecated != "" && !a.Optional && !a.Required {
+			add("%s: Deprecated on an attribute that is no argument", p)
+		}
 		if len(a.RecomputedOn) > 0 && !a.Computed {
 			add("%s: RecomputedOn on an attribute that is not computed", p)
 		}
@@ -88,15 +102,37 @@ func validateBlock(path string, b *Block, known func(TypeName) *Resource, errs *
 			}
 		}
 	}
+	for _, name := range sortedKeys(b.Removed) {
+		rm, p := b.Removed[name], path+"."+name
+		if a := b.Attributes[name]; (a != nil && (a.Optional || a.Required)) || b.Blocks[name] != nil {
+			add("%s: removed, yet an argument or block", p)
+		}
+		if rm.Version < 1 || (rm.Use == "") == (rm.Why == "") {
+			add("%s: a removal needs a version and either a replacement or a reason", p)
+		}
+	}
 	for _, name := range b.BlockNames() {
 		nb := b.Blocks[name]
 		p := path + "." + name
 		if nb.MaxItems > 0 && nb.MinItems > nb.MaxItems {
 			add("%s: MinItems %d above MaxItems %d", p, nb.MinItems, nb.MaxItems)
 		}
+		if nb.AttrMode && nb.Nesting == NestingSingle {
+			add("%s: attributes-as-blocks mode on a single block", p)
+		}
 		if nb.Description == "" {
 			add("%s: no description", p)
 		}
 		validateBlock(p, &nb.Block, known, errs)
 	}
+}
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

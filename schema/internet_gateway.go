@@ -11,4 +11,4 @@ var InternetGateway = managed(TypeInternetGateway,
 			refersTo(idOf(TypeVPC)),
 		"arn":      computed(cty.String, "The ARN of the internet gateway."),
 		"owner_id": computed(cty.String, "The ID of the account that owns the internet gateway."),
-	}, nil, false)
+	}, nil, false).withTimeouts("create", "update", "delete")

@@ -101,4 +101,4 @@ var LambdaFunction = managed(TypeLambdaFunction,
 			"vpc_id":                      computed(cty.String, "The ID of the VPC of the subnets."),
 		}}),
 	},
-	false)
+	false).withTimeouts("create", "update", "delete")

@@ -72,4 +72,4 @@ var LB = managed(TypeLB,
 		"minimum_load_balancer_capacity": singleBlock("The capacity reserved for the load balancer (Application and Network Load Balancers).", Block{Attributes: map[string]*Attribute{
 			"capacity_units": required(cty.Number, "The number of load balancer capacity units."),
 		}}),
-	}, false)
+	}, false).withTimeouts("create", "update", "delete")

@@ -12,4 +12,4 @@ var MainRouteTableAssociation = managed(TypeMainRouteTableAssociation,
 		"route_table_id": required(cty.String, "The ID of the route table to make the main route table.").
 			refersTo(idOf(TypeRouteTable)),
 		"original_route_table_id": computed(cty.String, "The ID of the main route table before the association, restored when it is deleted."),
-	}, nil, true)
+	}, nil, true).withTimeouts("create", "update", "delete")

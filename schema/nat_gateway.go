@@ -19,4 +19,4 @@ var NATGateway = managed(TypeNATGateway,
 		"association_id":       computed(cty.String, "The association ID of the Elastic IP address."),
 		"network_interface_id": computed(cty.String, "The ID of the network interface of the NAT gateway."),
 		"public_ip":            computed(cty.String, "The Elastic IP address of a public NAT gateway."),
-	}, nil, false)
+	}, nil, false).withTimeouts("create", "update", "delete")

@@ -44,6 +44,12 @@ type Resource struct {
 	// explicitly (such as "account_id"), or is empty when the type has none.
 	AccountAttr string
 
+	// Global is set for a type the AWS provider manages in no Region of
+	// its own (IAM, aws_caller_identity, aws_partition): it has no
+	// "region" argument, and its instances' Region is their provider's.
+	// Every other type has the region argument of RegionAttr.
+	Global bool
+
 	topOnce  sync.Once
 	topNames []string
 	topIndex map[string]int
@@ -91,6 +97,23 @@ func (r *Resource) indexTopLevel() {
 type Block struct {
 	Attributes map[string]*Attribute
 	Blocks     map[string]*NestedBlock
+
+	// Removed lists arguments an earlier major version of the AWS
+	// provider accepted and the current one does not: setting one is an
+	// "Unsupported argument" error that says what replaced it.
+	Removed map[string]*Removal
+}
+
+// Removal tells what became of an argument the provider removed.
+type Removal struct {
+	// Version is the provider's major version that removed it.
+	Version int
+	// Use names the replacement ("network_interface_id"), or is empty
+	// when there is none.
+	Use string
+	// Why completes the sentence when there is no replacement: "with
+	// EC2-Classic".
+	Why string
 }
 
 // Attribute describes one argument or computed attribute.
@@ -114,6 +137,11 @@ type Attribute struct {
 	// a list or set, each element) equals the attribute Attr of an instance of
 	// one of these types. Empty for plain arguments.
 	RefersTo []Ref
+
+	// Deprecated, when not empty, is the provider's deprecation message
+	// for the argument ("name is deprecated. Use region instead."):
+	// setting it is a warning, as the provider warns.
+	Deprecated string
 
 	// RecomputedOn lists, for a computed attribute, the arguments of the
 	// same block whose change in an in-place update makes AWS give it a new
@@ -161,6 +189,14 @@ type NestedBlock struct {
 	// (the prior value at plan time, what apply fills otherwise), and no
 	// change is planned for them.
 	Computed bool
+	// AttrMode is set for a block the provider declares in Terraform's
+	// "attributes as blocks" mode (SDKv2 ConfigMode SchemaConfigModeAttr):
+	// it is written either as blocks or as an argument holding a list or
+	// set of objects, which must then give every attribute of the block
+	// (null for none). Both forms decode to the same value. Only the
+	// argument form can say "none": `ingress = []` removes every element,
+	// where writing no block leaves a Computed block to AWS.
+	AttrMode bool
 	Block
 	Description string
 }

@@ -21,7 +21,6 @@ var Route = managed(TypeRoute,
 		"egress_only_gateway_id": optional(cty.String, "The ID of an egress-only internet gateway (IPv6 only)."),
 		"gateway_id": optional(cty.String, `The ID of an internet gateway or virtual private gateway, or "local".`).
 			refersTo(idOf(TypeInternetGateway)),
-		"instance_id":               optionalComputed(cty.String, "The ID of an EC2 instance; deprecated in favor of network_interface_id."),
 		"local_gateway_id":          optional(cty.String, "The ID of an Outpost local gateway."),
 		"nat_gateway_id":            optional(cty.String, "The ID of a NAT gateway.").refersTo(idOf(TypeNATGateway)),
 		"network_interface_id":      optionalComputed(cty.String, "The ID of a network interface."),
@@ -29,8 +28,11 @@ var Route = managed(TypeRoute,
 		"vpc_endpoint_id":           optional(cty.String, "The ID of a Gateway Load Balancer endpoint.").refersTo(idOf(TypeVPCEndpoint)),
 		"vpc_peering_connection_id": optional(cty.String, "The ID of a VPC peering connection."),
 
+		"instance_id":       computed(cty.String, "The ID of the EC2 instance whose network interface is the target."),
 		"instance_owner_id": computed(cty.String, "The ID of the account that owns the target instance."),
 		"origin":            computed(cty.String, "How the route was created: CreateRouteTable, CreateRoute or EnableVgwRoutePropagation."),
 		"state":             computed(cty.String, `The state of the route, "active" or "blackhole".`),
 		"id":                computed(cty.String, "The route table ID and the destination, joined with an underscore."),
-	}, nil, true)
+	}, nil, true).withTimeouts("create", "update", "delete").withRemoved(map[string]*Removal{
+	"instance_id": {Version: 5, Use: "network_interface_id"},
+})

@@ -27,4 +27,4 @@ var Route53ResolverEndpoint = managed(TypeRoute53ResolverEndpoint,
 			"ipv6":      optionalComputed(cty.String, "The IPv6 address in the subnet; chosen by AWS when omitted."),
 			"ip_id":     computed(cty.String, "The ID of the IP address."),
 		}}),
-	}, false)
+	}, false).withTimeouts("create", "update", "delete")

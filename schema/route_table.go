@@ -15,5 +15,5 @@ var RouteTable = managed(TypeRouteTable,
 		"owner_id":         computed(cty.String, "The ID of the account that owns the route table."),
 	},
 	map[string]*NestedBlock{
-		"route": setBlock(0, 0, "A route of the table, with one destination and one target; the local route is implicit.", inlineRouteBlock()).computed(),
-	}, false)
+		"route": setBlock(0, 0, "A route of the table, with one destination and one target; the local route is implicit.", inlineRouteBlock()).computed().attrMode(),
+	}, false).withTimeouts("create", "update", "delete")

@@ -14,4 +14,4 @@ var RouteTableAssociation = managed(TypeRouteTableAssociation,
 			forceNew().refersTo(idOf(TypeSubnet)),
 		"gateway_id": optional(cty.String, "The ID of the internet gateway or virtual private gateway to associate the route table with.").
 			forceNew().refersTo(idOf(TypeInternetGateway)),
-	}, nil, true)
+	}, nil, true).withTimeouts("create", "update", "delete")

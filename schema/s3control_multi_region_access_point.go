@@ -36,5 +36,5 @@ var S3ControlMultiRegionAccessPoint = func() *Resource {
 		},
 		true)
 	r.AccountAttr = "account_id"
-	return r
+	return r.withTimeouts("create", "delete")
 }()

@@ -21,5 +21,5 @@ var S3ControlMultiRegionAccessPointPolicy = func() *Resource {
 		},
 		true)
 	r.AccountAttr = "account_id"
-	return r
+	return r.withTimeouts("create", "update")
 }()

@@ -22,6 +22,6 @@ var SecurityGroup = managed(TypeSecurityGroup,
 		"owner_id": computed(cty.String, "The ID of the account that owns the security group."),
 	},
 	map[string]*NestedBlock{
-		"ingress": setBlock(0, 0, "An inbound rule; the provider manages the whole set of the group's inbound rules when any is given.", inlineSecurityGroupRuleBlock("source")).computed(),
-		"egress":  setBlock(0, 0, "An outbound rule; the provider manages the whole set of the group's outbound rules when any is given.", inlineSecurityGroupRuleBlock("destination")).computed(),
-	}, false)
+		"ingress": setBlock(0, 0, "An inbound rule; the provider manages the whole set of the group's inbound rules when any is given.", inlineSecurityGroupRuleBlock("source")).computed().attrMode(),
+		"egress":  setBlock(0, 0, "An outbound rule; the provider manages the whole set of the group's outbound rules when any is given.", inlineSecurityGroupRuleBlock("destination")).computed().attrMode(),
+	}, false).withTimeouts("create", "delete")

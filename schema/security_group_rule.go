@@ -27,4 +27,4 @@ var SecurityGroupRule = managed(TypeSecurityGroupRule,
 			forceNew().withDefault(cty.False),
 		"description":            optional(cty.String, "A description of the rule."),
 		"security_group_rule_id": computed(cty.String, "The ID of the security group rule (sgr-…)."),
-	}, nil, true)
+	}, nil, true).withTimeouts("create")

@@ -42,4 +42,4 @@ var Subnet = managed(TypeSubnet,
 		"owner_id": computed(cty.String, "The ID of the account that owns the subnet."),
 		"ipv6_cidr_block_association_id": computed(cty.String, "The association ID of the IPv6 CIDR block.").
 			recomputedOn("ipv6_cidr_block"),
-	}, nil, false)
+	}, nil, false).withTimeouts("create", "delete")

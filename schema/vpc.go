@@ -36,4 +36,7 @@ var VPC = managed(TypeVPC,
 		"dhcp_options_id":           computed(cty.String, "The ID of the DHCP options set associated with the VPC."),
 		"ipv6_association_id": computed(cty.String, "The association ID of the IPv6 CIDR block.").
 			recomputedOn("assign_generated_ipv6_cidr_block", "ipv6_ipam_pool_id", "ipv6_cidr_block"),
-	}, nil, false)
+	}, nil, false).withRemoved(map[string]*Removal{
+	"enable_classiclink":             {Version: 5, Why: "with EC2-Classic"},
+	"enable_classiclink_dns_support": {Version: 5, Why: "with EC2-Classic"},
+})

@@ -62,4 +62,4 @@ var VPCEndpoint = managed(TypeVPCEndpoint,
 			"ipv4":      optional(cty.String, "The IPv4 address of the network interface in the subnet."),
 			"ipv6":      optional(cty.String, "The IPv6 address of the network interface in the subnet."),
 		}}).computed(),
-	}, false)
+	}, false).withTimeouts("create", "update", "delete")

@@ -10,4 +10,4 @@ var VPCEndpointPolicy = managed(TypeVPCEndpointPolicy,
 		"vpc_endpoint_id": required(cty.String, "The ID of the endpoint.").
 			forceNew().refersTo(idOf(TypeVPCEndpoint)),
 		"policy": optionalComputed(cty.String, "The endpoint policy, a JSON IAM policy document; full access when omitted."),
-	}, nil, true)
+	}, nil, true).withTimeouts("create", "delete")

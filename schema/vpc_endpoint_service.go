@@ -29,4 +29,4 @@ var VPCEndpointService = managed(TypeVPCEndpointService,
 		"private_dns_name_configuration": computed(cty.List(cty.Object(map[string]cty.Type{
 			"name": cty.String, "state": cty.String, "type": cty.String, "value": cty.String,
 		})), "The DNS TXT record that verifies the private DNS name's domain, and its state."),
-	}, nil, false)
+	}, nil, false).withTimeouts("create", "update", "delete")

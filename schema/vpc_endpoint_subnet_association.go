@@ -11,4 +11,4 @@ var VPCEndpointSubnetAssociation = managed(TypeVPCEndpointSubnetAssoc,
 			forceNew().refersTo(idOf(TypeVPCEndpoint)),
 		"subnet_id": required(cty.String, "The ID of the subnet.").
 			forceNew().refersTo(idOf(TypeSubnet)),
-	}, nil, true)
+	}, nil, true).withTimeouts("create", "delete")

@@ -13,4 +13,4 @@ var VPCIPv4CIDRBlockAssociation = managed(TypeVPCIPv4CIDRBlockAssociation,
 			forceNew(),
 		"ipv4_ipam_pool_id":   optional(cty.String, "The ID of the IPAM pool the CIDR block is allocated from.").forceNew(),
 		"ipv4_netmask_length": optional(cty.Number, "The netmask length of the CIDR block allocated from the IPAM pool.").forceNew(),
-	}, nil, true)
+	}, nil, true).withTimeouts("create", "delete")

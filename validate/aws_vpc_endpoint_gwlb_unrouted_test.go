@@ -46,6 +46,51 @@ resource "aws_route_table" "app" {
 `,
 			want: []string{"15:1-15:38 Gateway Load Balancer endpoint without routes"},
 		},
+		// The route argument's objects are not read for what their
+		// vpc_endpoint_id references: which endpoint is unrouted stays
+		// unproven.
+		"two routes to one of two, as an argument, stays silent": {
+			src: s3dnsBase + ep + `resource "aws_route_table" "edge" {
+  vpc_id = aws_vpc.main.id
+  route = [for cidr in ["10.0.1.0/25", "10.0.1.128/25"] : {
+    cidr_block                 = cidr
+    vpc_endpoint_id            = aws_vpc_endpoint.inspect["b"].id
+    ipv6_cidr_block            = null
+    destination_prefix_list_id = null
+    carrier_gateway_id         = null
+    core_network_arn           = null
+    egress_only_gateway_id     = null
+    gateway_id                 = null
+    local_gateway_id           = null
+    nat_gateway_id             = null
+    network_interface_id       = null
+    transit_gateway_id         = null
+    vpc_peering_connection_id  = null
+  }]
+}
+`,
+		},
+		"one route to each, as an argument": {
+			src: s3dnsBase + ep + `resource "aws_route_table" "edge" {
+  vpc_id = aws_vpc.main.id
+  route = [for k, e in aws_vpc_endpoint.inspect : {
+    cidr_block                 = k == "a" ? "10.0.1.0/25" : "10.0.1.128/25"
+    vpc_endpoint_id            = e.id
+    ipv6_cidr_block            = null
+    destination_prefix_list_id = null
+    carrier_gateway_id         = null
+    core_network_arn           = null
+    egress_only_gateway_id     = null
+    gateway_id                 = null
+    local_gateway_id           = null
+    nat_gateway_id             = null
+    network_interface_id       = null
+    transit_gateway_id         = null
+    vpc_peering_connection_id  = null
+  }]
+}
+`,
+		},
 		"aws_route for each endpoint": {
 			src: s3dnsBase + ep + `resource "aws_route" "egress" {
   for_each               = aws_vpc_endpoint.inspect

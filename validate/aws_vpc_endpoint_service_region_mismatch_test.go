@@ -79,6 +79,39 @@ resource "aws_vpc_endpoint" "x" {
 			src:  vpc + sprintf(iface, "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1", "GatewayLoadBalancer"),
 			want: []string{"14:23-14:34 Endpoint service in another Region"},
 		},
+		"region argument: endpoint and VPC in us-west-2, service of us-west-2": {
+			src: `provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_vpc" "main" {
+  region     = "us-west-2"
+  cidr_block = "10.0.0.0/16"
+}
+` + regionalGateway("us-west-2"),
+		},
+		"region argument: endpoint and VPC in us-west-2, service of the provider's Region": {
+			src: `provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_vpc" "main" {
+  region     = "us-west-2"
+  cidr_block = "10.0.0.0/16"
+}
+` + regionalGateway("eu-west-1"),
+			want: []string{"11:21-11:49 Endpoint service in another Region"},
+		},
+		"region argument on the endpoint alone, VPC id literal": {
+			src: `provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_vpc_endpoint" "s3" {
+  region          = "us-west-2"
+  vpc_id          = "vpc-0123456789abcdef0"
+  service_name    = "com.amazonaws.eu-west-1.s3"
+  route_table_ids = ["rtb-0123456789abcdef0"]
+}`,
+			want: []string{"7:21-7:49 Endpoint service in another Region"},
+		},
 		"unknown Region stays silent": {
 			src: `variable "region" {
   type = string
@@ -92,4 +125,15 @@ resource "aws_vpc" "main" {
 ` + sprintf(gw, "us-east-1"),
 		},
 	})
+}
+
+// regionalGateway is a gateway endpoint to S3 of the Region, itself in
+// us-west-2 by its region argument, in the VPC aws_vpc.main.
+func regionalGateway(region string) string {
+	return sprintf(`resource "aws_vpc_endpoint" "s3" {
+  region          = "us-west-2"
+  vpc_id          = aws_vpc.main.id
+  service_name    = "com.amazonaws.%s.s3"
+  route_table_ids = ["rtb-0123456789abcdef0"]
+}`, region)
 }

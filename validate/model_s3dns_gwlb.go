@@ -450,9 +450,13 @@ func routeTargets(in *Input) (targets map[*config.Instance]bool, loose bool) {
 
 // routesReferenceEndpoints reports whether every vpc_endpoint_id of the
 // route blocks of a route table is written as a reference to an
-// aws_vpc_endpoint, with no dynamic route blocks.
+// aws_vpc_endpoint, with no dynamic route blocks and no route argument
+// (the attributes-as-blocks form, whose objects this does not read).
 func routesReferenceEndpoints(r *config.Resource) bool {
 	if r.Syntax == nil {
+		return false
+	}
+	if _, ok := r.Syntax.Attributes["route"]; ok {
 		return false
 	}
 	for _, b := range r.Syntax.Blocks {

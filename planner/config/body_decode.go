@@ -2,12 +2,14 @@ package config
 
 import (
 	"fmt"
+	"sort"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // blockDecoder decodes bodies of one schema block straight into whole
@@ -27,7 +29,10 @@ type blockDecoder struct {
 	ty     cty.Type
 	attrs  []string // sorted
 	blocks []string // sorted
-	nested map[string]*blockDecoder
+	// removed lists the names of Block.Removed, sorted: the body schema
+	// accepts them so that content can say what replaced them.
+	removed []string
+	nested  map[string]*blockDecoder
 	// computed is set when the block or a block nested in it has computed
 	// attributes: only then does a prior value matter to its elements.
 	computed bool
@@ -53,8 +58,21 @@ func newBlockDecoder(b *schema.Block) *blockDecoder {
 	}
 	for _, name := range d.blocks {
 		d.schema.Blocks = append(d.schema.Blocks, hcl.BlockHeaderSchema{Type: name})
+		if b.Blocks[name].AttrMode {
+			// The argument form of an attributes-as-blocks type.
+			d.schema.Attributes = append(d.schema.Attributes, hcl.AttributeSchema{Name: name})
+		}
 		d.nested[name] = newBlockDecoder(&b.Blocks[name].Block)
 		d.computed = d.computed || d.nested[name].computed
+	}
+	for name := range b.Removed {
+		if a := b.Attributes[name]; a == nil || (a.Computed && !a.Optional && !a.Required) {
+			d.removed = append(d.removed, name)
+		}
+	}
+	sort.Strings(d.removed)
+	for _, name := range d.removed {
+		d.schema.Attributes = append(d.schema.Attributes, hcl.AttributeSchema{Name: name})
 	}
 	return d
 }
@@ -84,10 +102,31 @@ type bodyContent struct {
 }
 
 // content splits body along the decoder's schema and checks the number of
-// nested blocks.
+// nested blocks. An attributes-as-blocks type written as an argument stays
+// in attrs, under its name, and is evaluated per instance (eval).
 func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
 	c, diags := body.Content(d.schema)
 	out := &bodyContent{attrs: c.Attributes, missing: c.MissingItemRange}
+	for _, name := range d.removed {
+		attr, ok := out.attrs[name]
+		if !ok {
+			continue
+		}
+		delete(out.attrs, name)
+		rm := d.block.Removed[name]
+		detail := fmt.Sprintf("An argument named %q is not expected here: it was removed in version %d of the AWS provider", name, rm.Version)
+		if rm.Use != "" {
+			detail += fmt.Sprintf("; use %s instead.", rm.Use)
+		} else {
+			detail += " " + rm.Why + "; remove it."
+		}
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Unsupported argument",
+			Detail:   detail,
+			Subject:  attr.NameRange.Ptr(),
+		})
+	}
 	for _, name := range d.blocks {
 		nb := d.block.Blocks[name]
 		var elems []*hcl.Block
@@ -95,6 +134,18 @@ func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
 			if blk.Type == name {
 				elems = append(elems, blk)
 			}
+		}
+		if attr, ok := out.attrs[name]; ok && nb.AttrMode {
+			if len(elems) > 0 {
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Argument and blocks of one type",
+					Detail:   fmt.Sprintf("%q is written both as an argument and as blocks (the first at %s). Use one form: blocks, or one argument holding a list of objects.", name, elems[0].DefRange),
+					Subject:  attr.NameRange.Ptr(),
+				})
+			}
+			// The number of elements is the value's, known per instance.
+			continue
 		}
 		switch {
 		case nb.CountRule != "":
@@ -132,8 +183,11 @@ func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
 // eval evaluates a body's content into a whole value. prior, when not
 // cty.NilVal, supplies values for computed attributes the configuration
 // leaves null; mark adds marks to top-level attributes; path is where the
-// body sits in the instance, for the recorded marks.
-func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorValue, mark topMark, path cty.Path) (decoded, hcl.Diagnostics) {
+// body sits in the instance, for the recorded marks. region is the Region
+// of the instance's provider, "" when unknown: a resource's region
+// argument takes it at plan time, as the provider plans it, when neither
+// the configuration nor the prior state gives one.
+func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorValue, mark topMark, path cty.Path, region string) (decoded, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	prior = prior.usable(d.res)
 	b := d.block
@@ -163,6 +217,16 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 				conv = cty.UnknownVal(a.Type)
 			}
 			v = conv
+			if a.Deprecated != "" && v.IsKnown() && !v.IsNull() {
+				// As the provider warns (terraform-plugin-framework's
+				// wording): a deprecated argument set to a value.
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagWarning,
+					Summary:  "Attribute Deprecated",
+					Detail:   a.Deprecated,
+					Subject:  attr.Expr.Range().Ptr(),
+				})
+			}
 		}
 		// clean is set for KnownTop's fields: unmarked, of the schema's
 		// types.
@@ -178,6 +242,9 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 				pv, ok := prior.attr(d.res, name)
 				switch {
 				case !ok || !pv.IsKnown():
+					if name == schema.RegionAttr && region != "" && d.res != nil && len(path) == 0 {
+						v = cty.StringVal(region)
+					}
 				case prior.top != nil:
 					v, clean = pv, true
 				default:
@@ -205,7 +272,19 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 		nd := d.nested[name]
 		elems := c.blocks[name]
 		ety := nd.ty
-		if len(elems) == 0 && nb.Computed {
+		explicit := false // an argument form holding no element
+		if attr, ok := c.attrs[name]; ok && nb.AttrMode {
+			var whole cty.Value // set when the elements cannot be split
+			var moreDiags hcl.Diagnostics
+			elems, whole, moreDiags = nd.argumentElements(nb, name, attr, ctx)
+			diags = append(diags, moreDiags...)
+			if whole != cty.NilVal {
+				un[name] = whole
+				continue
+			}
+			explicit = elems != nil
+		}
+		if len(elems) == 0 && nb.Computed && !explicit {
 			// Left to AWS: what it reported last time stands.
 			if pv, ok := prior.attr(d.res, name); ok && pv.IsWhollyKnown() && !pv.IsNull() {
 				un[name] = pv // of the block's type: the state decodes with the schema
@@ -217,7 +296,7 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 				un[name] = cty.NullVal(ety)
 				continue
 			}
-			r, moreDiags := nd.eval(elems[0], ctx, prior.nested(d.res, name, nd, 0), nil, appendPath(path, cty.GetAttrStep{Name: name}))
+			r, moreDiags := nd.eval(elems[0], ctx, prior.nested(d.res, name, nd, 0), nil, appendPath(path, cty.GetAttrStep{Name: name}), "")
 			diags = append(diags, moreDiags...)
 			marks = append(marks, r.marks...)
 			un[name] = r.value
@@ -240,14 +319,14 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 			if nb.Nesting == schema.NestingList {
 				ep = prior.nested(d.res, name, nd, i)
 			}
-			r, moreDiags := nd.eval(ec, ctx, ep, nil, epath)
+			r, moreDiags := nd.eval(ec, ctx, ep, nil, epath, "")
 			if nb.Nesting == schema.NestingSet && nd.computed {
 				// A set element has no index: its prior element is the one
 				// that agrees with it on every argument it sets (Terraform's
 				// ProposedNew). Evaluating it again with that prior costs
 				// little: such sets are small.
 				if pe, ok := prior.matchSetElement(d.res, name, nd, r.value, &used); ok {
-					r, moreDiags = nd.eval(ec, ctx, pe, nil, epath)
+					r, moreDiags = nd.eval(ec, ctx, pe, nil, epath, "")
 				}
 			}
 			diags = append(diags, moreDiags...)
@@ -505,4 +584,109 @@ func sensitivePaths(marks []cty.PathValueMarks) []cty.Path {
 		}
 	}
 	return out
+}
+
+// argumentElements evaluates the argument form of an attributes-as-blocks
+// type (schema.NestedBlock.AttrMode) of the decoder's block: a list or set
+// of objects, each of which must give every attribute of the block, null
+// for none, as Terraform requires of the argument form. It returns each
+// element as the content of one block, so that both forms decode alike
+// (defaults, prior values, marks). elems is nil for a null value, which is
+// as if the argument were omitted, and empty but not nil for an empty one.
+// whole is set instead when the elements cannot be told apart: an unknown
+// value, or an invalid one (reported).
+func (d *blockDecoder) argumentElements(nb *schema.NestedBlock, name string, attr *hcl.Attribute, ctx *hcl.EvalContext) (elems []*bodyContent, whole cty.Value, diags hcl.Diagnostics) {
+	collTy := cty.List(d.ty)
+	if nb.Nesting == schema.NestingSet {
+		collTy = cty.Set(d.ty)
+	}
+	v, diags := attr.Expr.Value(ctx)
+	if diags.HasErrors() {
+		return nil, cty.UnknownVal(collTy), diags
+	}
+	invalid := func(detail string) (elems []*bodyContent, whole cty.Value, diags2 hcl.Diagnostics) {
+		return nil, cty.UnknownVal(collTy), append(diags, &hcl.Diagnostic{
+			Severity:    hcl.DiagError,
+			Summary:     "Incorrect attribute value type",
+			Detail:      fmt.Sprintf("Inappropriate value for attribute %q: %s.", name, detail),
+			Subject:     attr.Expr.Range().Ptr(),
+			Context:     hcl.RangeBetween(attr.NameRange, attr.Expr.Range()).Ptr(),
+			Expression:  attr.Expr,
+			EvalContext: ctx,
+		})
+	}
+	v, marks := v.Unmark()
+	if v.IsNull() {
+		return nil, cty.NilVal, diags
+	}
+	if plain, _ := v.UnmarkDeep(); !plain.Type().Equals(collTy) {
+		if _, err := convert.Convert(plain, collTy); err != nil {
+			return invalid(err.Error())
+		}
+	}
+	if !v.IsKnown() {
+		return nil, cty.UnknownVal(collTy), diags
+	}
+	rng := attr.Expr.Range()
+	elems = make([]*bodyContent, 0, v.LengthInt())
+	i := 0
+	for it := v.ElementIterator(); it.Next(); i++ {
+		_, ev := it.Element()
+		ev, em := ev.Unmark()
+		switch {
+		case !ev.IsKnown():
+			return nil, cty.UnknownVal(collTy), diags
+		case ev.IsNull():
+			return invalid(fmt.Sprintf("element %d: a null value is not allowed", i))
+		}
+		ev, err := convertTo(ev, d.ty)
+		if err != nil {
+			return invalid(fmt.Sprintf("element %d: %s", i, err.Error()))
+		}
+		elems = append(elems, d.objectContent(ev, mergeMarks(marks, em), rng))
+	}
+	return elems, cty.NilVal, diags
+}
+
+// objectContent is the content of a block written as the object v in the
+// argument form: a static expression for each argument, with marks (those
+// of the values containing v) added to its own, and the elements of its
+// nested blocks alike. rng is the argument's expression, where problems
+// with its values are reported.
+func (d *blockDecoder) objectContent(v cty.Value, marks cty.ValueMarks, rng hcl.Range) *bodyContent {
+	c := &bodyContent{attrs: make(map[string]*hcl.Attribute, len(d.attrs)), missing: rng}
+	for _, name := range d.attrs {
+		a := d.block.Attributes[name]
+		if a.Computed && !a.Optional && !a.Required {
+			continue
+		}
+		av := v.GetAttr(name)
+		if len(marks) > 0 {
+			av = av.WithMarks(marks)
+		}
+		c.attrs[name] = &hcl.Attribute{Name: name, Expr: hcl.StaticExpr(av, rng), Range: rng, NameRange: rng}
+	}
+	for _, name := range d.blocks {
+		bv, bm := v.GetAttr(name).Unmark()
+		if bv.IsNull() || !bv.IsKnown() {
+			continue
+		}
+		nd, ms := d.nested[name], mergeMarks(marks, bm)
+		if c.blocks == nil {
+			c.blocks = map[string][]*bodyContent{}
+		}
+		if bv.Type().IsObjectType() {
+			c.blocks[name] = append(c.blocks[name], nd.objectContent(bv, ms, rng))
+			continue
+		}
+		for it := bv.ElementIterator(); it.Next(); {
+			_, ev := it.Element()
+			ev, em := ev.Unmark()
+			if ev.IsNull() || !ev.IsKnown() {
+				continue
+			}
+			c.blocks[name] = append(c.blocks[name], nd.objectContent(ev, mergeMarks(ms, em), rng))
+		}
+	}
+	return c
 }

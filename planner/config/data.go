@@ -44,6 +44,9 @@ func (e *evaluator) readData(r *Resource, inst *Instance, v cty.Value, c *bodyCo
 		}
 		return set(map[string]cty.Value{"account_id": known(account), "id": known(account)}), nil
 	case schema.TypeRegion:
+		if d := regionNameConflict(c, ctx); d != nil {
+			return v.WithMarks(topMarks), hcl.Diagnostics{d}
+		}
 		region := dataRegion(v, c, ctx, p.Region)
 		attrs := map[string]cty.Value{"name": known(region), "region": known(region), "id": known(region)}
 		if region != "" {
@@ -76,6 +79,29 @@ func (e *evaluator) readData(r *Resource, inst *Instance, v cty.Value, c *bodyCo
 		return out.WithMarks(marks), diags
 	}
 	return v, nil
+}
+
+// regionNameConflict reports a data "aws_region" that sets both region
+// and the deprecated name, which the provider refuses (its Conflicting
+// validator, whose wording this keeps), or returns nil. An argument set to
+// null counts as not set; one with an unknown value, as set.
+func regionNameConflict(c *bodyContent, ctx *hcl.EvalContext) *hcl.Diagnostic {
+	name, ok1 := c.attrs["name"]
+	region, ok2 := c.attrs[schema.RegionAttr]
+	if !ok1 || !ok2 {
+		return nil
+	}
+	for _, a := range []*hcl.Attribute{name, region} {
+		if v, _ := a.Expr.Value(ctx); v.IsNull() {
+			return nil
+		}
+	}
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Invalid Attribute Combination",
+		Detail:   "These attributes cannot be configured together: [name,region]. Remove name, which is deprecated.",
+		Subject:  name.Expr.Range().Ptr(),
+	}
 }
 
 // dataRegion returns the Region a data "aws_region" selects, as the AWS

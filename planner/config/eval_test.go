@@ -458,10 +458,6 @@ data "aws_region" "null" {
 data "aws_region" "unknown" {
   region = var.unset
 }
-data "aws_region" "conflict" {
-  region = "eu-west-1"
-  name   = "us-west-2"
-}
 data "aws_region" "no_such_endpoint" {
   endpoint = "ec2.eu-west-1.example.com"
 }`),
@@ -472,7 +468,6 @@ data "aws_region" "no_such_endpoint" {
 				"data.aws_region.null endpoint":           cty.StringVal("ec2.us-east-1.amazonaws.com"),
 				"data.aws_region.unknown name":            unknownStr,
 				"data.aws_region.unknown endpoint":        unknownStr,
-				"data.aws_region.conflict name":           unknownStr,
 				"data.aws_region.no_such_endpoint name":   unknownStr,
 				"data.aws_region.no_such_endpoint region": unknownStr,
 			},

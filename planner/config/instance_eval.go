@@ -285,10 +285,15 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 	}
 	sch := r.Schema
 	inst := &Instance{Addr: addr, Resource: r, Schema: sch, Provider: prov, Region: prov.Region, Account: prov.Account}
-	out, moreDiags := dec.eval(content, ctx, prior, e.topMarks(inst), nil)
+	out, moreDiags := dec.eval(content, ctx, prior, e.topMarks(inst), nil, prov.Region)
 	diags = append(diags, moreDiags...)
 	if diags.HasErrors() {
 		out = decoded{value: cty.UnknownVal(dec.ty)}
+	}
+	var regionDiag *hcl.Diagnostic
+	inst.Region, inst.Provider, regionDiag = effectiveRegion(sch, prov, out.value, content)
+	if regionDiag != nil {
+		diags = append(diags, regionDiag)
 	}
 	if r.Addr.Mode == schema.DataMode {
 		out.top = nil // readData changes the value

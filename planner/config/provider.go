@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -138,4 +139,48 @@ func dnsSuffix(partition string) string {
 		return "sc2s.sgov.gov"
 	}
 	return "amazonaws.com"
+}
+
+// effectiveRegion returns the Region of an instance whose decoded value is
+// v, as the AWS provider (since version 6) manages it: its region argument
+// (configured, or recorded in the prior state) when the type is regional,
+// else its provider's; "" when that is unknown. The provider's partition
+// stands, since the provider refuses a region argument of another
+// partition (an error here too, except for data "aws_region", which the
+// provider exempts); when the provider's Region, hence its partition, is
+// unknown, the instance gets a copy of its provider configuration whose
+// Partition is the region argument's. c is the body the value was decoded
+// from, for the range of the argument.
+func effectiveRegion(sch *schema.Resource, prov *ProviderConfig, v cty.Value, c *bodyContent) (string, *ProviderConfig, *hcl.Diagnostic) {
+	if sch.Global || !v.IsKnown() || v.IsNull() || !v.Type().HasAttribute(schema.RegionAttr) {
+		return prov.Region, prov, nil
+	}
+	rv := v.GetAttr(schema.RegionAttr)
+	switch {
+	case !rv.IsKnown():
+		return "", prov, nil
+	case rv.IsNull():
+		return prov.Region, prov, nil
+	}
+	region := rv.AsString()
+	part := partitionOf(region)
+	switch {
+	case prov.Partition == "":
+		p := *prov
+		p.Partition = part
+		return region, &p, nil
+	case part != prov.Partition && sch.Type != schema.TypeRegion:
+		attr, ok := c.attrs[schema.RegionAttr]
+		if !ok {
+			return region, prov, nil
+		}
+		return region, prov, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid Region",
+			Detail: fmt.Sprintf("The Region %q is in the %s partition, but the provider configuration is in %s (Region %q); the AWS provider manages a resource only in its own partition. Use a provider configuration of the %s partition.",
+				region, part, prov.Partition, prov.Region, part),
+			Subject: attr.Expr.Range().Ptr(),
+		}
+	}
+	return region, prov, nil
 }

@@ -292,6 +292,11 @@ func (d *differ) block(b *schema.Block, before, after cty.Value, path cty.Path, 
 func (d *differ) nested(nb *schema.NestedBlock, name string, before, after cty.Value, path cty.Path, level int) int {
 	pw, c := d.pw, d.pw.c
 	be, ae := elements(before), elements(after)
+	if nb.Nesting == schema.NestingSingle {
+		// A single block (such as timeouts) is an object, not a
+		// collection of them.
+		be, ae = single(before), single(after)
+	}
 	var pairs [][2]cty.Value
 	if nb.Nesting == schema.NestingSet {
 		// Set elements have no identity: an element in both is unchanged,
@@ -381,6 +386,15 @@ func attrOf(v cty.Value, name string) cty.Value {
 		return cty.NullVal(cty.DynamicPseudoType)
 	}
 	return v.GetAttr(name)
+}
+
+// single returns the object of a single nested block as its only
+// element, or none when it is null or unknown.
+func single(v cty.Value) []cty.Value {
+	if v.IsNull() || !v.IsKnown() {
+		return nil
+	}
+	return []cty.Value{v}
 }
 
 func elements(v cty.Value) []cty.Value {
