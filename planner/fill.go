@@ -3,7 +3,6 @@ package planner
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"strings"
 
 	"github.com/vpcplan/vpcplan/schema"
@@ -14,6 +13,11 @@ import (
 // creation, in AWS's shapes. Every value derives from the state lineage,
 // the instance address and a generation (bumped by a replacement), so the
 // same apply always records the same ids, and a replacement gets new ones.
+//
+// Values AWS derives from another resource (the address of an interface in
+// a subnet, the VPC of a subnet) come from lookup when it is set; without
+// it they are derived deterministically from the other resource's id (see
+// fill_aws.go), or null where no honest value can be derived.
 type filler struct {
 	lineage    string
 	addr       schema.InstanceAddr
@@ -21,11 +25,29 @@ type filler struct {
 	account    string
 	region     string
 	partition  string
+
+	// lookup, when set, returns the value recorded for the instance of
+	// type t whose id is id (the subnet a subnet_id names, the bucket a
+	// bucket name names), or false when there is none.
+	lookup func(t schema.TypeName, id string) (cty.Value, bool)
 }
 
 // hex returns n hex digits derived from the instance and a label.
 func (f *filler) hex(label string, n int) string {
-	sum := sha256.Sum256([]byte(f.lineage + "\x00" + f.addr.String() + "\x00" + f.generation + "\x00" + label))
+	return hashHex(n, f.lineage, f.addr.String(), f.generation, label)
+}
+
+// digits returns n decimal digits derived from the instance and a label.
+func (f *filler) digits(label string, n int) string {
+	return hexDigits(f.hex(label, 2*n))
+}
+
+// hashHex returns n hex digits derived from parts alone: values that belong
+// to another object than the instance (a VPC's default security group, the
+// prefix list of a service) use it, so that every instance that derives
+// them agrees.
+func hashHex(n int, parts ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
 	s := hex.EncodeToString(sum[:])
 	for len(s) < n {
 		s += s
@@ -33,12 +55,11 @@ func (f *filler) hex(label string, n int) string {
 	return s[:n]
 }
 
-// digits returns n decimal digits derived from the instance and a label.
-func (f *filler) digits(label string, n int) string {
-	h := f.hex(label, 2*n)
+// hexDigits turns 2n hex digits into n decimal digits.
+func hexDigits(h string) string {
 	var b strings.Builder
-	for i := 0; i < n; i++ {
-		b.WriteByte('0' + (h[2*i]+h[2*i+1])%10)
+	for i := 0; i+1 < len(h); i += 2 {
+		b.WriteByte('0' + (h[i]+h[i+1])%10)
 	}
 	return b.String()
 }
@@ -50,325 +71,483 @@ func (f *filler) or(s, fallback string) string {
 	return s
 }
 
-// idPrefixes are the prefixes of the ids AWS gives each type.
-var idPrefixes = map[schema.TypeName]string{
-	schema.TypeVPC:                           "vpc-",
-	schema.TypeSubnet:                        "subnet-",
-	schema.TypeRouteTable:                    "rtb-",
-	schema.TypeInternetGateway:               "igw-",
-	schema.TypeNATGateway:                    "nat-",
-	schema.TypeSecurityGroup:                 "sg-",
-	schema.TypeVPCSecurityGroupIngressRule:   "sgr-",
-	schema.TypeVPCSecurityGroupEgressRule:    "sgr-",
-	schema.TypeVPCEndpoint:                   "vpce-",
-	schema.TypeVPCEndpointService:            "vpce-svc-",
-	schema.TypeVPCIPv4CIDRBlockAssociation:   "vpc-cidr-assoc-",
-	schema.TypeRouteTableAssociation:         "rtbassoc-",
-	schema.TypeMainRouteTableAssociation:     "rtbassoc-",
-	schema.TypeVPCEndpointRouteTableAssoc:    "a-vpce-",
-	schema.TypeVPCEndpointSubnetAssoc:        "a-vpce-",
-	schema.TypeVPCEndpointSecurityGroupAssoc: "vpce-sg-",
-}
+// reg is the instance's Region for the values that embed one; a
+// configuration whose Region vpcplan cannot know gets us-east-1, the
+// provider's and AWS's global default, so that ARNs and names stay well
+// formed.
+func (f *filler) reg() string { return f.or(f.region, "us-east-1") }
 
-// fill returns v with every unknown value replaced: the attributes AWS
-// computes in AWS's shapes, anything else null.
+// part is the instance's partition, "aws" when unknown.
+func (f *filler) part() string { return f.or(f.partition, "aws") }
+
+// fill returns v with every unknown value replaced: every computed
+// attribute, at every nesting level, with the value AWS gives it, in AWS's
+// shape; optional+computed arguments the configuration leaves unset with
+// AWS's default; and, for a new object (its id unknown), every computed
+// nested block the configuration leaves out with the blocks AWS reports.
+// What AWS leaves unset (IPv6 values without IPv6, say) is null, and so is
+// anything still unknown at the end: state never holds unknown values.
+//
+// The value of an existing object whose every value is known is returned
+// as it is, without a walk: most updates of large applies.
 func (f *filler) fill(sch *schema.Resource, v cty.Value) cty.Value {
 	if v.IsNull() {
 		return v
 	}
 	if !v.IsKnown() {
-		v = cty.NullVal(v.Type())
+		return cty.NullVal(v.Type())
 	}
-	attrs := v.AsValueMap()
-	get := func(name string) string {
-		x, ok := attrs[name]
-		if !ok || !x.IsKnown() || x.IsNull() || x.Type() != cty.String {
-			return ""
-		}
-		return x.AsString()
+	idv := v.GetAttr("id")
+	fresh := !idv.IsKnown() || idv.IsNull()
+	if !fresh && v.IsWhollyKnown() {
+		return v
 	}
-	set := func(name string, x cty.Value) {
-		if cur, ok := attrs[name]; ok && !cur.IsKnown() {
-			attrs[name] = x
-		}
+	o := &object{f: f, block: &sch.Block, attrs: v.AsValueMap(), fresh: fresh}
+	o.fillNames(sch.Type)
+	o.setS("id", o.resourceID(sch.Type))
+	o.setS("region", f.reg())
+	o.setS("owner_id", f.account)
+	if sch.AccountAttr != "" {
+		o.setS(sch.AccountAttr, f.account)
 	}
-	setS := func(name, s string) { set(name, cty.StringVal(s)) }
-
-	// Names chosen by AWS or from a prefix come first: ids and ARNs use them.
-	switch sch.Type {
-	case schema.TypeS3Bucket:
-		name := get("bucket")
-		if name == "" {
-			name = f.or(get("bucket_prefix"), "terraform-") + f.digits("name", 26)
-		}
-		setS("bucket", name)
-		attrs["bucket"] = cty.StringVal(name)
-	case schema.TypeIAMRole, schema.TypeIAMPolicy, schema.TypeIAMRolePolicy, schema.TypeSecurityGroup, schema.TypeLB:
-		if get("name") == "" {
-			setS("name", f.or(get("name_prefix"), "terraform-")+f.digits("name", 26))
-		}
-	case schema.TypeLambdaPermission:
-		if get("statement_id") == "" {
-			setS("statement_id", f.or(get("statement_id_prefix"), "terraform-")+f.digits("name", 26))
+	o.set("tags_all", tagsOf(o.attrs))
+	o.shape(sch.Type)
+	// What is still unknown is what AWS leaves unset. Attributes are
+	// nulled one by one, so that only one with unknown values inside is
+	// walked.
+	for name, x := range o.attrs {
+		switch {
+		case !x.IsKnown():
+			o.attrs[name] = cty.NullVal(x.Type())
+		case !x.Type().IsPrimitiveType() && !x.IsWhollyKnown():
+			o.attrs[name] = nullUnknowns(x)
 		}
 	}
-	name := get("name")
-	p, r, a := f.partition, f.region, f.account
-	arn := func(service, region, account, resource string) string {
-		return fmt.Sprintf("arn:%s:%s:%s:%s:%s", f.or(p, "aws"), service, region, account, resource)
-	}
-
-	id := ""
-	switch sch.Type {
-	case schema.TypeS3Bucket:
-		id = get("bucket")
-	case schema.TypeS3BucketVersioning, schema.TypeS3BucketPolicy, schema.TypeS3BucketOwnershipControls,
-		schema.TypeS3BucketPublicAccessBlock, schema.TypeS3BucketObjectLockConfiguration,
-		schema.TypeS3BucketSSEConfiguration, schema.TypeS3BucketReplicationConfiguration:
-		id = get("bucket")
-	case schema.TypeS3AccessPoint, schema.TypeS3ControlMultiRegionAccessPoint, schema.TypeS3ControlObjectLambdaAccessPoint:
-		acct := f.or(get("account_id"), a)
-		set("account_id", cty.StringVal(acct))
-		n := name
-		if sch.Type == schema.TypeS3ControlMultiRegionAccessPoint {
-			n = mrapName(attrs)
-		}
-		id = acct + ":" + n
-	case schema.TypeIAMRole, schema.TypeLambdaFunction:
-		id = f.or(name, get("function_name"))
-	case schema.TypeIAMPolicy:
-		id = arn("iam", "", a, "policy"+f.or(get("path"), "/")+name)
-	case schema.TypeIAMRolePolicy:
-		id = get("role") + ":" + name
-	case schema.TypeIAMRolePolicyAttachment:
-		id = get("role") + "-" + f.digits("id", 26)
-	case schema.TypeKMSKey:
-		h := f.hex("key", 32)
-		id = h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
-		setS("key_id", id)
-	case schema.TypeLambdaPermission:
-		id = get("statement_id")
-	case schema.TypeRoute:
-		id = "r-" + get("route_table_id") + f.digits("id", 10)
-	case schema.TypeSecurityGroupRule:
-		id = "sgrule-" + f.digits("id", 10)
-	case schema.TypeRoute53ResolverEndpoint:
-		prefix := "rslvr-out-"
-		if get("direction") == "INBOUND" {
-			prefix = "rslvr-in-"
-		}
-		id = prefix + f.hex("id", 17)
-	case schema.TypeLB:
-		id = arn("elasticloadbalancing", r, a, "loadbalancer/"+lbKind(get("load_balancer_type"))+"/"+name+"/"+f.hex("lb", 16))
-	case schema.TypeS3ControlAccessPointPolicy, schema.TypeS3ControlMultiRegionAccessPointPolicy, schema.TypeS3ControlObjectLambdaAccessPointPolicy:
-		id = f.or(get("access_point_arn"), a+":"+f.hex("id", 8))
-	default:
-		if prefix, ok := idPrefixes[sch.Type]; ok {
-			id = prefix + f.hex("id", 17)
-		} else {
-			id = f.hex("id", 20)
-		}
-	}
-	setS("id", id)
-	set("owner_id", cty.StringVal(a))
-	set("tags_all", tagsOf(attrs))
-
-	switch sch.Type {
-	case schema.TypeVPC:
-		setS("arn", arn("ec2", r, a, "vpc/"+id))
-		rtb := "rtb-" + f.hex("main_route_table", 17)
-		setS("main_route_table_id", rtb)
-		setS("default_route_table_id", rtb)
-		setS("default_security_group_id", "sg-"+f.hex("default_sg", 17))
-		setS("default_network_acl_id", "acl-"+f.hex("default_acl", 17))
-		setS("dhcp_options_id", "dopt-"+f.hex("dopt", 17))
-	case schema.TypeSubnet:
-		setS("arn", arn("ec2", r, a, "subnet/"+id))
-	case schema.TypeRouteTable:
-		setS("arn", arn("ec2", r, a, "route-table/"+id))
-	case schema.TypeInternetGateway:
-		setS("arn", arn("ec2", r, a, "internet-gateway/"+id))
-	case schema.TypeSecurityGroup:
-		setS("arn", arn("ec2", r, a, "security-group/"+id))
-	case schema.TypeVPCSecurityGroupIngressRule, schema.TypeVPCSecurityGroupEgressRule:
-		setS("arn", arn("ec2", r, a, "security-group-rule/"+id))
-		setS("security_group_rule_id", id)
-	case schema.TypeNATGateway:
-		setS("network_interface_id", "eni-"+f.hex("eni", 17))
-		setS("association_id", "eipassoc-"+f.hex("assoc", 17))
-	case schema.TypeRoute:
-		setS("origin", "CreateRoute")
-		setS("state", "active")
-	case schema.TypeVPCEndpoint:
-		f.fillEndpoint(attrs, id, arn("ec2", r, a, "vpc-endpoint/"+id))
-	case schema.TypeVPCEndpointService:
-		setS("arn", arn("ec2", r, a, "vpc-endpoint-service/"+id))
-		setS("service_name", "com.amazonaws.vpce."+r+"."+id)
-		t := "Interface"
-		if x, ok := attrs["gateway_load_balancer_arns"]; ok && x.IsKnown() && !x.IsNull() && x.LengthInt() > 0 {
-			t = "GatewayLoadBalancer"
-		}
-		setS("service_type", t)
-		setS("state", "Available")
-		set("manages_vpc_endpoints", cty.False)
-	case schema.TypeLB:
-		setS("arn", id)
-		setS("arn_suffix", strings.SplitN(id, ":loadbalancer/", 2)[len(strings.SplitN(id, ":loadbalancer/", 2))-1])
-		setS("dns_name", name+"-"+f.hex("dns", 16)+".elb."+r+"."+dnsSuffix(p))
-		setS("zone_id", "Z"+strings.ToUpper(f.hex("zone", 13)))
-	case schema.TypeRoute53ResolverEndpoint:
-		setS("arn", arn("route53resolver", r, a, "resolver-endpoint/"+id))
-	case schema.TypeS3Bucket:
-		b := id
-		setS("arn", fmt.Sprintf("arn:%s:s3:::%s", f.or(p, "aws"), b))
-		setS("region", r)
-		setS("bucket_region", r)
-		setS("bucket_domain_name", b+".s3."+dnsSuffix(p))
-		setS("bucket_regional_domain_name", b+".s3."+r+"."+dnsSuffix(p))
-		setS("hosted_zone_id", "Z"+strings.ToUpper(f.hex("zone", 13)))
-	case schema.TypeS3AccessPoint:
-		setS("arn", arn("s3", r, f.or(get("account_id"), a), "accesspoint/"+name))
-		setS("alias", name+"-"+f.hex("alias", 34)+"-s3alias")
-		origin := "Internet"
-		if vc, ok := attrs["vpc_configuration"]; ok && vc.IsKnown() && !vc.IsNull() && vc.LengthInt() > 0 {
-			origin = "VPC"
-		}
-		setS("network_origin", origin)
-		setS("domain_name", name+"-"+f.or(get("account_id"), a)+".s3-accesspoint."+r+"."+dnsSuffix(p))
-		set("has_public_access_policy", cty.False)
-	case schema.TypeS3ControlMultiRegionAccessPoint:
-		alias := f.hex("alias", 13) + ".mrap"
-		setS("alias", alias)
-		setS("arn", fmt.Sprintf("arn:%s:s3::%s:accesspoint/%s", f.or(p, "aws"), f.or(get("account_id"), a), alias))
-		setS("domain_name", alias+".accesspoint.s3-global.amazonaws.com")
-		setS("status", "READY")
-	case schema.TypeS3ControlObjectLambdaAccessPoint:
-		setS("arn", arn("s3-object-lambda", r, f.or(get("account_id"), a), "accesspoint/"+name))
-		setS("alias", name+"-"+f.hex("alias", 34)+"--ol-s3")
-	case schema.TypeS3ControlAccessPointPolicy, schema.TypeS3ControlObjectLambdaAccessPointPolicy:
-		set("has_public_access_policy", cty.False)
-	case schema.TypeIAMRole:
-		setS("arn", arn("iam", "", a, "role"+f.or(get("path"), "/")+name))
-		setS("unique_id", "AROA"+strings.ToUpper(f.hex("unique", 17)))
-		setS("create_date", "2026-01-01T00:00:00Z")
-	case schema.TypeIAMPolicy:
-		setS("arn", id)
-		setS("policy_id", "ANPA"+strings.ToUpper(f.hex("policy", 17)))
-		set("attachment_count", cty.NumberIntVal(0))
-	case schema.TypeKMSKey:
-		setS("arn", arn("kms", r, a, "key/"+id))
-	case schema.TypeLambdaFunction:
-		fn := arn("lambda", r, a, "function:"+id)
-		setS("arn", fn)
-		setS("version", "$LATEST")
-		setS("qualified_arn", fn+":$LATEST")
-		setS("invoke_arn", fmt.Sprintf("arn:%s:apigateway:%s:lambda:path/2015-03-31/functions/%s/invocations", f.or(p, "aws"), r, fn))
-		setS("qualified_invoke_arn", fmt.Sprintf("arn:%s:apigateway:%s:lambda:path/2015-03-31/functions/%s:$LATEST/invocations", f.or(p, "aws"), r, fn))
-		setS("last_modified", "2026-01-01T00:00:00.000+0000")
-	}
-	if x, ok := attrs["arn"]; ok && !x.IsKnown() {
-		attrs["arn"] = cty.NullVal(cty.String)
-	}
-	return nullUnknowns(cty.ObjectVal(attrs))
+	return o.value()
 }
 
-// fillEndpoint fills a VPC endpoint: the S3 or DynamoDB prefix list of a
-// gateway endpoint, the DNS entries and network interfaces of an interface
-// endpoint.
-func (f *filler) fillEndpoint(attrs map[string]cty.Value, id, arn string) {
-	setS := func(name, s string) {
-		if cur, ok := attrs[name]; ok && !cur.IsKnown() {
-			attrs[name] = cty.StringVal(s)
-		}
-	}
-	setS("arn", arn)
-	setS("state", "available")
-	if cur, ok := attrs["requester_managed"]; ok && !cur.IsKnown() {
-		attrs["requester_managed"] = cty.False
-	}
-	typ := ""
-	if t := attrs["vpc_endpoint_type"]; t.IsKnown() && !t.IsNull() {
-		typ = t.AsString()
-	}
-	service := ""
-	if s := attrs["service_name"]; s.IsKnown() && !s.IsNull() {
-		service = s.AsString()
-	}
-	if typ == string(schema.EndpointGateway) {
-		// The prefix list belongs to the service in the Region, not to the
-		// endpoint: every S3 gateway endpoint of a Region shows the same one.
-		sum := sha256.Sum256([]byte(service))
-		setS("prefix_list_id", "pl-"+hex.EncodeToString(sum[:])[:8])
-	}
-	if typ == string(schema.EndpointInterface) || typ == string(schema.EndpointGatewayLoadBalancer) {
-		var enis []cty.Value
-		if subs := attrs["subnet_ids"]; subs.IsWhollyKnown() && !subs.IsNull() {
-			for it := subs.ElementIterator(); it.Next(); {
-				_, sv := it.Element()
-				enis = append(enis, cty.StringVal("eni-"+f.hex("eni "+sv.AsString(), 17)))
-			}
-		}
-		if cur := attrs["network_interface_ids"]; !cur.IsKnown() {
-			if len(enis) == 0 {
-				attrs["network_interface_ids"] = cty.SetValEmpty(cty.String)
-			} else {
-				attrs["network_interface_ids"] = cty.SetVal(enis)
-			}
-		}
-	}
-	if cur, ok := attrs["dns_entry"]; ok && !cur.IsKnown() {
-		ety := cur.Type().ElementType()
-		if typ != string(schema.EndpointInterface) {
-			attrs["dns_entry"] = cty.ListValEmpty(ety)
-		} else {
-			name, _ := schema.ParseServiceName(service)
-			host := id + "-" + f.hex("dns", 8) + "." + name.Service + "." + f.region + ".vpce." + dnsSuffix(f.partition)
-			zone := "Z" + strings.ToUpper(f.hex("zone", 13))
-			attrs["dns_entry"] = cty.ListVal([]cty.Value{cty.ObjectVal(map[string]cty.Value{
-				"dns_name": cty.StringVal(host), "hosted_zone_id": cty.StringVal(zone),
-			})})
-		}
-	}
-	if cur, ok := attrs["cidr_blocks"]; ok && !cur.IsKnown() {
-		attrs["cidr_blocks"] = cty.ListValEmpty(cty.String)
-	}
-}
-
-func lbKind(t string) string {
+// shape fills the attributes particular to the type, after fill has set
+// the name, the id, the Region, the owner and tags_all. Types without a
+// case have nothing else AWS computes.
+func (o *object) shape(t schema.TypeName) {
 	switch t {
-	case "network":
-		return "net"
-	case "gateway":
-		return "gwy"
+	case schema.TypeVPC:
+		o.fillVPC()
+	case schema.TypeVPCIPv4CIDRBlockAssociation:
+		o.fillVPCCIDRAssociation()
+	case schema.TypeSubnet:
+		o.fillSubnet()
+	case schema.TypeRouteTable:
+		o.fillRouteTable()
+	case schema.TypeRoute:
+		o.fillRoute()
+	case schema.TypeMainRouteTableAssociation:
+		o.fillMainRouteTableAssociation()
+	case schema.TypeInternetGateway:
+		o.fillInternetGateway()
+	case schema.TypeNATGateway:
+		o.fillNATGateway()
+	case schema.TypeSecurityGroup:
+		o.fillSecurityGroup()
+	case schema.TypeSecurityGroupRule:
+		o.fillSecurityGroupRule()
+	case schema.TypeVPCSecurityGroupIngressRule, schema.TypeVPCSecurityGroupEgressRule:
+		o.fillVPCSecurityGroupRule()
+	case schema.TypeVPCEndpoint:
+		o.fillEndpoint()
+	case schema.TypeVPCEndpointPolicy:
+		o.fillEndpointPolicy()
+	case schema.TypeVPCEndpointService:
+		o.fillEndpointService()
+	case schema.TypeLB:
+		o.fillLB()
+	case schema.TypeRoute53ResolverEndpoint:
+		o.fillResolverEndpoint()
+	case schema.TypeS3Bucket:
+		o.fillBucket()
+	case schema.TypeS3BucketVersioning:
+		o.fillBucketVersioning()
+	case schema.TypeS3BucketReplicationConfiguration:
+		o.fillBucketReplication()
+	case schema.TypeS3AccessPoint:
+		o.fillAccessPoint()
+	case schema.TypeS3ControlAccessPointPolicy, schema.TypeS3ControlObjectLambdaAccessPointPolicy:
+		o.setBool("has_public_access_policy", false)
+	case schema.TypeS3ControlMultiRegionAccessPoint:
+		o.fillMRAP()
+	case schema.TypeS3ControlMultiRegionAccessPointPolicy:
+		o.fillMRAPPolicy()
+	case schema.TypeS3ControlObjectLambdaAccessPoint:
+		o.fillObjectLambdaAccessPoint()
+	case schema.TypeIAMRole:
+		o.fillIAMRole()
+	case schema.TypeIAMPolicy:
+		o.fillIAMPolicy()
+	case schema.TypeKMSKey:
+		o.fillKMSKey()
+	case schema.TypeLambdaFunction:
+		o.fillLambdaFunction()
 	}
-	return "app"
 }
 
-func mrapName(attrs map[string]cty.Value) string {
-	d := attrs["details"]
-	if !d.IsWhollyKnown() || d.IsNull() || d.LengthInt() == 0 {
+// object is one object value being filled: a resource instance, or one
+// element of a nested block. Its setters only replace unknown values, so
+// what the configuration (or, in an update, the prior state) decided
+// stands.
+type object struct {
+	f     *filler
+	block *schema.Block
+	attrs map[string]cty.Value
+	// fresh is set for a new object (created, or created again by a
+	// replacement): computed blocks the configuration leaves out get
+	// AWS's blocks.
+	fresh bool
+	// parent is the object this one is a nested block element of.
+	parent *object
+}
+
+func (o *object) value() cty.Value { return cty.ObjectVal(o.attrs) }
+
+// unknown reports whether the attribute exists and is not known yet.
+func (o *object) unknown(name string) bool {
+	v, ok := o.attrs[name]
+	return ok && !v.IsKnown()
+}
+
+// set replaces the attribute's value when it is unknown.
+func (o *object) set(name string, v cty.Value) {
+	if o.unknown(name) {
+		o.attrs[name] = v
+	}
+}
+
+// setS sets a string attribute when it is unknown; "" sets null.
+func (o *object) setS(name, s string) {
+	if !o.unknown(name) {
+		return
+	}
+	o.attrs[name] = stringOrNull(s)
+}
+
+func (o *object) setBool(name string, b bool) { o.set(name, cty.BoolVal(b)) }
+
+func (o *object) setInt(name string, n int64) { o.set(name, cty.NumberIntVal(n)) }
+
+// setStrings sets a set or list of strings when it is unknown.
+func (o *object) setStrings(name string, ss []string) {
+	if !o.unknown(name) {
+		return
+	}
+	ty := o.attrs[name].Type()
+	o.attrs[name] = stringCollection(ty, ss)
+}
+
+// stringOrNull is s as a value, null for "".
+func stringOrNull(s string) cty.Value {
+	if s == "" {
+		return cty.NullVal(cty.String)
+	}
+	return cty.StringVal(s)
+}
+
+// stringCollection builds a list or set of strings of type ty.
+func stringCollection(ty cty.Type, ss []string) cty.Value {
+	if len(ss) == 0 {
+		if ty.IsSetType() {
+			return cty.SetValEmpty(cty.String)
+		}
+		return cty.ListValEmpty(cty.String)
+	}
+	vals := make([]cty.Value, len(ss))
+	for i, s := range ss {
+		vals[i] = cty.StringVal(s)
+	}
+	if ty.IsSetType() {
+		return cty.SetVal(vals)
+	}
+	return cty.ListVal(vals)
+}
+
+// str returns a known, non-null string attribute, or "".
+func (o *object) str(name string) string {
+	v, ok := o.attrs[name]
+	if !ok || !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
 		return ""
 	}
-	first := d.Index(cty.NumberIntVal(0))
-	if n := first.GetAttr("name"); !n.IsNull() {
-		return n.AsString()
-	}
-	return ""
+	return v.AsString()
 }
 
+// boolean returns a known, non-null bool attribute; ok is false otherwise.
+func (o *object) boolean(name string) (b, ok bool) {
+	v, found := o.attrs[name]
+	if !found || !v.IsKnown() || v.IsNull() || v.Type() != cty.Bool {
+		return false, false
+	}
+	return v.True(), true
+}
+
+// number returns a known, non-null whole number attribute.
+func (o *object) number(name string) (int64, bool) {
+	v, found := o.attrs[name]
+	if !found || !v.IsKnown() || v.IsNull() || v.Type() != cty.Number {
+		return 0, false
+	}
+	n, acc := v.AsBigFloat().Int64()
+	return n, acc == 0
+}
+
+// strs returns the known strings of a list or set attribute, in its
+// order (a set's is cty's canonical order).
+func (o *object) strs(name string) []string {
+	v, ok := o.attrs[name]
+	if !ok || !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
+		return nil
+	}
+	var out []string
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		if e.IsKnown() && !e.IsNull() && e.Type() == cty.String {
+			out = append(out, e.AsString())
+		}
+	}
+	return out
+}
+
+// count returns the number of blocks of a nested block type (0 for a
+// null one) and whether it is known.
+func (o *object) count(name string) (int, bool) {
+	v, ok := o.attrs[name]
+	if !ok || !v.IsKnown() {
+		return 0, false
+	}
+	if v.IsNull() {
+		return 0, true
+	}
+	if v.Type().IsObjectType() {
+		return 1, true
+	}
+	return v.LengthInt(), true
+}
+
+// nestedStr returns a known string at name[0].attr, or "".
+func (o *object) nestedStr(name, attr string) string {
+	e, ok := o.first(name)
+	if !ok {
+		return ""
+	}
+	return e.str(attr)
+}
+
+// first returns the first element of a nested block type, read-only.
+func (o *object) first(name string) (*object, bool) {
+	v, ok := o.attrs[name]
+	if !ok || !v.IsKnown() || v.IsNull() {
+		return nil, false
+	}
+	if !v.Type().IsObjectType() {
+		if v.LengthInt() == 0 {
+			return nil, false
+		}
+		it := v.ElementIterator()
+		it.Next()
+		_, v = it.Element()
+	}
+	if !v.IsKnown() || v.IsNull() {
+		return nil, false
+	}
+	return &object{f: o.f, attrs: v.AsValueMap(), parent: o}, true
+}
+
+// blocks calls fn for every element of the nested block type name that
+// holds unknown values, with the element's index (in a set, its place in
+// cty's order, which does not depend on the unknown values' eventual
+// values), and rebuilds the collection from what fn set. Elements that
+// are wholly known are not walked.
+func (o *object) blocks(name string, fn func(i int, e *object)) {
+	v, ok := o.attrs[name]
+	if !ok || !v.IsKnown() || v.IsNull() || v.IsWhollyKnown() {
+		return
+	}
+	var nb *schema.Block
+	if o.block != nil {
+		if b := o.block.Blocks[name]; b != nil {
+			nb = &b.Block
+		}
+	}
+	ty := v.Type()
+	if ty.IsObjectType() {
+		e := &object{f: o.f, block: nb, attrs: v.AsValueMap(), fresh: o.fresh, parent: o}
+		fn(0, e)
+		o.attrs[name] = e.value()
+		return
+	}
+	elems := v.AsValueSlice()
+	for i, ev := range elems {
+		if ev.IsWhollyKnown() || ev.IsNull() {
+			continue
+		}
+		e := &object{f: o.f, block: nb, attrs: ev.AsValueMap(), fresh: o.fresh, parent: o}
+		fn(i, e)
+		elems[i] = e.value()
+	}
+	if ty.IsSetType() {
+		o.attrs[name] = cty.SetVal(elems)
+	} else {
+		o.attrs[name] = cty.ListVal(elems)
+	}
+}
+
+// defaultBlocks sets, on a new object, the blocks AWS reports for a
+// computed nested block type the configuration leaves out (no block):
+// one block per element of elems, given as the attributes AWS sets (the
+// others null, nested blocks empty). An existing object keeps what the
+// prior state recorded.
+func (o *object) defaultBlocks(name string, elems ...map[string]cty.Value) {
+	v, ok := o.attrs[name]
+	if !ok || !o.fresh || len(elems) == 0 {
+		return
+	}
+	if o.block != nil {
+		if nb := o.block.Blocks[name]; nb == nil || !nb.Computed {
+			return
+		}
+	}
+	ty := v.Type()
+	if v.IsKnown() && !v.IsNull() && (ty.IsObjectType() || v.LengthInt() > 0) {
+		return // written by the configuration
+	}
+	if _, ok := blockType(ty); ok {
+		o.attrs[name] = blockValue(ty, elems...)
+	}
+}
+
+// objectOf builds an object of type ty from the attributes in m: the
+// others are null, or empty for nested blocks (lists and sets of objects).
+func objectOf(ty cty.Type, m map[string]cty.Value) cty.Value {
+	attrs := make(map[string]cty.Value, len(ty.AttributeTypes()))
+	for name, aty := range ty.AttributeTypes() {
+		if v, ok := m[name]; ok {
+			attrs[name] = v
+			continue
+		}
+		switch {
+		case aty.IsListType() && aty.ElementType().IsObjectType():
+			attrs[name] = cty.ListValEmpty(aty.ElementType())
+		case aty.IsSetType() && aty.ElementType().IsObjectType():
+			attrs[name] = cty.SetValEmpty(aty.ElementType())
+		default:
+			attrs[name] = cty.NullVal(aty)
+		}
+	}
+	return cty.ObjectVal(attrs)
+}
+
+// fieldType returns the type of the attribute name of an object type, or
+// false when it has none.
+func fieldType(ty cty.Type, name string) (cty.Type, bool) {
+	if !ty.IsObjectType() || !ty.HasAttribute(name) {
+		return cty.NilType, false
+	}
+	return ty.AttributeType(name), true
+}
+
+// blockType returns the object type of the blocks of a nested block type
+// whose value has type ty (a list, a set or an object).
+func blockType(ty cty.Type) (cty.Type, bool) {
+	switch {
+	case ty.IsObjectType():
+		return ty, true
+	case (ty.IsListType() || ty.IsSetType()) && ty.ElementType().IsObjectType():
+		return ty.ElementType(), true
+	}
+	return cty.NilType, false
+}
+
+// blockValue builds the value of a nested block type of type ty holding
+// one block per element of elems (see objectOf).
+func blockValue(ty cty.Type, elems ...map[string]cty.Value) cty.Value {
+	ety, ok := blockType(ty)
+	if !ok {
+		return cty.NullVal(ty)
+	}
+	if ty.IsObjectType() {
+		if len(elems) == 0 {
+			return cty.NullVal(ty)
+		}
+		return objectOf(ety, elems[0])
+	}
+	if len(elems) == 0 {
+		if ty.IsSetType() {
+			return cty.SetValEmpty(ety)
+		}
+		return cty.ListValEmpty(ety)
+	}
+	vals := make([]cty.Value, len(elems))
+	for i, m := range elems {
+		vals[i] = objectOf(ety, m)
+	}
+	if ty.IsSetType() {
+		return cty.SetVal(vals)
+	}
+	return cty.ListVal(vals)
+}
+
+// fillNames chooses the names AWS or the provider generate when the
+// configuration gives only a prefix, or nothing: ids and ARNs use them.
+// The prefix argument then records the prefix, as the provider records it
+// (the default prefix for a generated name, null for a name written in
+// full).
+func (o *object) fillNames(t schema.TypeName) {
+	switch t {
+	case schema.TypeS3Bucket:
+		o.generateName("bucket", "bucket_prefix", "terraform-")
+	case schema.TypeIAMRole, schema.TypeIAMPolicy, schema.TypeIAMRolePolicy, schema.TypeSecurityGroup:
+		o.generateName("name", "name_prefix", "terraform-")
+	case schema.TypeLB:
+		// Load balancer names have at most 32 characters.
+		o.generateName("name", "name_prefix", "tf-lb-")
+	case schema.TypeLambdaPermission:
+		o.generateName("statement_id", "statement_id_prefix", "terraform-")
+	}
+}
+
+// uniqueIDLength is the length of the suffix the provider appends to a
+// name prefix (its id.UniqueId: a timestamp and a counter).
+const uniqueIDLength = 26
+
+func (o *object) generateName(name, prefix, defaultPrefix string) {
+	if o.unknown(name) {
+		p := o.str(prefix)
+		if p == "" {
+			p = defaultPrefix
+		}
+		o.setS(name, p+o.f.digits("name", uniqueIDLength))
+	}
+	o.setS(prefix, namePrefixFromName(o.str(name)))
+}
+
+// namePrefixFromName is the provider's: the prefix of a name generated
+// from one, "" for any other name.
+func namePrefixFromName(name string) string {
+	i := len(name) - uniqueIDLength
+	if i <= 0 {
+		return ""
+	}
+	for _, c := range name[i:] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return name[:i]
+}
+
+// tagsOf is tags_all as the provider records it without default_tags.
 func tagsOf(attrs map[string]cty.Value) cty.Value {
 	t, ok := attrs["tags"]
 	if !ok || !t.IsWhollyKnown() || t.IsNull() {
 		return cty.MapValEmpty(cty.String)
 	}
 	return t
-}
-
-func dnsSuffix(partition string) string {
-	if partition == "aws-cn" {
-		return "amazonaws.com.cn"
-	}
-	return "amazonaws.com"
 }
 
 // nullUnknowns replaces any value still unknown with null: state never
