@@ -78,3 +78,20 @@ func quoteString(v cty.Value) string {
 	}
 	return strconv.Quote(v.AsString())
 }
+
+// ephemeralAsNullFunc is ephemeralasnull(value). Terraform replaces the
+// ephemeral parts of value with nulls; vpcplan evaluates no ephemeral
+// resources and marks no value ephemeral, so value comes back unchanged,
+// marks included.
+var ephemeralAsNullFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{
+		Name:             "value",
+		Type:             cty.DynamicPseudoType,
+		AllowDynamicType: true,
+		AllowUnknown:     true,
+		AllowNull:        true,
+		AllowMarked:      true,
+	}},
+	Type: func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
+})

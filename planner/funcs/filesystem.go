@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"unicode/utf8"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -15,25 +16,53 @@ import (
 )
 
 // fileReader resolves the paths given to file functions against baseDir and
-// reads them through readFile. It is the only way this package touches files.
+// reads them through readFile (and lists directories through readDir and
+// stat). It is the only way this package touches files.
 type fileReader struct {
 	baseDir  string
 	readFile func(path string) ([]byte, error)
+	readDir  func(path string) ([]fs.DirEntry, error)
+	stat     func(path string) (fs.FileInfo, error)
+	homeDir  string
 }
 
-// resolve joins a relative path onto baseDir and cleans the result. Unlike
-// Terraform, a leading "~" is not expanded: that would read $HOME.
-func (r fileReader) resolve(path string) string {
+// expandHome replaces a leading "~" with the home directory, as
+// Terraform's file functions and pathexpand do (with go-homedir's rules:
+// "~user" is not supported).
+func (r fileReader) expandHome(path string) (string, error) {
+	if path == "" || path[0] != '~' {
+		return path, nil
+	}
+	if len(path) > 1 && path[1] != '/' && path[1] != '\\' {
+		return "", errors.New("cannot expand user-specific home dir")
+	}
+	if r.homeDir == "" {
+		return "", errors.New("the home directory is not known")
+	}
+	return filepath.Join(r.homeDir, path[1:]), nil
+}
+
+// resolve expands a leading "~", joins a relative path onto baseDir and
+// cleans the result.
+func (r fileReader) resolve(path string) (string, error) {
+	path, err := r.expandHome(path)
+	if err != nil {
+		return "", fmt.Errorf("failed to expand ~: %w", err)
+	}
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(r.baseDir, path)
 	}
-	return filepath.Clean(path)
+	return filepath.Clean(path), nil
 }
 
 // read returns the contents of the file at path. Error messages quote path
 // as the user wrote it, or redact it if marks include SensitiveMark.
 func (r fileReader) read(path string, marks cty.ValueMarks) ([]byte, error) {
-	src, err := r.readFile(r.resolve(path))
+	resolved, err := r.resolve(path)
+	if err != nil {
+		return nil, err
+	}
+	src, err := r.readFile(resolved)
 	switch {
 	case err == nil:
 		return src, nil
@@ -83,8 +112,11 @@ func (r fileReader) fileExistsFunc() function.Function {
 		RefineResult: refineNotNull,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			pathVal, marks := args[0].Unmark()
-			path := r.resolve(pathVal.AsString())
-			_, err := r.readFile(path)
+			path, err := r.resolve(pathVal.AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.Bool), function.NewArgError(0, err)
+			}
+			_, err = r.readFile(path)
 			switch {
 			case err == nil:
 				return cty.True.WithMarks(marks), nil
@@ -100,8 +132,8 @@ func (r fileReader) fileExistsFunc() function.Function {
 // templateFileFunc returns templatefile(path, vars), which renders the file
 // at path as an HCL template whose only variables are the attributes of
 // vars. The template can call every function in the table that funcs
-// returns, except templatefile itself: a template that could include itself
-// would never finish.
+// returns, except templatefile and templatestring: a template that could
+// include itself would never finish.
 //
 // A template that is a single interpolation ("${x}") can produce any type,
 // so the result type is found by rendering; it is unknown (cty.DynamicVal)
@@ -129,42 +161,7 @@ func (r fileReader) templateFileFunc(funcs func() map[string]function.Function) 
 	}
 
 	render := func(expr hcl.Expression, vars cty.Value) (cty.Value, error) {
-		if ty := vars.Type(); !ty.IsMapType() && !ty.IsObjectType() {
-			return cty.DynamicVal, function.NewArgErrorf(1, "invalid vars value: must be a map")
-		}
-		ctx := &hcl.EvalContext{Variables: vars.AsValueMap()}
-		for name := range ctx.Variables {
-			if !hclsyntax.ValidIdentifier(name) {
-				return cty.DynamicVal, function.NewArgErrorf(1, "invalid template variable name %q: must start with a letter, followed by zero or more letters, digits, and underscores", name)
-			}
-		}
-		// Checked here, not left to HCL, so the message says the problem
-		// is in the templatefile call. Variables() is in source order, so
-		// the first missing key reported is deterministic.
-		for _, traversal := range expr.Variables() {
-			root := traversal.RootName()
-			if _, ok := ctx.Variables[root]; !ok {
-				return cty.DynamicVal, function.NewArgErrorf(1, "vars map does not contain key %q, referenced at %s", root, traversal[0].SourceRange())
-			}
-		}
-
-		given := funcs()
-		ctx.Functions = make(map[string]function.Function, len(given))
-		for name, fn := range given {
-			ctx.Functions[name] = fn
-		}
-		ctx.Functions["templatefile"] = function.New(&function.Spec{
-			Params: params,
-			Type: func([]cty.Value) (cty.Type, error) {
-				return cty.NilType, errors.New("cannot recursively call templatefile from inside another template function")
-			},
-		})
-
-		val, diags := expr.Value(ctx)
-		if diags.HasErrors() {
-			return cty.DynamicVal, diags
-		}
-		return val, nil
+		return renderTemplate(expr, vars, templateFunctions(funcs(), true))
 	}
 
 	return function.New(&function.Spec{
@@ -204,7 +201,11 @@ func (r fileReader) absPathFunc() function.Function {
 		Type:         function.StaticReturnType(cty.String),
 		RefineResult: refineNotNull,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			path := r.resolve(args[0].AsString())
+			path := args[0].AsString()
+			if !filepath.IsAbs(path) {
+				path = filepath.Join(r.baseDir, path)
+			}
+			path = filepath.Clean(path)
 			if !filepath.IsAbs(path) {
 				return cty.UnknownVal(cty.String), fmt.Errorf("cannot make %q absolute: the configuration directory %q is a relative path", args[0].AsString(), r.baseDir)
 			}
@@ -219,3 +220,118 @@ var (
 	// dirnameFunc returns all but the last element of a path (filepath.Dir).
 	dirnameFunc = stringToString("path", func(s string) (string, error) { return filepath.Dir(s), nil })
 )
+
+// pathExpandFunc returns pathexpand(path): path with a leading "~"
+// replaced by the home directory.
+func (r fileReader) pathExpandFunc() function.Function {
+	return stringToString("path", r.expandHome)
+}
+
+// fileSetFunc returns fileset(path, pattern): the set of regular files
+// under path that match the glob pattern (with "**" for any number of
+// directories), as paths relative to path with forward slashes. Marks on
+// either argument carry over to the result.
+func (r fileReader) fileSetFunc() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{
+			{Name: "path", Type: cty.String, AllowMarked: true, AllowUnknown: true},
+			{Name: "pattern", Type: cty.String, AllowMarked: true, AllowUnknown: true},
+		},
+		Type:         function.StaticReturnType(cty.Set(cty.String)),
+		RefineResult: refineNotNull,
+		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+			pathVal, pathMarks := args[0].Unmark()
+			patternVal, patternMarks := args[1].Unmark()
+			marks := []cty.ValueMarks{pathMarks, patternMarks}
+			if !pathVal.IsKnown() || !patternVal.IsKnown() {
+				return cty.UnknownVal(retType).WithMarks(marks...), nil
+			}
+			matches, err := r.glob(pathVal.AsString(), patternVal.AsString(), marks)
+			if err != nil {
+				return cty.UnknownVal(retType), err
+			}
+			if len(matches) == 0 {
+				return cty.SetValEmpty(cty.String).WithMarks(marks...), nil
+			}
+			vals := make([]cty.Value, len(matches))
+			for i, m := range matches {
+				vals[i] = cty.StringVal(m)
+			}
+			return cty.SetVal(vals).WithMarks(marks...), nil
+		},
+	})
+}
+
+// glob finds the regular files matching pattern under dir, as Terraform's
+// fileset does with doublestar: the pattern is joined onto dir (so it may
+// climb out of it with ".."), and each match is given relative to dir.
+func (r fileReader) glob(dir, pattern string, marks []cty.ValueMarks) ([]string, error) {
+	if r.readDir == nil || r.stat == nil {
+		return nil, errors.New("fileset cannot list directories here")
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(r.baseDir, dir)
+	}
+	full := filepath.ToSlash(filepath.Join(dir, pattern))
+	// Everything before the first segment with a glob character is a plain
+	// directory to start from; the io/fs view below is rooted there.
+	base, rest := doublestar.SplitPattern(full)
+	found, err := doublestar.Glob(callbackFS{root: filepath.FromSlash(base), readDir: r.readDir, stat: r.stat}, rest)
+	if err != nil {
+		return nil, fmt.Errorf("failed to glob pattern %s: %w", redactIfSensitive(filepath.FromSlash(full), marks...), err)
+	}
+	var out []string
+	for _, m := range found {
+		p := filepath.Join(filepath.FromSlash(base), filepath.FromSlash(m))
+		fi, err := r.stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("failed to stat %s: %w", redactIfSensitive(p, marks...), err)
+		}
+		if !fi.Mode().IsRegular() {
+			continue
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return nil, fmt.Errorf("failed to trim path of match %s: %w", redactIfSensitive(p, marks...), err)
+		}
+		out = append(out, filepath.ToSlash(rel))
+	}
+	return out, nil
+}
+
+// callbackFS is an io/fs view, rooted at root, of a file system reached
+// through ReadDir and Stat callbacks; doublestar needs nothing else.
+type callbackFS struct {
+	root    string
+	readDir func(path string) ([]fs.DirEntry, error)
+	stat    func(path string) (fs.FileInfo, error)
+}
+
+func (c callbackFS) path(op, name string) (string, error) {
+	if !fs.ValidPath(name) {
+		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	return filepath.Join(c.root, filepath.FromSlash(name)), nil
+}
+
+// Open is not supported: doublestar reads directories with ReadDir and
+// describes files with Stat.
+func (c callbackFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: errors.ErrUnsupported}
+}
+
+func (c callbackFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	p, err := c.path("readdir", name)
+	if err != nil {
+		return nil, err
+	}
+	return c.readDir(p)
+}
+
+func (c callbackFS) Stat(name string) (fs.FileInfo, error) {
+	p, err := c.path("stat", name)
+	if err != nil {
+		return nil, err
+	}
+	return c.stat(p)
+}

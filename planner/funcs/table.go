@@ -7,30 +7,79 @@ import (
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
+	"io"
+	"io/fs"
+	"time"
 
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	ctyyaml "github.com/zclconf/go-cty-yaml"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 )
 
-// Table returns a fresh map of every function vpcplan offers, keyed by name,
-// for use as hcl.EvalContext.Functions.
-//
-// baseDir is the directory that relative paths given to file, filebase64,
-// fileexists, templatefile, the file hash functions and abspath resolve
-// against; it should be absolute, or abspath fails. readFile reads the
-// file at a resolved path and must report a missing file with an error
-// satisfying errors.Is(err, fs.ErrNotExist); os.ReadFile qualifies, as does
-// a wrapper around fs.ReadFile. readFile must not be nil.
-//
-// Templates rendered by templatefile can call every function in the
-// returned map, including any the caller adds to it, except templatefile.
+// Options configures a function table: where the file functions read, and
+// the inputs of the functions whose results do not follow from their
+// arguments alone. Only BaseDir and ReadFile are needed; every other field
+// has a zero value that behaves as Terraform does while validating.
+type Options struct {
+	// BaseDir is the directory that relative paths given to file,
+	// filebase64, fileexists, fileset, templatefile, the file hash
+	// functions and abspath resolve against; it should be absolute, or
+	// abspath fails.
+	BaseDir string
+	// ReadFile reads the file at a resolved path. It must report a missing
+	// file with an error satisfying errors.Is(err, fs.ErrNotExist);
+	// os.ReadFile qualifies, as does a wrapper around fs.ReadFile. It must
+	// not be nil.
+	ReadFile func(path string) ([]byte, error)
+	// ReadDir and Stat list a directory and describe a file, given resolved
+	// paths, for fileset (os.ReadDir and os.Stat qualify). fileset fails
+	// when either is nil.
+	ReadDir func(path string) ([]fs.DirEntry, error)
+	Stat    func(path string) (fs.FileInfo, error)
+	// HomeDir replaces a leading "~" in pathexpand and in the paths given
+	// to the file functions, as Terraform expands the user's home
+	// directory. When it is "", such paths fail.
+	HomeDir string
+	// PlanTimestamp is what plantimestamp returns; the zero time makes it
+	// unknown, as Terraform's is during validation.
+	PlanTimestamp time.Time
+	// Now, when set, is timestamp's clock. Rand, when set, is uuid's source
+	// of randomness, and makes bcrypt hash for real (with the operating
+	// system's randomness, as golang.org/x/crypto/bcrypt always salts).
+	// Unset, these functions return unknown values after checking their
+	// arguments, as Terraform's do while planning: their results would
+	// differ between plan and apply.
+	Now  func() time.Time
+	Rand io.Reader
+	// TerraformProviders are the local names under which the configuration
+	// requires Terraform's built-in provider (source
+	// "terraform.io/builtin/terraform"); each adds that provider's
+	// functions as provider::NAME::encode_tfvars, decode_tfvars and
+	// encode_expr.
+	TerraformProviders []string
+}
+
+// Table returns New's table for the base directory and file reader alone.
 func Table(baseDir string, readFile func(path string) ([]byte, error)) map[string]function.Function {
-	if readFile == nil {
-		panic("funcs.Table: readFile is nil")
+	return New(Options{BaseDir: baseDir, ReadFile: readFile})
+}
+
+// New returns a fresh map of every function vpcplan offers, keyed by name,
+// for use as hcl.EvalContext.Functions: each built-in function under its
+// name and under core::NAME, as in Terraform, and the functions of the
+// providers Options names under provider::NAME::FUNCTION.
+//
+// Templates rendered by templatefile and templatestring can call every
+// function in the returned map, including any the caller adds to it,
+// except templatefile and templatestring themselves; templatestring's
+// templates cannot call the file functions either.
+func New(opts Options) map[string]function.Function {
+	if opts.ReadFile == nil {
+		panic("funcs.New: ReadFile is nil")
 	}
-	r := fileReader{baseDir: baseDir, readFile: readFile}
+	r := fileReader{baseDir: opts.BaseDir, readFile: opts.ReadFile, readDir: opts.ReadDir, stat: opts.Stat, homeDir: opts.HomeDir}
 	t := map[string]function.Function{
 		// Numbers.
 		"abs":      stdlib.AbsoluteFunc,
@@ -66,6 +115,7 @@ func Table(baseDir string, readFile func(path string) ([]byte, error)) map[strin
 		"trimspace":   stdlib.TrimSpaceFunc,
 		"trimsuffix":  stdlib.TrimSuffixFunc,
 		"upper":       stdlib.UpperFunc,
+		"uuidv5":      uuidV5Func,
 
 		// Collections.
 		"alltrue":         allTrueFunc,
@@ -107,6 +157,8 @@ func Table(baseDir string, readFile func(path string) ([]byte, error)) map[strin
 		"csvdecode":        stdlib.CSVDecodeFunc,
 		"jsondecode":       stdlib.JSONDecodeFunc,
 		"jsonencode":       stdlib.JSONEncodeFunc,
+		"yamldecode":       ctyyaml.YAMLDecodeFunc,
+		"yamlencode":       ctyyaml.YAMLEncodeFunc,
 		"textdecodebase64": textDecodeBase64Func,
 		"textencodebase64": textEncodeBase64Func,
 		"urlencode":        urlEncodeFunc,
@@ -120,23 +172,30 @@ func Table(baseDir string, readFile func(path string) ([]byte, error)) map[strin
 		"filebase64sha256": r.hashFile(sha256.New, base64.StdEncoding.EncodeToString),
 		"filebase64sha512": r.hashFile(sha512.New, base64.StdEncoding.EncodeToString),
 		"fileexists":       r.fileExistsFunc(),
+		"fileset":          r.fileSetFunc(),
 		"filemd5":          r.hashFile(md5.New, hex.EncodeToString),
 		"filesha1":         r.hashFile(sha1.New, hex.EncodeToString),
 		"filesha256":       r.hashFile(sha256.New, hex.EncodeToString),
 		"filesha512":       r.hashFile(sha512.New, hex.EncodeToString),
+		"pathexpand":       r.pathExpandFunc(),
 
 		// Dates and times.
-		"formatdate": stdlib.FormatDateFunc,
-		"timeadd":    stdlib.TimeAddFunc,
-		"timestamp":  timestampFunc,
+		"formatdate":    stdlib.FormatDateFunc,
+		"plantimestamp": staticTimestampFunc(opts.PlanTimestamp),
+		"timeadd":       stdlib.TimeAddFunc,
+		"timecmp":       timeCmpFunc,
+		"timestamp":     timestampFunc(opts.Now),
 
 		// Hashes.
 		"base64sha256": base64SHA256Func,
 		"base64sha512": base64SHA512Func,
+		"bcrypt":       bcryptFunc(opts.Rand != nil),
 		"md5":          md5Func,
+		"rsadecrypt":   rsaDecryptFunc,
 		"sha1":         sha1Func,
 		"sha256":       sha256Func,
 		"sha512":       sha512Func,
+		"uuid":         uuidFunc(opts.Rand),
 
 		// IP networks.
 		"cidrhost":    cidrHostFunc,
@@ -145,18 +204,33 @@ func Table(baseDir string, readFile func(path string) ([]byte, error)) map[strin
 		"cidrsubnets": cidrSubnetsFunc,
 
 		// Types, errors and sensitivity.
-		"can":          tryfunc.CanFunc,
-		"issensitive":  issensitiveFunc,
-		"nonsensitive": nonsensitiveFunc,
-		"sensitive":    sensitiveFunc,
-		"tobool":       makeToFunc(cty.Bool),
-		"tolist":       makeToFunc(cty.List(cty.DynamicPseudoType)),
-		"tomap":        makeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"tonumber":     makeToFunc(cty.Number),
-		"toset":        makeToFunc(cty.Set(cty.DynamicPseudoType)),
-		"tostring":     makeToFunc(cty.String),
-		"try":          tryfunc.TryFunc,
+		"can":             tryfunc.CanFunc,
+		"ephemeralasnull": ephemeralAsNullFunc,
+		"issensitive":     issensitiveFunc,
+		"nonsensitive":    nonsensitiveFunc,
+		"sensitive":       sensitiveFunc,
+		"tobool":          makeToFunc(cty.Bool),
+		"tolist":          makeToFunc(cty.List(cty.DynamicPseudoType)),
+		"tomap":           makeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"tonumber":        makeToFunc(cty.Number),
+		"toset":           makeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tostring":        makeToFunc(cty.String),
+		"try":             tryfunc.TryFunc,
 	}
-	t["templatefile"] = r.templateFileFunc(func() map[string]function.Function { return t })
+	all := func() map[string]function.Function { return t }
+	t["templatefile"] = r.templateFileFunc(all)
+	t["templatestring"] = templateStringFunc(all)
+	names := make([]string, 0, len(t))
+	for name := range t {
+		names = append(names, name)
+	}
+	for _, name := range names {
+		t["core::"+name] = t[name]
+	}
+	for _, local := range opts.TerraformProviders {
+		for name, f := range terraformProviderFuncs {
+			t["provider::"+local+"::"+name] = f
+		}
+	}
 	return t
 }

@@ -1,17 +1,21 @@
 package funcs
 
 import (
+	"bytes"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+	"golang.org/x/crypto/bcrypt"
 )
 
 // testDir is the baseDir of the test table. It is absolute so that abspath
@@ -19,18 +23,54 @@ import (
 const testDir = "/cfg"
 
 var testFS = fstest.MapFS{
-	"cfg/hello.txt":      {Data: []byte("Hello\n")},
-	"cfg/binary.bin":     {Data: []byte{0xff, 0xfe}},
-	"cfg/hello.tmpl":     {Data: []byte("Hello, ${name}!")},
-	"cfg/list.tmpl":      {Data: []byte("%{ for x in list ~}\n- ${x}\n%{ endfor ~}\n")},
-	"cfg/func.tmpl":      {Data: []byte(`The items are ${join(", ", list)} (${length(list)}) from ${file("hello.txt")}`)},
-	"cfg/value.tmpl":     {Data: []byte("${x}")},
-	"cfg/recursive.tmpl": {Data: []byte(`${templatefile("recursive.tmpl", {})}`)},
-	"cfg/sub/dir.txt":    {Data: []byte("in a subdirectory")},
+	"cfg/hello.txt":         {Data: []byte("Hello\n")},
+	"cfg/binary.bin":        {Data: []byte{0xff, 0xfe}},
+	"cfg/hello.tmpl":        {Data: []byte("Hello, ${name}!")},
+	"cfg/list.tmpl":         {Data: []byte("%{ for x in list ~}\n- ${x}\n%{ endfor ~}\n")},
+	"cfg/func.tmpl":         {Data: []byte(`The items are ${join(", ", list)} (${length(list)}) from ${file("hello.txt")}`)},
+	"cfg/value.tmpl":        {Data: []byte("${x}")},
+	"cfg/recursive.tmpl":    {Data: []byte(`${templatefile("recursive.tmpl", {})}`)},
+	"cfg/sub/dir.txt":       {Data: []byte("in a subdirectory")},
+	"cfg/sub/.hidden":       {Data: []byte("hidden")},
+	"cfg/sub/deeper/z.txt":  {Data: []byte("deeper")},
+	"cfg/tmpl/rec.tmpl":     {Data: []byte(`${templatestring(t, {t = t})}`)},
+	"home/tester/notes.txt": {Data: []byte("notes")},
 }
 
 func readTestFile(p string) ([]byte, error) {
-	return fs.ReadFile(testFS, strings.TrimPrefix(path.Clean(strings.ReplaceAll(p, `\`, "/")), "/"))
+	return fs.ReadFile(testFS, testFSPath(p))
+}
+
+func testFSPath(p string) string {
+	p = strings.TrimPrefix(path.Clean(strings.ReplaceAll(p, `\`, "/")), "/")
+	if p == "" {
+		return "."
+	}
+	return p
+}
+
+// testNow is the clock and testPlanTime the plan's timestamp of the test
+// table.
+var (
+	testNow      = time.Date(2026, 11, 28, 14, 4, 37, 0, time.FixedZone("CET", 3600))
+	testPlanTime = time.Date(2026, 11, 28, 13, 0, 0, 0, time.UTC)
+)
+
+// testOptions are the options of the test table: testFS, a home
+// directory, a fixed clock and plan time, a fixed source of randomness,
+// and Terraform's provider under its usual local name.
+func testOptions() Options {
+	return Options{
+		BaseDir:            testDir,
+		ReadFile:           readTestFile,
+		ReadDir:            func(p string) ([]fs.DirEntry, error) { return fs.ReadDir(testFS, testFSPath(p)) },
+		Stat:               func(p string) (fs.FileInfo, error) { return fs.Stat(testFS, testFSPath(p)) },
+		HomeDir:            "/home/tester",
+		PlanTimestamp:      testPlanTime,
+		Now:                func() time.Time { return testNow },
+		Rand:               bytes.NewReader(bytes.Repeat([]byte{0x5a, 0xc3, 0x17}, 100)),
+		TerraformProviders: []string{"terraform"},
+	}
 }
 
 // testVars are the variables visible to every test expression.
@@ -48,7 +88,47 @@ var testVars = map[string]cty.Value{
 		cty.StringVal("a"),
 		cty.StringVal("b").Mark(SensitiveMark),
 	}),
+	// tpl holds templates for templatestring, which takes them only by
+	// reference.
+	"tpl": cty.ObjectVal(map[string]cty.Value{
+		"hello":   cty.StringVal("Hello, ${name}!"),
+		"loop":    cty.StringVal("%{ for i in xs }${i},%{ endfor }"),
+		"null":    cty.StringVal("${null}"),
+		"file":    cty.StringVal(`${file("hello.txt")}`),
+		"rec":     cty.StringVal(`${templatestring(t, {t = t})}`),
+		"tfile":   cty.StringVal(`${templatefile("hello.tmpl", {name = "x"})}`),
+		"num":     cty.NumberIntVal(5),
+		"secret":  cty.StringVal("Secret ${name}").Mark(SensitiveMark),
+		"unknown": cty.UnknownVal(cty.String),
+		"bad":     cty.StringVal("${"),
+	}),
+	"rsa_key":        cty.StringVal(rsaTestKey),
+	"rsa_ciphertext": cty.StringVal(rsaTestCiphertext),
 }
+
+// rsaTestKey is a throwaway 1024-bit key made with openssl genrsa -traditional,
+// and rsaTestCiphertext "message" encrypted to it with openssl pkeyutl
+// (PKCS #1 v1.5 padding) and Base64 encoded; Terraform's rsadecrypt
+// decrypts it to "message" too.
+const (
+	rsaTestKey = `-----BEGIN RSA PRIVATE KEY-----
+MIICXQIBAAKBgQDKGxAQOmfnRucTGhzsk88Z3Is+iIgOYIc/q4pr/1os+OogSRCI
+pFltKkzIEpqSNap2S69pA/9wjg9w0BJ7mUsN8/Mj1MZW/MFgwRcpedYXAf0QLJBx
+/baYxkPgOd5fSlNeAf+rc23OKc3vlryIddjKgE8hRfAf8t7g6OAcTjN+XQIDAQAB
+AoGAL1+8mjE2nc3O6Hlcgk/7YbKCqTvTuJsD2Pba0Ynfl18ZckvuJjlwBNi/er5x
+oQgXVvdSvKkFPVrvX6BGVNaP8uCe53ym9jqu6kIn51NKGaKjHQ1iMu/x9NsNVphF
+TleGKTRRU7T6e+1JJvLUPeIRkBK4LZrXlA+UAHD7/0EfNPkCQQDsW4omp4R2Wtmb
+cYTwv7XACqeqqU7TV4HzKy6cdSPIM/01x0uVezYUM2td4Smj9NCHkaOCgW9e8AkH
+cYvoUMNPAkEA2ubSUEIrc+JDRXk5S9abK83Rc8AjGLEyzdxOu/m0FClua9tz7Qrg
+NlCOOJqRJDjuAHflGYBfVfksyVPlmgEokwJAVHeeVpQVTarIC7o09Ui97kSgiOf6
+yKKESV/MR5PBVuHlgtuXUnN27x81Jpa6J+LsxxYwJgqVv4ru3x8gDcUXFwJBAK2R
+yn9jCEtZxFeI+Hp+zwkbqJGsbue8UXlTz4ZTR4uZEnopRzFUp1XJ6AtP2/gpv+XV
+K25eELn92ppEkNDdTEsCQQDfQizkAvUhhwowFIEslkU0E/Ed/vSxGwWJfMFNXcri
+AxFDHDcRj32DjbedV/+BxM4g1aUvSUpquVoSoYVVKO6j
+-----END RSA PRIVATE KEY-----
+`
+	rsaTestCiphertext = "ZYSRXPKUKwBOOhmNtQrq9YkXj4RBT5sYyW7Hc7bG9Xq418FJwPyERrQ+mHNaZV3qLZ8jr0Xwp5NFlo3Ik8rYiVZaML9QvBz1cy5lUakNXxRPwHt1apqvFmnmMhc9T/Ao3L3xA8eJDizlGe7Q9VXRQjChPhJKY6jONvMNeOZIssY="
+)
 
 // valueComparer compares cty values exactly (type, value and marks), except
 // that the refinements of a top-level unknown are ignored: these tests check
@@ -269,7 +349,6 @@ var tests = map[string]struct {
 	// Dates and times.
 	"formatdate": {src: `formatdate("YYYY-MM-DD", "2024-01-02T03:04:05Z")`, want: cty.StringVal("2024-01-02")},
 	"timeadd":    {src: `timeadd("2024-01-01T00:00:00Z", "1h30m")`, want: cty.StringVal("2024-01-01T01:30:00Z")},
-	"timestamp":  {src: `timestamp()`, want: cty.UnknownVal(cty.String)},
 
 	// Hashes.
 	"base64sha256": {src: `base64sha256("hello")`, want: cty.StringVal("LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=")},
@@ -364,6 +443,219 @@ var tests = map[string]struct {
 	},
 	"filemd5 sensitive":  {src: `filemd5(sensitive("hello.txt"))`, want: sensitive(cty.StringVal("09f7e02f1290be211da707a266f153b3"))},
 	"lookup unknown key": {src: `lookup(tomap({a = "x"}), unknown.str)`, want: cty.UnknownVal(cty.String)},
+
+	// The cases below were compared with terraform console (Terraform
+	// v1.11.4): each value and message is what it prints.
+
+	// YAML, with go-cty-yaml as in Terraform.
+	"yamlencode": {
+		src:  `yamlencode({a = 1, b = "x", c = [true, null], d = {e = "f"}})`,
+		want: cty.StringVal("\"a\": 1\n\"b\": \"x\"\n\"c\":\n- true\n- null\n\"d\":\n  \"e\": \"f\"\n"),
+	},
+	"yamlencode multiline":   {src: `yamlencode("multi\nline\n")`, want: cty.StringVal("|\n  multi\n  line\n")},
+	"yamlencode empty tuple": {src: `yamlencode([])`, want: cty.StringVal("[]\n")},
+	"yamlencode null":        {src: `yamlencode(null)`, want: cty.StringVal("null\n...\n")},
+	"yamlencode scalars": {
+		src:  `yamlencode([1.5, "1.5", "true", "null", "", "a: b", "- x"])`,
+		want: cty.StringVal("- 1.5\n- \"1.5\"\n- \"true\"\n- \"null\"\n- \"\"\n- \"a: b\"\n- \"- x\"\n"),
+	},
+	"yamlencode sensitive": {src: `yamlencode({a = secret})`, want: sensitive(cty.StringVal("\"a\": \"hunter2\"\n"))},
+	"yamlencode unknown":   {src: `yamlencode({a = unknown.str})`, want: cty.UnknownVal(cty.String)},
+	"yamldecode": {
+		src: `yamldecode("a: 1\nb: [x, y]\nc: {d: true}\n")`,
+		want: cty.ObjectVal(map[string]cty.Value{
+			"a": cty.NumberIntVal(1),
+			"b": cty.TupleVal([]cty.Value{cty.StringVal("x"), cty.True}), // YAML 1.1: y is true
+			"c": cty.ObjectVal(map[string]cty.Value{"d": cty.True}),
+		}),
+	},
+	"yamldecode sequence": {
+		src:  `yamldecode("- 1\n- two\n- null\n- 1.5\n")`,
+		want: cty.TupleVal([]cty.Value{cty.NumberIntVal(1), cty.StringVal("two"), cty.NullVal(cty.DynamicPseudoType), cty.NumberFloatVal(1.5)}),
+	},
+	"yamldecode empty": {
+		src:     `yamldecode("")`,
+		wantErr: `Error in function call: Call to function "yamldecode" failed: on line 1, column 1: missing start of document.`,
+	},
+	"yamldecode invalid": {
+		src:     `yamldecode("a: b: c")`,
+		wantErr: `Error in function call: Call to function "yamldecode" failed: mapping values are not allowed in this context.`,
+	},
+
+	// UUIDs.
+	"uuid":             {src: `uuid()`, want: cty.StringVal("5ac3175a-c317-5ac3-175a-c3175ac3175a")},
+	"uuidv5 dns":       {src: `uuidv5("dns", "www.terraform.io")`, want: cty.StringVal("a5008fae-b28c-5ba5-96cd-82b4c53552d6")},
+	"uuidv5 url":       {src: `uuidv5("url", "https://www.terraform.io/")`, want: cty.StringVal("9db6f67c-dd95-5ea0-aa5b-e70e5c5f7cf5")},
+	"uuidv5 oid":       {src: `uuidv5("oid", "1.2.3")`, want: cty.StringVal("42d5e23b-3a02-5135-85c6-52d1102f1f00")},
+	"uuidv5 x500":      {src: `uuidv5("x500", "cn=x")`, want: cty.StringVal("a951fb6d-5aab-5a72-8e2e-9aa8df8d1f8f")},
+	"uuidv5 namespace": {src: `uuidv5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "x")`, want: cty.StringVal("05b16a01-46c6-56dd-bd6e-c6dfb4a1427a")},
+	"uuidv5 bad namespace": {
+		src:     `uuidv5("bad", "x")`,
+		wantErr: `Error in function call: Call to function "uuidv5" failed: uuidv5() doesn't support namespace bad (invalid UUID length: 3).`,
+	},
+
+	// Times.
+	"timestamp":      {src: `timestamp()`, want: cty.StringVal("2026-11-28T13:04:37Z")},
+	"plantimestamp":  {src: `plantimestamp()`, want: cty.StringVal("2026-11-28T13:00:00Z")},
+	"timecmp equal":  {src: `timecmp("2017-11-22T00:00:00Z", "2017-11-22T01:00:00+01:00")`, want: cty.NumberIntVal(0)},
+	"timecmp before": {src: `timecmp("2017-11-22T00:00:00Z", "2017-11-22T00:00:01Z")`, want: cty.NumberIntVal(-1)},
+	"timecmp after":  {src: `timecmp("2017-11-22T00:00:02Z", "2017-11-22T00:00:01Z")`, want: cty.NumberIntVal(1)},
+	"timecmp no T": {
+		src:     `timecmp("2017-11-22", "2017-11-22T00:00:01Z")`,
+		wantErr: `Invalid function argument: Invalid value for "timestamp_a" parameter: not a valid RFC3339 timestamp: missing required time introducer 'T'.`,
+	},
+	"timecmp no year": {
+		src:     `timecmp("2017-11-22T00:00:00Z", "bloop")`,
+		wantErr: `Invalid function argument: Invalid value for "timestamp_b" parameter: not a valid RFC3339 timestamp: cannot use "bloop" as year.`,
+	},
+	"timecmp no offset": {
+		src:     `timecmp("2017-11-22T00:00:00Z", "2017-11-22T00:00:00")`,
+		wantErr: `Invalid function argument: Invalid value for "timestamp_b" parameter: not a valid RFC3339 timestamp: end of string before UTC offset.`,
+	},
+
+	// Files and paths.
+	"fileset":             {src: `fileset(".", "*.txt")`, want: cty.SetVal([]cty.Value{cty.StringVal("hello.txt")})},
+	"fileset subdir":      {src: `fileset(".", "sub/*")`, want: cty.SetVal([]cty.Value{cty.StringVal("sub/.hidden"), cty.StringVal("sub/dir.txt")})},
+	"fileset doublestar":  {src: `fileset("sub", "**/*.txt")`, want: cty.SetVal([]cty.Value{cty.StringVal("deeper/z.txt"), cty.StringVal("dir.txt")})},
+	"fileset parent":      {src: `fileset("sub", "../*.txt")`, want: cty.SetVal([]cty.Value{cty.StringVal("../hello.txt")})},
+	"fileset absolute":    {src: `fileset("/cfg/sub/deeper", "*")`, want: cty.SetVal([]cty.Value{cty.StringVal("z.txt")})},
+	"fileset none":        {src: `fileset(".", "nothing*")`, want: cty.SetValEmpty(cty.String)},
+	"fileset unknown":     {src: `fileset(".", unknown.str)`, want: cty.UnknownVal(cty.Set(cty.String))},
+	"fileset sensitive":   {src: `fileset(secret, "x")`, want: sensitive(cty.SetValEmpty(cty.String))},
+	"fileset bad pattern": {src: `fileset(".", "[")`, wantErr: `Error in function call: Call to function "fileset" failed: failed to glob pattern "/cfg/[": syntax error in pattern.`},
+	"pathexpand":          {src: `pathexpand("~/x")`, want: cty.StringVal("/home/tester/x")},
+	"pathexpand home":     {src: `pathexpand("~")`, want: cty.StringVal("/home/tester")},
+	"pathexpand absolute": {src: `pathexpand("/abs/x")`, want: cty.StringVal("/abs/x")},
+	"pathexpand other user": {
+		src:     `pathexpand("~other/x")`,
+		wantErr: `Error in function call: Call to function "pathexpand" failed: cannot expand user-specific home dir.`,
+	},
+	"file in the home directory": {src: `file("~/notes.txt")`, want: cty.StringVal("notes")},
+
+	// Templates.
+	"templatestring":           {src: `templatestring(tpl.hello, {name = "Alex"})`, want: cty.StringVal("Hello, Alex!")},
+	"templatestring index":     {src: `templatestring(tpl["loop"], {xs = [1, 2]})`, want: cty.StringVal("1,2,")},
+	"templatestring sensitive": {src: `templatestring(tpl.secret, {name = "x"})`, want: sensitive(cty.StringVal("Secret x"))},
+	"templatestring unknown":   {src: `templatestring(tpl.unknown, {})`, want: cty.UnknownVal(cty.String)},
+	"templatestring literal": {
+		src:     `templatestring("Hello", {})`,
+		wantErr: `Invalid function argument: Invalid value for "template" parameter: invalid template expression: templatestring is only for rendering templates retrieved dynamically from elsewhere, and so does not support providing a literal template; consider using a template string expression instead.`,
+	},
+	"templatestring inline template": {
+		src:     `templatestring("Hello, ${tpl.num}", {})`,
+		wantErr: `Invalid function argument: Invalid value for "template" parameter: invalid template expression: templatestring is only for rendering templates retrieved dynamically from elsewhere; to render an inline template, consider using a plain template string expression.`,
+	},
+	"templatestring interpolation only": {
+		src:     `templatestring("${tpl.hello}", {})`,
+		wantErr: `Invalid function argument: Invalid value for "template" parameter: invalid template expression: templatestring is only for rendering templates retrieved dynamically from elsewhere; to treat the inner expression as template syntax, write the reference expression directly without any template interpolation syntax.`,
+	},
+	"templatestring call": {
+		src:     `templatestring(upper(tpl.hello), {})`,
+		wantErr: `Invalid function argument: Invalid value for "template" parameter: invalid template expression: must be a direct reference to a single string from elsewhere, containing valid Terraform template syntax.`,
+	},
+	"templatestring missing var": {
+		src:     `templatestring(tpl.hello, {})`,
+		wantErr: `Invalid function argument: Invalid value for "vars" parameter: vars map does not contain key "name", referenced at <templatestring argument>:1,10-14.`,
+	},
+	"templatestring vars not a map": {
+		src:     `templatestring(tpl.hello, "x")`,
+		wantErr: `Invalid function argument: Invalid value for "vars" parameter: invalid vars value: must be a map.`,
+	},
+	"templatestring not a string": {
+		src:     `templatestring(tpl.num, {})`,
+		wantErr: `Invalid function argument: Invalid value for "template" parameter: invalid template value: a string is required.`,
+	},
+	"templatestring null result": {
+		src:     `templatestring(tpl.null, {})`,
+		wantErr: `Error in function call: Call to function "templatestring" failed: <templatestring argument>:1,1-8: Template result is null; The result of the template is null, which is not a valid result for a templatestring call..`,
+	},
+	"templatestring no files": {
+		src:     `templatestring(tpl.file, {})`,
+		wantErr: `Error in function call: Call to function "templatestring" failed: <templatestring argument>:1,3-8: Error in function call; Call to function "file" failed: cannot use filesystem access functions like file in templatestring templates; consider passing the function result as a template variable instead..`,
+	},
+	"templatestring recursive": {
+		src:     `templatestring(tpl.rec, {t = tpl.hello})`,
+		wantErr: `Error in function call: Call to function "templatestring" failed: <templatestring argument>:1,3-18: Error in function call; Call to function "templatestring" failed: cannot recursively call templatestring from inside another template function..`,
+	},
+	"templatestring bad syntax": {
+		src:     `templatestring(tpl.bad, {})`,
+		wantErr: `Invalid function argument: Invalid value for "template" parameter: invalid template: <templatestring argument>:1,3-3: Missing expression; Expected the start of an expression, but found the end of the file..`,
+	},
+	"templatefile calling templatestring": {
+		src:     `templatefile("tmpl/rec.tmpl", {t = "x"})`,
+		wantErr: `Error in function call: Call to function "templatefile" failed: tmpl/rec.tmpl:1,3-18: Error in function call; Call to function "templatestring" failed: cannot recursively call templatestring from inside another template function..`,
+	},
+
+	// Crypto.
+	"bcrypt": {src: `bcrypt("x", 4, 5)`, wantErr: `Error in function call: Call to function "bcrypt" failed: bcrypt() takes no more than two arguments.`},
+	"bcrypt cost out of range": {
+		// Terraform v1.11.4's older golang.org/x/crypto says "outside
+		// allowed range (4,31)".
+		src:     `bcrypt("x", 40)`,
+		wantErr: `Error in function call: Call to function "bcrypt" failed: error occured generating password crypto/bcrypt: cost 40 is outside allowed inclusive range 4..31.`,
+	},
+	"rsadecrypt": {src: `rsadecrypt(rsa_ciphertext, rsa_key)`, want: cty.StringVal("message")},
+	"rsadecrypt bad ciphertext": {
+		src:     `rsadecrypt("bad", rsa_key)`,
+		wantErr: `Invalid function argument: Invalid value for "ciphertext" parameter: failed to decode input "bad": cipher text must be base64-encoded.`,
+	},
+	"rsadecrypt no key": {
+		src:     `rsadecrypt("aGVsbG8=", "")`,
+		wantErr: `Invalid function argument: Invalid value for "privatekey" parameter: invalid private key: ssh: no key found.`,
+	},
+	"rsadecrypt wrong ciphertext": {
+		src:     `rsadecrypt("aGVsbG8=", rsa_key)`,
+		wantErr: `Error in function call: Call to function "rsadecrypt" failed: failed to decrypt: crypto/rsa: decryption error.`,
+	},
+	"rsadecrypt truncated key": {
+		src:     `rsadecrypt("aGVsbG8=", "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n")`,
+		wantErr: `Invalid function argument: Invalid value for "privatekey" parameter: invalid ASN1 data in the given private key: truncated tag or length.`,
+	},
+	"rsadecrypt sensitive key": {src: `rsadecrypt(rsa_ciphertext, sensitive(rsa_key))`, want: sensitive(cty.StringVal("message"))},
+
+	// Ephemeral values: vpcplan has none.
+	"ephemeralasnull": {src: `ephemeralasnull({a = secret})`, want: cty.ObjectVal(map[string]cty.Value{"a": sensitive(cty.StringVal("hunter2"))})},
+
+	// The core:: namespace.
+	"core namespace": {src: `core::upper("x")`, want: cty.StringVal("X")},
+
+	// Terraform's built-in provider.
+	"encode_tfvars": {
+		src:  `provider::terraform::encode_tfvars({a = 1, b = [true, "x"], c = {d = null}})`,
+		want: cty.StringVal("a = 1\nb = [true, \"x\"]\nc = {\n  d = null\n}\n"),
+	},
+	"encode_tfvars map": {src: `provider::terraform::encode_tfvars(tomap({b = "2", a = "1"}))`, want: cty.StringVal("a = \"1\"\nb = \"2\"\n")},
+	"encode_tfvars bad name": {
+		src:     `provider::terraform::encode_tfvars({"not valid" = 1})`,
+		wantErr: `Error in function call: Call to function "provider::terraform::encode_tfvars" failed: invalid variable name "not valid": must be a valid identifier, per Terraform's rules for input variable declarations.`,
+	},
+	"encode_tfvars not an object": {
+		src:     `provider::terraform::encode_tfvars("x")`,
+		wantErr: `Error in function call: Call to function "provider::terraform::encode_tfvars" failed: invalid value to encode: must be an object whose attribute names will become the encoded variable names.`,
+	},
+	"encode_tfvars sensitive": {src: `provider::terraform::encode_tfvars({a = secret})`, want: sensitive(cty.StringVal("a = \"hunter2\"\n"))},
+	"encode_tfvars unknown":   {src: `provider::terraform::encode_tfvars({a = unknown.str})`, want: cty.UnknownVal(cty.String)},
+	"decode_tfvars": {
+		src:  `provider::terraform::decode_tfvars("a = 1\nb = [\"x\"]\n")`,
+		want: cty.ObjectVal(map[string]cty.Value{"a": cty.NumberIntVal(1), "b": strTuple("x")}),
+	},
+	"decode_tfvars reference": {
+		src:     `provider::terraform::decode_tfvars("a = b")`,
+		wantErr: `Error in function call: Call to function "provider::terraform::decode_tfvars" failed: invalid expression for variable "a": <decode_tfvars argument>:1,5-6: Variables not allowed; Variables may not be used here..`,
+	},
+	"decode_tfvars syntax": {
+		src:     `provider::terraform::decode_tfvars("a = ")`,
+		wantErr: `Error in function call: Call to function "provider::terraform::decode_tfvars" failed: invalid tfvars syntax: <decode_tfvars argument>:1,5-5: Missing expression; Expected the start of an expression, but found the end of the file..`,
+	},
+	"decode_tfvars unknown": {src: `provider::terraform::decode_tfvars(unknown.str)`, want: cty.DynamicVal},
+	"encode_expr": {
+		src:  `provider::terraform::encode_expr({a = 1, b = [true, "x"], c = null})`,
+		want: cty.StringVal("{\n  a = 1\n  b = [true, \"x\"]\n  c = null\n}"),
+	},
+	"encode_expr string":  {src: `provider::terraform::encode_expr("x\ny")`, want: cty.StringVal(`"x\ny"`)},
+	"encode_expr number":  {src: `provider::terraform::encode_expr(1.5)`, want: cty.StringVal("1.5")},
+	"encode_expr list":    {src: `provider::terraform::encode_expr(tolist([]))`, want: cty.StringVal("[]")},
+	"encode_expr unknown": {src: `provider::terraform::encode_expr(unknown.list)`, want: cty.UnknownVal(cty.String)},
 }
 
 func evalTest(t *testing.T, src string) (cty.Value, hcl.Diagnostics) {
@@ -374,7 +666,7 @@ func evalTest(t *testing.T, src string) (cty.Value, hcl.Diagnostics) {
 	}
 	ctx := &hcl.EvalContext{
 		Variables: testVars,
-		Functions: Table(testDir, readTestFile),
+		Functions: New(testOptions()),
 	}
 	return expr.Value(ctx)
 }
@@ -420,10 +712,16 @@ func TestTableEveryFunctionTested(t *testing.T) {
 		})
 	}
 	// Templates call functions too, but each function still needs a case
-	// of its own.
+	// of its own. core::NAME is NAME itself, so NAME's cases cover it.
 	var untested, unknown []string
-	table := Table(testDir, readTestFile)
+	table := New(testOptions())
 	for name := range table {
+		if plain, ok := strings.CutPrefix(name, "core::"); ok {
+			if _, ok := table[plain]; !ok || !sameFunction(table[name], table[plain]) {
+				t.Errorf("%s is not the same function as %s", name, plain)
+			}
+			continue
+		}
 		if !called[name] {
 			untested = append(untested, name)
 		}
@@ -443,10 +741,17 @@ func TestTableEveryFunctionTested(t *testing.T) {
 	}
 }
 
+// sameFunction reports whether a and b are one function: function.Function
+// has no equality, but each holds its spec by pointer, so the same
+// function compares equal with ==.
+func sameFunction(a, b function.Function) bool { return a == b }
+
 // TestTableNames pins the set of names, so that adding or dropping a
-// function is a deliberate, reviewed change.
+// function is a deliberate, reviewed change: every built-in function is
+// there under its name and under core::, and a required terraform
+// provider adds its three functions.
 func TestTableNames(t *testing.T) {
-	want := []string{
+	builtins := []string{
 		"abs", "abspath", "alltrue", "anytrue", "base64decode", "base64encode", "base64gzip",
 		"base64sha256", "base64sha512", "basename", "can", "ceil", "chomp", "chunklist", "cidrhost",
 		"cidrnetmask", "cidrsubnet", "cidrsubnets", "coalesce", "coalescelist", "compact", "concat",
@@ -461,14 +766,100 @@ func TestTableNames(t *testing.T) {
 		"textdecodebase64", "textencodebase64", "timeadd", "timestamp", "title", "tobool", "tolist",
 		"tomap", "tonumber", "toset", "tostring", "transpose", "trim", "trimprefix", "trimspace",
 		"trimsuffix", "try", "upper", "urlencode", "values", "zipmap",
+		// Added with JSON syntax and the remaining Terraform functions.
+		"bcrypt", "ephemeralasnull", "fileset", "pathexpand", "plantimestamp", "rsadecrypt",
+		"templatestring", "timecmp", "uuid", "uuidv5", "yamldecode", "yamlencode",
 	}
-	var got []string
-	for name := range Table(testDir, readTestFile) {
-		got = append(got, name)
+	var want []string
+	for _, name := range builtins {
+		want = append(want, name, "core::"+name)
 	}
-	slices.Sort(got)
-	if diff := cmp.Diff(want, got); diff != "" {
+	wantTable := append(slices.Clone(want), "provider::tf::decode_tfvars", "provider::tf::encode_expr", "provider::tf::encode_tfvars")
+	slices.Sort(want)
+	slices.Sort(wantTable)
+	names := func(t map[string]function.Function) []string {
+		var got []string
+		for name := range t {
+			got = append(got, name)
+		}
+		slices.Sort(got)
+		return got
+	}
+	if diff := cmp.Diff(want, names(Table(testDir, readTestFile))); diff != "" {
 		t.Errorf("Table() names mismatch (-want +got):\n%s", diff)
+	}
+	opts := testOptions()
+	opts.TerraformProviders = []string{"tf"}
+	if diff := cmp.Diff(wantTable, names(New(opts))); diff != "" {
+		t.Errorf("New() names mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestTablePlanning covers the table Terraform has while validating and
+// planning, which Table returns: the impure functions check their
+// arguments and return unknown values, plantimestamp is unknown, and the
+// functions that need a home directory or a directory listing fail.
+func TestTablePlanning(t *testing.T) {
+	tests := map[string]struct {
+		src     string
+		want    cty.Value
+		wantErr string
+	}{
+		"timestamp":     {src: `timestamp()`, want: cty.UnknownVal(cty.String)},
+		"uuid":          {src: `uuid()`, want: cty.UnknownVal(cty.String)},
+		"bcrypt":        {src: `bcrypt("x")`, want: cty.UnknownVal(cty.String)},
+		"bcrypt cost":   {src: `bcrypt("x", 40)`, want: cty.UnknownVal(cty.String)},
+		"bcrypt type":   {src: `bcrypt("x", "a")`, wantErr: `Invalid function argument: Invalid value for "cost" parameter: a number is required.`},
+		"plantimestamp": {src: `plantimestamp()`, want: cty.UnknownVal(cty.String)},
+		"fileset":       {src: `fileset(".", "*")`, wantErr: `Error in function call: Call to function "fileset" failed: fileset cannot list directories here.`},
+		"pathexpand":    {src: `pathexpand("~/x")`, wantErr: `Error in function call: Call to function "pathexpand" failed: the home directory is not known.`},
+		"file in home": {
+			src:     `file("~/x")`,
+			wantErr: `Invalid function argument: Invalid value for "path" parameter: failed to expand ~: the home directory is not known.`,
+		},
+		"pathexpand without a tilde": {src: `pathexpand("a/b")`, want: cty.StringVal("a/b")},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			expr, diags := hclsyntax.ParseExpression([]byte(tc.src), "test.hcl", hcl.InitialPos)
+			if diags.HasErrors() {
+				t.Fatal(diags.Error())
+			}
+			got, diags := expr.Value(&hcl.EvalContext{Functions: Table(testDir, readTestFile)})
+			if tc.wantErr != "" {
+				if !diags.HasErrors() {
+					t.Fatalf("%s = %#v, want error %q", tc.src, got, tc.wantErr)
+				}
+				if gotErr := diags[0].Summary + ": " + diags[0].Detail; gotErr != tc.wantErr {
+					t.Errorf("%s: got error %q, want %q", tc.src, gotErr, tc.wantErr)
+				}
+				return
+			}
+			if diags.HasErrors() {
+				t.Fatalf("%s: unexpected error: %s", tc.src, diags.Error())
+			}
+			if diff := cmp.Diff(tc.want, got, valueComparer); diff != "" {
+				t.Errorf("%s mismatch (-want +got):\n%s", tc.src, diff)
+			}
+		})
+	}
+}
+
+// TestBcrypt checks a real hash, which is salted at random: it verifies
+// against the input, with the cost asked for (10 by default).
+func TestBcrypt(t *testing.T) {
+	for src, cost := range map[string]int{`bcrypt("hunter2")`: 10, `bcrypt("hunter2", 5)`: 5} {
+		got, diags := evalTest(t, src)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", src, diags.Error())
+		}
+		hash := []byte(got.AsString())
+		if err := bcrypt.CompareHashAndPassword(hash, []byte("hunter2")); err != nil {
+			t.Errorf("%s = %s, which does not verify: %v", src, hash, err)
+		}
+		if c, err := bcrypt.Cost(hash); err != nil || c != cost {
+			t.Errorf("%s has cost %d (%v), want %d", src, c, err, cost)
+		}
 	}
 }
 
