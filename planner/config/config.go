@@ -25,6 +25,13 @@ type Config struct {
 	Providers []*Provider // sorted by alias, the default ("") first
 	Modules   []*Module   // sorted by name; never evaluated
 	Backend   *Backend    // the terraform { backend } block, or nil
+	// RequiredProviders are the entries of terraform { required_providers },
+	// by local name, override files' entries included.
+	RequiredProviders map[string]*RequiredProvider
+
+	// externalFuncs are the functions of providers vpcplan does not run
+	// that the configuration calls (see checkProviderFunctions).
+	externalFuncs []string
 
 	byAddr     map[schema.Addr]*Resource
 	byVariable map[string]*Variable

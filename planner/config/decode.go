@@ -54,7 +54,11 @@ var conditionSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "condition", Required: true}, {Name: "error_message", Required: true}},
 }
 
-func isTF(filename string) bool { return strings.HasSuffix(filename, ".tf") }
+// isTF reports whether a file is Terraform's (.tf or .tf.json) rather than
+// vpcplan's own (.hcl, .hcl.json).
+func isTF(filename string) bool {
+	return strings.HasSuffix(filename, ".tf") || strings.HasSuffix(filename, ".tf.json")
+}
 
 func (l *Loader) decodeFile(cfg *Config, filename string, f *hcl.File) hcl.Diagnostics {
 	content, diags := f.Body.Content(fileSchema)

@@ -1,5 +1,6 @@
-// Package config loads Terraform-compatible configurations (*.hcl and *.tf),
-// decodes them against the resource catalog of package schema, builds the
+// Package config loads Terraform-compatible configurations (*.tf and *.hcl,
+// in the native syntax or Terraform's JSON syntax, with override files
+// merged as Terraform merges them; see files.go), decodes them against the resource catalog of package schema, builds the
 // dependency graph, evaluates every block in dependency order, expands
 // count and for_each into instances, and links reference arguments to the
 // instances they name. The result, a *Model, is what rules and the planner

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -85,6 +86,10 @@ type Options struct {
 	// ReadFile reads files for the file functions and -var-file; nil means
 	// os.ReadFile.
 	ReadFile func(path string) ([]byte, error)
+	// PlanTimestamp is what plantimestamp() returns: the time the plan was
+	// made, which apply must reuse. The zero time makes it unknown, as
+	// Terraform's is during validation.
+	PlanTimestamp time.Time
 	// Foreign, when set, returns the value the prior state records for a
 	// block vpcplan cannot evaluate (a resource type outside the catalog, a
 	// data source it cannot read), as a reference to the block sees it: one
@@ -141,7 +146,7 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		l:          l,
 		cfg:        cfg,
 		opts:       opts,
-		funcs:      funcs.Table(cfg.Dir, opts.ReadFile),
+		funcs:      functionTable(cfg, opts),
 		refs:       map[node][]schema.Reference{},
 		narrow:     map[node]map[schema.Addr][]string{},
 		edgeRng:    map[[2]node]hcl.Range{},

@@ -5,11 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
@@ -33,19 +33,10 @@ func (l *Loader) Files() map[string]*hcl.File { return l.parser.Files() }
 // other inputs share one snippet source.
 func (l *Loader) Parser() *hclparse.Parser { return l.parser }
 
-// isConfigFile reports whether the loader reads the file when it finds it in
-// a directory.
-func isConfigFile(name string) bool {
-	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") {
-		return false
-	}
-	return strings.HasSuffix(name, ".hcl") || strings.HasSuffix(name, ".tf")
-}
-
 // ConfigFiles expands the paths (files or directories; none means ".") into
 // the configuration files they name, sorted. A directory contributes its
-// *.hcl and *.tf files, not those of subdirectories. Problems are error
-// diagnostics without a range.
+// configuration files (see files.go), not those of subdirectories. Problems
+// are error diagnostics without a range.
 func ConfigFiles(paths []string) ([]string, string, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	if len(paths) == 0 {
@@ -60,7 +51,7 @@ func ConfigFiles(paths []string) ([]string, string, hcl.Diagnostics) {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Failed to read configuration",
-				Detail:   fmt.Sprintf("Cannot read %q: %s. Pass a directory or a *.hcl or *.tf file.", p, errText(err)),
+				Detail:   fmt.Sprintf("Cannot read %q: %s. Pass a directory or a *.tf, *.tf.json, *.hcl or *.hcl.json file.", p, errText(err)),
 			})
 			continue
 		}
@@ -127,17 +118,18 @@ func (l *Loader) Load(paths []string) (*Config, hcl.Diagnostics) {
 }
 
 // LoadFiles decodes the given files; dir is the base directory of file
-// functions.
+// functions. Override files among them (see isOverrideFile) are merged
+// into the others, as Terraform merges them.
 func (l *Loader) LoadFiles(files []string, dir string) (*Config, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
-	cfg := newConfig(dir)
 	if len(files) == 0 {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "No configuration files",
-			Detail:   fmt.Sprintf("The directory %q holds no *.hcl or *.tf files. Run vpcplan in a directory with configuration, or name the files.", dir),
+			Detail:   fmt.Sprintf("The directory %q holds no *.tf, *.tf.json, *.hcl or *.hcl.json files. Run vpcplan in a directory with configuration, or name the files.", dir),
 		})
 	}
+	sources := make(map[string][]byte, len(files))
 	for _, name := range files {
 		src, err := os.ReadFile(name)
 		if err != nil {
@@ -148,21 +140,16 @@ func (l *Loader) LoadFiles(files []string, dir string) (*Config, hcl.Diagnostics
 			})
 			continue
 		}
-		f, moreDiags := l.ParseSource(src, name)
-		diags = append(diags, moreDiags...)
-		if f == nil {
-			continue
-		}
-		cfg.Files[name] = f
-		cfg.FileNames = append(cfg.FileNames, name)
-		diags = append(diags, l.decodeFile(cfg, name, f)...)
+		sources[name] = src
 	}
-	cfg.finish()
-	return cfg, diags
+	cfg, moreDiags := l.LoadSources(sources, dir)
+	return cfg, append(diags, moreDiags...)
 }
 
 // LoadSources decodes configuration files given as their contents (a
-// saved plan's snapshot), as LoadFiles decodes files on disk.
+// saved plan's snapshot, or the files LoadFiles read): the files in the
+// native syntax or, for names ending in .json, Terraform's JSON syntax,
+// with the override files merged into the others.
 func (l *Loader) LoadSources(sources map[string][]byte, dir string) (*Config, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	cfg := newConfig(dir)
@@ -171,6 +158,7 @@ func (l *Loader) LoadSources(sources map[string][]byte, dir string) (*Config, hc
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	var primaries, overrides []*sourceFile
 	for _, name := range names {
 		f, moreDiags := l.ParseSource(sources[name], name)
 		diags = append(diags, moreDiags...)
@@ -179,10 +167,43 @@ func (l *Loader) LoadSources(sources map[string][]byte, dir string) (*Config, hc
 		}
 		cfg.Files[name] = f
 		cfg.FileNames = append(cfg.FileNames, name)
-		diags = append(diags, l.decodeFile(cfg, name, f)...)
+		body, moreDiags := l.syntaxBody(f, name)
+		diags = append(diags, moreDiags...)
+		if body == nil {
+			continue
+		}
+		sf := &sourceFile{name: name, body: body}
+		if isOverrideFile(filepath.Base(name)) {
+			overrides = append(overrides, sf)
+		} else {
+			primaries = append(primaries, sf)
+		}
 	}
+	files, moreDiags := mergeOverrides(primaries, overrides)
+	diags = append(diags, moreDiags...)
+	for _, sf := range files {
+		diags = append(diags, l.decodeFile(cfg, sf.name, &hcl.File{Body: sf.body, Bytes: sources[sf.name]})...)
+	}
+	cfg.RequiredProviders, moreDiags = requiredProviders(primaries, overrides)
+	diags = append(diags, moreDiags...)
+	diags = append(diags, checkProviderFunctions(cfg, files)...)
 	cfg.finish()
 	return cfg, diags
+}
+
+// syntaxBody returns the top-level body of a parsed configuration file in
+// the native syntax, converting a JSON file's (see json.go).
+func (l *Loader) syntaxBody(f *hcl.File, name string) (*hclsyntax.Body, hcl.Diagnostics) {
+	if f.Body == nil {
+		return nil, nil
+	}
+	if b, ok := f.Body.(*hclsyntax.Body); ok {
+		return b, nil
+	}
+	if isJSONFile(name) {
+		return l.jsonToSyntax(f)
+	}
+	return nil, nil
 }
 
 func newConfig(dir string) *Config {
@@ -196,8 +217,9 @@ func newConfig(dir string) *Config {
 	}
 }
 
-// ParseSource parses one file's bytes, refusing text that is not UTF-8 with
-// a diagnostic that points at the first bad byte.
+// ParseSource parses one file's bytes, in Terraform's JSON syntax when the
+// name ends in .json and in the native syntax otherwise, refusing text that
+// is not UTF-8 with a diagnostic that points at the first bad byte.
 func (l *Loader) ParseSource(src []byte, name string) (*hcl.File, hcl.Diagnostics) {
 	if !utf8.Valid(src) {
 		pos := firstInvalidUTF8(src)
@@ -208,8 +230,10 @@ func (l *Loader) ParseSource(src []byte, name string) (*hcl.File, hcl.Diagnostic
 			Subject:  &hcl.Range{Filename: name, Start: pos, End: hcl.Pos{Line: pos.Line, Column: pos.Column + 1, Byte: pos.Byte + 1}},
 		}}
 	}
-	f, diags := l.parser.ParseHCL(src, name)
-	return f, diags
+	if isJSONFile(name) {
+		return l.parser.ParseJSON(src, name)
+	}
+	return l.parser.ParseHCL(src, name)
 }
 
 func firstInvalidUTF8(src []byte) hcl.Pos {

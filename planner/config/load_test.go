@@ -486,13 +486,13 @@ func TestLoadUnreadable(t *testing.T) {
 	for _, d := range diags {
 		got = append(got, diagString(dir, d))
 	}
-	if diff := cmp.Diff([]string{`-: Failed to read configuration; Cannot read "nope": no such file or directory. Pass a directory or a *.hcl or *.tf file.`}, got); diff != "" {
+	if diff := cmp.Diff([]string{`-: Failed to read configuration; Cannot read "nope": no such file or directory. Pass a directory or a *.tf, *.tf.json, *.hcl or *.hcl.json file.`}, got); diff != "" {
 		t.Errorf("missing path diagnostics mismatch (-want +got):\n%s", diff)
 	}
 
 	empty := t.TempDir()
 	res = evaluateDir(t, empty, Options{})
-	if got, want := res.diagStrings(), []string{`-: No configuration files; The directory "` + empty + `" holds no *.hcl or *.tf files. Run vpcplan in a directory with configuration, or name the files.`}; !cmp.Equal(got, want) {
+	if got, want := res.diagStrings(), []string{`-: No configuration files; The directory "` + empty + `" holds no *.tf, *.tf.json, *.hcl or *.hcl.json files. Run vpcplan in a directory with configuration, or name the files.`}; !cmp.Equal(got, want) {
 		t.Errorf("empty directory: got %q, want %q", got, want)
 	}
 }

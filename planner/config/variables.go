@@ -27,8 +27,10 @@ type rawValue struct {
 
 // collectVariableValues gathers the raw values of every variable from the
 // sources Terraform reads, in Terraform's order of precedence (later wins):
-// the environment, terraform.tfvars, *.auto.tfvars (lexical order), then
-// -var and -var-file in command-line order.
+// the environment, terraform.tfvars, terraform.tfvars.json, *.auto.tfvars
+// and *.auto.tfvars.json (lexical order), then -var and -var-file in
+// command-line order. Files whose names end in .json are in the JSON
+// syntax, whose strings are taken literally, as Terraform takes them.
 func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	raw := map[string]rawValue{}
@@ -50,13 +52,18 @@ func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 	for _, vn := range envNames {
 		raw[vn] = rawValue{str: envVals[vn], source: "environment variable TF_VAR_" + vn}
 	}
+	// terraform.tfvars, then terraform.tfvars.json, then the *.auto.tfvars
+	// and *.auto.tfvars.json files in the order of their names (os.ReadDir
+	// sorts), as Terraform reads them.
 	var autoFiles []string
-	if _, err := os.Stat(filepath.Join(e.cfg.Dir, "terraform.tfvars")); err == nil {
-		autoFiles = append(autoFiles, filepath.Join(e.cfg.Dir, "terraform.tfvars"))
+	for _, name := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
+		if _, err := os.Stat(filepath.Join(e.cfg.Dir, name)); err == nil {
+			autoFiles = append(autoFiles, filepath.Join(e.cfg.Dir, name))
+		}
 	}
 	if entries, err := os.ReadDir(e.cfg.Dir); err == nil {
 		for _, ent := range entries {
-			if !ent.IsDir() && strings.HasSuffix(ent.Name(), ".auto.tfvars") {
+			if !ent.IsDir() && (strings.HasSuffix(ent.Name(), ".auto.tfvars") || strings.HasSuffix(ent.Name(), ".auto.tfvars.json")) {
 				autoFiles = append(autoFiles, filepath.Join(e.cfg.Dir, ent.Name()))
 			}
 		}
