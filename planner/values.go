@@ -113,25 +113,152 @@ func changedAttrs(b *schema.Block, prior, planned cty.Value) []string {
 }
 
 // replacePaths returns the changed paths that force a replacement: ForceNew
-// attributes and blocks, nested blocks holding a changed ForceNew
-// attribute, and the replacements AWS makes although the provider does not
+// attributes and blocks, nested blocks in which a ForceNew attribute
+// changed, and the replacements AWS makes although the provider does not
 // mark them (LANGUAGE.md): a Gateway Load Balancer endpoint's subnets, and
-// private_dns_enabled of any endpoint but an Interface endpoint.
-func replacePaths(sch *schema.Resource, prior, planned cty.Value) []cty.Path {
+// private_dns_enabled of any endpoint but an Interface endpoint. As the
+// provider does, a region recorded empty (a state written before provider
+// v6) that becomes the provider's own Region (providerRegion) is no change
+// of Region.
+func replacePaths(sch *schema.Resource, prior, planned cty.Value, providerRegion string) []cty.Path {
 	var out []cty.Path
 	for _, name := range changedAttrs(&sch.Block, prior, planned) {
 		if a := sch.Attributes[name]; a != nil {
+			if name == "region" && regionUnchanged(prior.GetAttr(name), planned.GetAttr(name), providerRegion) {
+				continue
+			}
 			if a.ForceNew || awsForcesNew(sch, name, planned) {
 				out = append(out, cty.GetAttrPath(name))
 			}
 			continue
 		}
 		nb := sch.Blocks[name]
-		if nb.ForceNew || blockHasForceNew(&nb.Block) {
+		if nb.ForceNew || nestedForcesNew(nb, prior.GetAttr(name), planned.GetAttr(name)) {
 			out = append(out, cty.GetAttrPath(name))
 		}
 	}
 	return out
+}
+
+// regionUnchanged reports whether a region recorded empty becomes the
+// provider's Region.
+func regionUnchanged(prior, planned cty.Value, providerRegion string) bool {
+	if providerRegion == "" || !prior.IsKnown() || !planned.IsKnown() || planned.IsNull() {
+		return false
+	}
+	return (prior.IsNull() || prior.AsString() == "") && planned.AsString() == providerRegion
+}
+
+// nestedForcesNew reports whether the change from prior to planned of a
+// nested block type changes a ForceNew attribute (at any depth): list
+// elements compare by position, a missing element as null; set elements
+// that are in one value only must each find a partner in the other that
+// agrees on every ForceNew attribute. An unknown ForceNew value forces a
+// replacement unless it is computed (AWS decides it, the provider keeps
+// it).
+func nestedForcesNew(nb *schema.NestedBlock, prior, planned cty.Value) bool {
+	if !blockHasForceNew(&nb.Block) {
+		return false
+	}
+	if !prior.IsKnown() || !planned.IsKnown() {
+		return true
+	}
+	elems := func(v cty.Value) []cty.Value {
+		switch {
+		case v.IsNull():
+			return nil
+		case v.Type().IsObjectType():
+			return []cty.Value{v}
+		}
+		return v.AsValueSlice()
+	}
+	ps, qs := elems(prior), elems(planned)
+	if nb.Nesting != schema.NestingSet {
+		for i := 0; i < len(ps) || i < len(qs); i++ {
+			p, q := cty.NullVal(nb.Block.ImpliedType()), cty.NullVal(nb.Block.ImpliedType())
+			if i < len(ps) {
+				p = ps[i]
+			}
+			if i < len(qs) {
+				q = qs[i]
+			}
+			if elementForcesNew(&nb.Block, p, q) {
+				return true
+			}
+		}
+		return false
+	}
+	onlyIn := func(a, b []cty.Value) []cty.Value {
+		var out []cty.Value
+		for _, x := range a {
+			found := false
+			for _, y := range b {
+				if equalKnown(x, y) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	// Sets of blocks are small: comparing every pair costs little.
+	added, removed := onlyIn(qs, ps), onlyIn(ps, qs)
+	partnered := func(xs, ys []cty.Value) bool {
+		for _, x := range xs {
+			ok := false
+			for _, y := range ys {
+				if !elementForcesNew(&nb.Block, y, x) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	return !partnered(added, removed) || !partnered(removed, added)
+}
+
+// elementForcesNew compares the ForceNew attributes of one block element.
+func elementForcesNew(b *schema.Block, prior, planned cty.Value) bool {
+	get := func(v cty.Value, name string) cty.Value {
+		if v.IsNull() {
+			return cty.NullVal(v.Type().AttributeType(name))
+		}
+		return v.GetAttr(name)
+	}
+	for name, a := range b.Attributes {
+		if !a.ForceNew {
+			continue
+		}
+		p, q := get(prior, name), get(planned, name)
+		if !q.IsKnown() {
+			if a.Computed {
+				continue
+			}
+			return true
+		}
+		if q.IsNull() && a.Computed {
+			continue // left to AWS
+		}
+		if !sameValue(p, q) {
+			return true
+		}
+	}
+	for name, nb := range b.Blocks {
+		if nb.ForceNew && !sameValue(get(prior, name), get(planned, name)) {
+			return true
+		}
+		if nestedForcesNew(nb, get(prior, name), get(planned, name)) {
+			return true
+		}
+	}
+	return false
 }
 
 func awsForcesNew(sch *schema.Resource, attr string, planned cty.Value) bool {

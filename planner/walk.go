@@ -228,7 +228,7 @@ func diffExisting(c *Change, inst *config.Instance, pi *priorInstance) {
 		c.Action, c.After = NoOp, prior
 		return
 	}
-	if paths := replacePaths(inst.Schema, prior, planned); len(paths) > 0 {
+	if paths := replacePaths(inst.Schema, prior, planned, inst.Provider.Region); len(paths) > 0 {
 		c.Action, c.Reason, c.RequiresReplace = DeleteThenCreate, "replace_because_cannot_update", paths
 		if inst.Resource.Lifecycle.CreateBeforeDestroy {
 			c.Action = CreateThenDelete

@@ -1,6 +1,7 @@
 package planner_test
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -189,5 +190,93 @@ resource "aws_security_group" "web" {
 `)
 	if p := h.plan(false); p.HasChanges() {
 		t.Errorf("leaving ingress out plans changes: %v", actions(p))
+	}
+}
+
+// An optional argument recorded as its zero value ("" here, as the AWS
+// provider records arguments left unset) and left unset is no change.
+func TestWalkRecordedZeroValueIsUnset(t *testing.T) {
+	h := newHarness(t)
+	h.write(walkProvider + `
+resource "aws_subnet" "a" {
+  vpc_id      = "vpc-0123456789abcdef0"
+  cidr_block  = "10.0.1.0/24"
+  outpost_arn = ""
+}
+`)
+	h.apply(h.plan(false))
+	h.write(walkProvider + `
+resource "aws_subnet" "a" {
+  vpc_id     = "vpc-0123456789abcdef0"
+  cidr_block = "10.0.1.0/24"
+}
+`)
+	if p := h.plan(false); p.HasChanges() {
+		t.Errorf("leaving outpost_arn unset plans changes: %v", actions(p))
+	}
+}
+
+// A nested block holding a ForceNew attribute replaces only when that
+// attribute changes.
+func TestWalkNestedForceNewAttribute(t *testing.T) {
+	h := newHarness(t)
+	src := func(ipType, preference string) string {
+		return walkProvider + `
+resource "aws_vpc_endpoint" "ssm" {
+  vpc_id              = "vpc-0123456789abcdef0"
+  service_name        = "com.amazonaws.eu-west-1.ssm"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  dns_options {
+    dns_record_ip_type     = "` + ipType + `"
+    private_dns_preference = "` + preference + `"
+  }
+}
+`
+	}
+	h.write(src("ipv4", "ALL_DOMAINS"))
+	h.apply(h.plan(false))
+	h.write(src("dualstack", "ALL_DOMAINS"))
+	if got := change(t, h.plan(false), "aws_vpc_endpoint.ssm").Action; got != planner.Update {
+		t.Errorf("dns_record_ip_type change: action %v, want update", got.JSON())
+	}
+	h.write(src("ipv4", "VERIFIED_DOMAINS_ONLY"))
+	if got := change(t, h.plan(false), "aws_vpc_endpoint.ssm").Action; got != planner.DeleteThenCreate {
+		t.Errorf("private_dns_preference change: action %v, want replace", got.JSON())
+	}
+}
+
+// A region recorded empty (a state from before provider v6) that the
+// configuration sets to the provider's own Region is no replacement.
+func TestWalkRegionFromOldState(t *testing.T) {
+	h := newHarness(t)
+	h.write(walkProvider + `
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+`)
+	h.apply(h.plan(false))
+	st, err := h.store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst := st.Resources[0].Instances[0]
+	var attrs map[string]any
+	if err := json.Unmarshal(inst.Attributes, &attrs); err != nil {
+		t.Fatal(err)
+	}
+	attrs["region"] = nil
+	inst.Attributes, _ = json.Marshal(attrs)
+	if err := h.store.Save(st); err != nil {
+		t.Fatal(err)
+	}
+	h.write(walkProvider + `
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+  region     = "eu-west-1"
+}
+`)
+	if got := change(t, h.plan(false), "aws_vpc.main").Action; got == planner.DeleteThenCreate {
+		t.Errorf("setting region to the provider's: action %v, want no replacement", got.JSON())
 	}
 }

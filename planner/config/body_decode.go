@@ -252,6 +252,13 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 						v = cv
 					}
 				}
+			case a.Optional && prior.obj != cty.NilVal:
+				// The AWS provider (SDKv2) records "", false, 0 or an
+				// empty collection for an optional argument left unset, and
+				// plans no change for it: the recorded zero value stands.
+				if pv, ok := prior.attr(d.res, name); ok && zeroValue(pv) {
+					v, clean = pv, prior.top != nil
+				}
 			}
 		}
 		var extra []any
@@ -360,6 +367,26 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 		}
 	}
 	return out, diags
+}
+
+// zeroValue reports whether v is a known, non-null zero value: "", false,
+// 0 or an empty collection.
+func zeroValue(v cty.Value) bool {
+	if v.IsNull() || !v.IsKnown() || v.IsMarked() {
+		return false
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.String:
+		return v.AsString() == ""
+	case ty == cty.Bool:
+		return v.False()
+	case ty == cty.Number:
+		return v.AsBigFloat().Sign() == 0
+	case ty.IsCollectionType():
+		return v.LengthInt() == 0
+	}
+	return false
 }
 
 // priorValue is an instance's recorded value (Options.Known): the object,
