@@ -229,7 +229,7 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 	default:
 		return c.Before, nil
 	}
-	a.put(inst.Addr, v, c, inst.ExternalPaths)
+	a.put(inst.Addr, v, c, appliedExternal(c, inst))
 	switch c.Action {
 	case Create, DeleteThenCreate:
 		a.event(Event{Addr: c.Addr, Op: OpCreate, Done: true, ID: stringAttr(v, "id"), Elapsed: time.Since(start)})
@@ -246,7 +246,7 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 // computes unknown, for fill.
 func plannedAtApply(c *Change, inst *config.Instance) cty.Value {
 	planned := withTagsAll(applyIgnoreChanges(inst, c.Before))
-	planned, _ = keepExternal(inst.ExternalPaths, c.Before, planned)
+	planned, _ = keepExternal(appliedExternal(c, inst), c.Before, planned)
 	switch {
 	case c.Action == Update:
 		return recomputed(c.Schema, c.Before, planned)
@@ -254,6 +254,16 @@ func plannedAtApply(c *Change, inst *config.Instance) cty.Value {
 		return unknownComputed(c.Schema, planned, inst.Resource)
 	}
 	return planned
+}
+
+// appliedExternal is what apply takes as external values of an instance:
+// the paths the plan kept (Change.External) and those the evaluation's
+// marks find now.
+func appliedExternal(c *Change, inst *config.Instance) []cty.Path {
+	if len(c.External) == 0 {
+		return inst.ExternalPaths
+	}
+	return append(append([]cty.Path(nil), c.External...), inst.ExternalPaths...)
 }
 
 // outputs records the outputs of the configuration as applied; outputs

@@ -3,6 +3,7 @@ package planner
 import (
 	"encoding/base64"
 	"encoding/json"
+	"sort"
 
 	"github.com/zclconf/go-cty/cty"
 )
@@ -36,11 +37,24 @@ func withExternalPaths(old string, paths []cty.Path) string {
 		}
 		delete(fields, privateExternalKey)
 	} else {
-		fields[privateExternalKey] = EncodePaths(paths)
+		fields[privateExternalKey] = EncodePaths(uniquePaths(paths))
 	}
 	if len(fields) == 0 {
 		return ""
 	}
 	raw, _ := json.Marshal(fields) // sorted keys
 	return base64.StdEncoding.EncodeToString(raw)
+}
+
+// uniquePaths returns the paths sorted, each once.
+func uniquePaths(paths []cty.Path) []cty.Path {
+	out := append([]cty.Path(nil), paths...)
+	sort.Slice(out, func(i, j int) bool { return pathString(out[i]) < pathString(out[j]) })
+	kept := out[:0]
+	for i, p := range out {
+		if i == 0 || !p.Equals(out[i-1]) {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }

@@ -431,6 +431,74 @@ func recomputed(sch *schema.Resource, prior, planned cty.Value) cty.Value {
 	return cty.ObjectVal(attrs)
 }
 
+// externalPaths returns the paths of the instance's planned value that
+// derive from values outside vpcplan's model: those the evaluator's marks
+// found, and, when everything the instance depends on is settled
+// (config.Instance.DepsSettled), every argument the configuration writes
+// whose value is not wholly known, since nothing inside the model can have
+// made it unknown.
+func externalPaths(inst *config.Instance, planned cty.Value) []cty.Path {
+	if !inst.DepsSettled || planned.IsWhollyKnown() {
+		return inst.ExternalPaths
+	}
+	paths := unknownArgs(&inst.Schema.Block, planned, inst.Resource, nil, "")
+	if len(paths) == 0 {
+		return inst.ExternalPaths
+	}
+	return append(paths, inst.ExternalPaths...)
+}
+
+// unknownArgs returns the paths of the arguments of a block value that the
+// configuration writes (r.Ranges, at prefix) and that are not wholly
+// known: inside list and single blocks per element, a set of blocks as a
+// whole. An optional+computed argument left unset is unknown because AWS
+// will choose it, not because of an unknown input: it is not returned.
+func unknownArgs(b *schema.Block, v cty.Value, r *config.Resource, base cty.Path, prefix string) []cty.Path {
+	if !v.IsKnown() || v.IsNull() {
+		return nil
+	}
+	var out []cty.Path
+	for _, name := range b.AttributeNames() {
+		a := b.Attributes[name]
+		if a.Computed && !a.Optional || v.GetAttr(name).IsWhollyKnown() {
+			continue
+		}
+		if a.Computed && !r.Ranges(prefix+name).Found {
+			continue
+		}
+		out = append(out, appendStep(base, cty.GetAttrStep{Name: name}))
+	}
+	for _, name := range b.BlockNames() {
+		nb := b.Blocks[name]
+		bv := v.GetAttr(name)
+		p := appendStep(base, cty.GetAttrStep{Name: name})
+		switch {
+		case bv.IsWhollyKnown():
+		case !bv.IsKnown():
+			out = append(out, p)
+		case nb.Nesting == schema.NestingSet:
+			for _, e := range bv.AsValueSlice() {
+				if len(unknownArgs(&nb.Block, e, r, nil, prefix+name+"[*].")) > 0 {
+					out = append(out, p)
+					break
+				}
+			}
+		case nb.Nesting == schema.NestingSingle:
+			out = append(out, unknownArgs(&nb.Block, bv, r, p, prefix+name+".")...)
+		default:
+			for i, e := range bv.AsValueSlice() {
+				out = append(out, unknownArgs(&nb.Block, e, r, appendStep(p, cty.IndexStep{Key: cty.NumberIntVal(int64(i))}), fmt.Sprintf("%s%s[%d].", prefix, name, i))...)
+			}
+		}
+	}
+	return out
+}
+
+func appendStep(base cty.Path, s cty.PathStep) cty.Path {
+	p := make(cty.Path, 0, len(base)+1)
+	return append(append(p, base...), s)
+}
+
 // keepExternal keeps, in the planned value of an existing instance, the
 // prior value of every argument that derives from a value outside
 // vpcplan's model and is still unknown for that reason (paths, from
@@ -442,7 +510,7 @@ func keepExternal(paths []cty.Path, prior, planned cty.Value) (cty.Value, []cty.
 		return planned, nil
 	}
 	var kept []cty.Path
-	for _, p := range paths {
+	for _, p := range uniquePaths(paths) {
 		cur, err := p.Apply(planned)
 		if err != nil || cur.IsWhollyKnown() {
 			continue

@@ -69,6 +69,7 @@ func (w *Walk) instance(inst *config.Instance) (cty.Value, bool) {
 		return cty.NilVal, false
 	}
 	c, d := w.change(inst)
+	inst.Settled = c.Action == NoOp || (c.Action == Update && c.After.IsWhollyKnown())
 	w.mu.Lock()
 	w.planned[inst.Addr] = plannedChange{change: c, diag: d}
 	w.mu.Unlock()
@@ -223,7 +224,7 @@ func diffExisting(c *Change, inst *config.Instance, pi *priorInstance) {
 		return
 	}
 	planned := withTagsAll(applyIgnoreChanges(inst, prior))
-	planned, c.External = keepExternal(inst.ExternalPaths, prior, planned)
+	planned, c.External = keepExternal(externalPaths(inst, planned), prior, planned)
 	if len(changedAttrs(&inst.Schema.Block, prior, planned)) == 0 {
 		c.Action, c.After = NoOp, prior
 		return

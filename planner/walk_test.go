@@ -2,6 +2,8 @@ package planner_test
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -279,4 +281,43 @@ resource "aws_vpc" "main" {
 	if got := change(t, h.plan(false), "aws_vpc.main").Action; got == planner.DeleteThenCreate {
 		t.Errorf("setting region to the provider's: action %v, want no replacement", got.JSON())
 	}
+}
+
+// A value from outside vpcplan's model keeps its recorded value even where
+// a function dropped the mark that says so: everything the instance depends
+// on is settled, so nothing inside the model made it unknown.
+func TestWalkExternalThroughFunctions(t *testing.T) {
+	h := newHarness(t)
+	if err := os.WriteFile(filepath.Join(h.dir, "main.tf"), []byte(walkProvider+`
+resource "random_pet" "name" {}
+
+resource "aws_iam_role" "app" {
+  name               = element(concat(random_pet.name[*].id, ["x"]), 0)
+  assume_role_policy = "{}"
+}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.apply(h.plan(false))
+	p := h.plan(false)
+	if p.HasChanges() {
+		t.Fatalf("re-plan has changes: %v", actions(p))
+	}
+	if got := pathStrings(change(t, p, "aws_iam_role.app").External); !cmp.Equal(got, []string{"name"}) {
+		t.Errorf("external paths = %v, want [name]", got)
+	}
+}
+
+func pathStrings(ps []cty.Path) []string {
+	var out []string
+	for _, p := range ps {
+		s := ""
+		for _, st := range p {
+			if a, ok := st.(cty.GetAttrStep); ok {
+				s += a.Name
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }

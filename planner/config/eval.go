@@ -132,6 +132,8 @@ type evaluator struct {
 	linker    *linker
 	// expansions caches for_each expansions of locals and variables.
 	expansions map[string]expansion
+	// reachMemo memoises reach.
+	reachMemo map[node][]schema.Addr
 }
 
 // Evaluate evaluates cfg in dependency order and links the result. The
@@ -157,6 +159,7 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		providers:  map[string]*ProviderConfig{},
 		decoders:   map[*schema.Resource]*blockDecoder{},
 		expansions: map[string]expansion{},
+		reachMemo:  map[node][]schema.Addr{},
 		targets:    l.refTargets(),
 		model: &Model{
 			Config:    cfg,
@@ -514,7 +517,7 @@ func (e *evaluator) evalOutput(name string) {
 			Subject:  o.Expr.Range().Ptr(),
 		})
 	}
-	ext := !unmarked.IsWhollyKnown() && len(externalPaths(pvm)) > 0
+	ext := !unmarked.IsWhollyKnown() && (len(externalPaths(pvm)) > 0 || (e.opts.Plan != nil && e.depsSettled(node{kind: nodeOutput, name: name})))
 	e.model.Outputs = append(e.model.Outputs, &OutputValue{Output: o, Value: unmarked, Sensitive: sensitive, External: ext})
 }
 

@@ -210,6 +210,7 @@ func (e *evaluator) evalResource(r *Resource) {
 	bv := &blockValue{kind: ex.kind, insts: make([]*Instance, len(ex.keys))}
 	instDiags := make([]hcl.Diagnostics, len(ex.keys))
 	plan := e.opts.Plan
+	depsSettled := plan != nil && e.depsSettled(n)
 	if r.Addr.Mode != schema.ManagedMode || len(e.g.Dependents(n)) == 0 {
 		plan = nil
 	}
@@ -225,8 +226,12 @@ func (e *evaluator) evalResource(r *Resource) {
 			ictx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(key.Str), "value": ex.values[i]})}
 		}
 		bv.insts[i], instDiags[i] = e.evalInstance(r, r.Addr.Instance(key), dec, shared, ictx, prov)
+		inst := bv.insts[i]
+		inst.DepsSettled = depsSettled
+		if r.Addr.Mode == schema.DataMode {
+			inst.Settled = depsSettled // computed locally from its arguments
+		}
 		if plan != nil && !instDiags[i].HasErrors() {
-			inst := bv.insts[i]
 			if v, ok := plan(inst); ok {
 				inst.Value, inst.top = v, nil
 			}
@@ -254,6 +259,29 @@ func (e *evaluator) evalResource(r *Resource) {
 		e.addInstance(inst)
 	}
 	e.blockVals[r.Addr] = bv
+}
+
+// depsSettled reports, at plan time, whether every instance the block n
+// depends on is settled (Instance.Settled): then any unknown value in n's
+// instances comes from outside vpcplan's model. Blocks outside the catalog
+// are outside the model: they count as settled.
+func (e *evaluator) depsSettled(n node) bool {
+	for _, a := range e.resourceDeps(n) {
+		r := e.cfg.byAddr[a]
+		if r == nil || r.Schema == nil {
+			continue
+		}
+		bv := e.blockVals[a]
+		if bv == nil || (bv.insts == nil && bv.val != cty.NilVal) {
+			return false // not evaluated, or its instances are unknown
+		}
+		for _, inst := range bv.insts {
+			if !inst.Settled {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // parallel runs f(0..n-1) on up to Options.Parallelism goroutines, 16

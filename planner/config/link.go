@@ -28,51 +28,51 @@ func (e *evaluator) finishModel() {
 
 // resourceGraph collapses the evaluation graph onto resource blocks: a
 // resource depends on every resource it reaches through variables, locals
-// and providers. Reachable sets of the intermediate nodes are memoised, so
-// each is computed once.
+// and providers.
 func (e *evaluator) resourceGraph() *graph.Graph[schema.Addr] {
 	g := graph.New[schema.Addr](func(a, b schema.Addr) bool { return a.Less(b) })
-	memo := map[node][]schema.Addr{}
-	var reach func(n node) []schema.Addr
-	reach = func(n node) []schema.Addr {
-		if r, ok := memo[n]; ok {
-			return r
-		}
-		memo[n] = nil // guards against cycles, which were reported already
-		seen := map[schema.Addr]bool{}
-		var out []schema.Addr
-		for _, d := range e.g.Deps(n) {
-			if d.kind == nodeResource {
-				if !seen[d.addr] {
-					seen[d.addr] = true
-					out = append(out, d.addr)
-				}
-				continue
-			}
-			for _, a := range reach(d) {
-				if !seen[a] {
-					seen[a] = true
-					out = append(out, a)
-				}
-			}
-		}
-		memo[n] = out
-		return out
-	}
 	for _, r := range e.cfg.Resources {
 		g.Add(r.Addr)
-		n := node{kind: nodeResource, addr: r.Addr}
-		for _, d := range e.g.Deps(n) {
-			if d.kind == nodeResource {
-				g.Connect(r.Addr, d.addr)
-				continue
-			}
-			for _, a := range reach(d) {
-				g.Connect(r.Addr, a)
-			}
+		for _, a := range e.resourceDeps(node{kind: nodeResource, addr: r.Addr}) {
+			g.Connect(r.Addr, a)
 		}
 	}
 	return g
+}
+
+// resourceDeps returns the resource and data blocks n depends on, directly
+// or through variables, locals and providers. Reachable sets of the
+// intermediate nodes are memoised, so each is computed once.
+func (e *evaluator) resourceDeps(n node) []schema.Addr {
+	var out []schema.Addr
+	seen := map[schema.Addr]bool{}
+	add := func(a schema.Addr) {
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	for _, d := range e.g.Deps(n) {
+		if d.kind == nodeResource {
+			add(d.addr)
+			continue
+		}
+		for _, a := range e.reach(d) {
+			add(a)
+		}
+	}
+	return out
+}
+
+// reach returns the resource blocks an intermediate node reaches.
+func (e *evaluator) reach(n node) []schema.Addr {
+	if r, ok := e.reachMemo[n]; ok {
+		return r
+	}
+	e.reachMemo[n] = nil // guards against cycles, which were reported already
+	out := e.resourceDeps(n)
+	e.reachMemo[n] = out
+	return out
 }
 
 // litKey indexes known attribute values for linking literals.

@@ -51,6 +51,18 @@ type Instance struct {
 	Value cty.Value
 	// SensitivePaths lists the paths of Value that are sensitive.
 	SensitivePaths []cty.Path
+	// DepsSettled is set at plan time (Options.Plan) when every instance
+	// this one depends on is Settled: an unknown value in this instance's
+	// arguments then comes from outside vpcplan's model, even where no mark
+	// says so (functions and for expressions drop the marks of unknown
+	// values).
+	DepsSettled bool
+	// Settled is set at plan time when the instance's planned value holds
+	// nothing vpcplan will only know after apply: a no-op, an update whose
+	// planned value is wholly known but for external values, a data source
+	// whose dependencies are settled. Options.Plan sets it for managed
+	// instances.
+	Settled bool
 	// ExternalPaths lists the paths of Value that derive from values
 	// outside vpcplan's model (module outputs, data sources it cannot
 	// compute, other types' attributes); see externalMark.
