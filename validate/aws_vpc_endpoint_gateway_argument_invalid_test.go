@@ -17,6 +17,18 @@ resource "aws_vpc_endpoint" "s3" {
 }`,
 			want: []string{"18:3-18:13 Argument not valid for a gateway endpoint", "19:3-19:22 Argument not valid for a gateway endpoint"},
 		},
+		"a conditional that gives a gateway endpoint null": {
+			src: sprintf(endpointVPC, "true") + `variable "subnet_ids" {
+  type    = list(string)
+  default = null
+}
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = aws_vpc.main.id
+  service_name      = "com.amazonaws.eu-west-1.s3"
+  vpc_endpoint_type = "Gateway"
+  subnet_ids        = var.subnet_ids == null ? null : var.subnet_ids
+}`,
+		},
 		"the same arguments on an interface endpoint": {
 			src: sprintf(endpointVPC, "true") + `resource "aws_subnet" "a" {
   vpc_id     = aws_vpc.main.id

@@ -17,7 +17,9 @@ func writtenNonEmpty(inst *config.Instance, attr string) bool {
 		return false
 	}
 	if !v.IsKnown() {
-		return true
+		// Possibly null: a conditional written for several endpoint
+		// types (cond ? ids : null) must not be reported on a guess.
+		return false
 	}
 	return !v.CanIterateElements() || v.LengthInt() > 0
 }
