@@ -29,6 +29,33 @@ resource "aws_vpc_endpoint" "s3" {
   subnet_ids        = var.subnet_ids == null ? null : var.subnet_ids
 }`,
 		},
+		"a dynamic dns_options block that generates none": {
+			src: sprintf(endpointVPC, "true") + `resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = aws_vpc.main.id
+  service_name      = "com.amazonaws.eu-west-1.s3"
+  vpc_endpoint_type = "Gateway"
+  dynamic "dns_options" {
+    for_each = []
+    content {
+      dns_record_ip_type = dns_options.value
+    }
+  }
+}`,
+		},
+		"a dynamic dns_options block that generates one": {
+			src: sprintf(endpointVPC, "true") + `resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = aws_vpc.main.id
+  service_name      = "com.amazonaws.eu-west-1.s3"
+  vpc_endpoint_type = "Gateway"
+  dynamic "dns_options" {
+    for_each = ["ipv4"]
+    content {
+      dns_record_ip_type = dns_options.value
+    }
+  }
+}`,
+			want: []string{"15:3-15:10 Argument not valid for a gateway endpoint"},
+		},
 		"the same arguments on an interface endpoint": {
 			src: sprintf(endpointVPC, "true") + `resource "aws_subnet" "a" {
   vpc_id     = aws_vpc.main.id

@@ -31,7 +31,12 @@ func writtenTrue(inst *config.Instance, attr string) bool {
 	return ok && v && configured(inst, attr)
 }
 
-// hasBlock reports whether the configuration writes a nested block.
+// hasBlock reports whether the configuration writes a nested block: a
+// dynamic block counts only where it generates one.
 func hasBlock(inst *config.Instance, name string) bool {
-	return inst.Resource.Ranges(name + "[0]").Found
+	if !inst.Resource.Ranges(name + "[0]").Found {
+		return false
+	}
+	v := inst.Attr(name)
+	return v != cty.NilVal && v.IsKnown() && !v.IsNull() && v.LengthInt() > 0
 }
