@@ -87,6 +87,9 @@ type decoded struct {
 	// top holds value's fields in the order of the resource's
 	// TopLevelNames, for a decoder of a whole resource body.
 	top []cty.Value
+	// keptBlocks names the top-level computed blocks the configuration
+	// writes none of, whose value is the prior one.
+	keptBlocks []string
 }
 
 // bodyContent is a body split along its schema: the attributes set and
@@ -194,6 +197,7 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 	un := d.attrMap()
 	defer d.release(un)
 	var marks []cty.PathValueMarks
+	var kept []string
 	for _, name := range d.attrs {
 		a := b.Attributes[name]
 		v := cty.NullVal(a.Type)
@@ -295,6 +299,9 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 			// Left to AWS: what it reported last time stands.
 			if pv, ok := prior.attr(d.res, name); ok && pv.IsWhollyKnown() && !pv.IsNull() {
 				un[name] = pv // of the block's type: the state decodes with the schema
+				if len(path) == 0 {
+					kept = append(kept, name)
+				}
 				continue
 			}
 		}
@@ -357,7 +364,7 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 			un[name] = cty.ListVal(vals)
 		}
 	}
-	out := decoded{value: cty.ObjectVal(un), marks: marks}
+	out := decoded{value: cty.ObjectVal(un), marks: marks, keptBlocks: kept}
 	if d.res != nil && len(path) == 0 {
 		out.top = make([]cty.Value, len(un))
 		for name, v := range un {

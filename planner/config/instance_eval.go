@@ -338,6 +338,7 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 	inst.marks = out.marks
 	inst.SensitivePaths = sensitivePaths(out.marks)
 	inst.ExternalPaths = externalPaths(out.marks)
+	inst.keptBlocks = out.keptBlocks
 	if sch.AccountAttr != "" {
 		if s, ok := inst.StringAttr(sch.AccountAttr); ok {
 			inst.Account = s

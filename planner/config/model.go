@@ -74,6 +74,8 @@ type Instance struct {
 	Account string
 	Region  string
 
+	// keptBlocks: see BlockFromPrior.
+	keptBlocks []string
 	// marks records where the value's marks were, for references.
 	marks   []cty.PathValueMarks
 	links   []Link
@@ -186,6 +188,19 @@ func (i *Instance) attrSlow(name string) cty.Value {
 		return cty.NullVal(i.Value.Type().AttributeType(name))
 	}
 	return i.Value.GetAttr(name)
+}
+
+// BlockFromPrior reports whether the value of the top-level nested block
+// type name is the prior one because the configuration writes none of it
+// (a computed block left out, or dynamic blocks that generate none): such
+// a value says what AWS reported, not what the configuration asks for.
+func (i *Instance) BlockFromPrior(name string) bool {
+	for _, n := range i.keptBlocks {
+		if n == name {
+			return true
+		}
+	}
+	return false
 }
 
 // StringAttr returns a top-level string attribute and whether it is known
