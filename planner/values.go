@@ -13,7 +13,7 @@ import (
 // never the same as anything, and a null collection equals an empty one
 // (the provider stores {} where the configuration says nothing).
 func sameValue(a, b cty.Value) bool {
-	if !a.IsWhollyKnown() || !b.IsWhollyKnown() {
+	if !a.IsKnown() || !b.IsKnown() {
 		return false
 	}
 	if a.IsNull() != b.IsNull() {
@@ -22,7 +22,7 @@ func sameValue(a, b cty.Value) bool {
 			x = b
 		}
 		ty := x.Type()
-		if (ty.IsCollectionType() || ty.IsTupleType()) && x.LengthInt() == 0 {
+		if (ty.IsCollectionType() || ty.IsTupleType()) && x.IsWhollyKnown() && x.LengthInt() == 0 {
 			return true
 		}
 		return false
@@ -30,6 +30,8 @@ func sameValue(a, b cty.Value) bool {
 	if a.IsNull() {
 		return true
 	}
+	// equalKnown is false wherever either holds an unknown value, at any
+	// depth, so no separate walk for unknowns is needed.
 	return equalKnown(a, b)
 }
 
