@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hcldec"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -100,8 +101,18 @@ type decoded struct {
 type bodyContent struct {
 	attrs  map[string]*hcl.Attribute
 	blocks map[string][]*bodyContent
+	// unknown names the nested block types whose set of blocks is not
+	// known: a dynamic block of the type has an unknown for_each, so it
+	// may generate any number of blocks (as hcldec decodes such a type,
+	// its value is unknown and its block count unchecked). blocks holds
+	// the template of each such dynamic block, for the schema checks.
+	unknown map[string]bool
 	// missing is where a missing nested block would go.
 	missing hcl.Range
+	// typeRange and defRange are those of the block whose body this is
+	// (a dynamic block's for a block it generates); empty for a
+	// resource's own body and the argument form of attributes as blocks.
+	typeRange, defRange hcl.Range
 }
 
 // content splits body along the decoder's schema and checks the number of
@@ -109,7 +120,13 @@ type bodyContent struct {
 // in attrs, under its name, and is evaluated per instance (eval).
 func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
 	c, diags := body.Content(d.schema)
-	out := &bodyContent{attrs: c.Attributes, missing: c.MissingItemRange}
+	missing := c.MissingItemRange
+	if missing == (hcl.Range{}) {
+		// dynblock's content of a dynamic block with an unknown for_each
+		// leaves it out; the body itself knows it.
+		missing = body.MissingItemRange()
+	}
+	out := &bodyContent{attrs: c.Attributes, missing: missing}
 	for _, name := range d.removed {
 		attr, ok := out.attrs[name]
 		if !ok {
@@ -150,7 +167,21 @@ func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
 			// The number of elements is the value's, known per instance.
 			continue
 		}
+		unknown := false
+		for _, blk := range elems {
+			if u, ok := blk.Body.(hcldec.UnknownBody); ok && u.Unknown() {
+				unknown = true
+			}
+		}
+		if unknown {
+			if out.unknown == nil {
+				out.unknown = map[string]bool{}
+			}
+			out.unknown[name] = true
+		}
 		switch {
+		case unknown:
+			// Any number of blocks, checked when the number is known.
 		case nb.CountRule != "":
 			// A rule reports the count (schema.NestedBlock.CountRule).
 		case len(elems) < nb.MinItems:
@@ -158,7 +189,7 @@ func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
 				Severity: hcl.DiagError,
 				Summary:  fmt.Sprintf("Insufficient %s blocks", name),
 				Detail:   fmt.Sprintf("At least %d %q blocks are required.", nb.MinItems, name),
-				Subject:  c.MissingItemRange.Ptr(),
+				Subject:  missing.Ptr(),
 			})
 		case nb.MaxItems > 0 && len(elems) > nb.MaxItems:
 			diags = append(diags, &hcl.Diagnostic{
@@ -177,6 +208,7 @@ func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
 		for _, blk := range elems {
 			nc, moreDiags := d.nested[name].content(blk.Body)
 			diags = append(diags, moreDiags...)
+			nc.typeRange, nc.defRange = blk.TypeRange, blk.DefRange
 			out.blocks[name] = append(out.blocks[name], nc)
 		}
 	}
@@ -294,6 +326,12 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 				continue
 			}
 			explicit = elems != nil
+		}
+		if c.unknown[name] {
+			// A dynamic block with an unknown for_each: the blocks, and so
+			// the value of the whole type, are known only later.
+			un[name] = cty.UnknownVal(d.ty.AttributeType(name))
+			continue
 		}
 		if len(elems) == 0 && nb.Computed && !explicit {
 			// Left to AWS: what it reported last time stands.

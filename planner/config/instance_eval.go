@@ -187,12 +187,14 @@ func (e *evaluator) evalResource(r *Resource) {
 	ctx := e.scopeNarrow(e.refs[n], e.narrow[n])
 	ex, diags := e.expand(r, ctx)
 	e.diags = append(e.diags, diags...)
-	if diags.HasErrors() || !ex.known {
+	// unexpanded: the instances are not known (an unknown count or
+	// for_each at validate time), or cannot be (an invalid one).
+	unexpanded := diags.HasErrors() || !ex.known
+	noInstances := func() {
 		e.blockVals[r.Addr] = &blockValue{val: cty.DynamicVal}
-		if !diags.HasErrors() {
+		if !diags.HasErrors() && !ex.known {
 			e.model.Unexpanded = append(e.model.Unexpanded, r.Addr)
 		}
-		return
 	}
 	prov := e.providerFor(r)
 	dynamic := hasDynamicBlocks(r.Syntax)
@@ -203,9 +205,16 @@ func (e *evaluator) evalResource(r *Resource) {
 		shared, moreDiags = dec.content(r.Body)
 		e.diags = append(e.diags, moreDiags...)
 		if moreDiags.HasErrors() {
-			e.blockVals[r.Addr] = &blockValue{val: cty.DynamicVal}
+			noInstances()
 			return
 		}
+	}
+	if unexpanded || len(ex.keys) == 0 {
+		e.diags = append(e.diags, e.checkBody(r, dec, shared, ctx, prov)...)
+	}
+	if unexpanded {
+		noInstances()
+		return
 	}
 	bv := &blockValue{kind: ex.kind, insts: make([]*Instance, len(ex.keys))}
 	instDiags := make([]hcl.Diagnostics, len(ex.keys))
@@ -259,6 +268,38 @@ func (e *evaluator) evalResource(r *Resource) {
 		e.addInstance(inst)
 	}
 	e.blockVals[r.Addr] = bv
+}
+
+// checkBody checks the body of a block that has no instance to check it
+// through: count = 0, for_each = {}, or a count or for_each that is unknown
+// or invalid. As terraform validate does, it evaluates the body once, with
+// count.index, each.key and each.value unknown and dynamic blocks
+// expanded, so that what is wrong whatever the instances is reported:
+// unsupported and missing arguments, block counts, invalid expressions
+// and known values of the wrong type. shared is the body's content when
+// it has no dynamic blocks. The value is not kept.
+func (e *evaluator) checkBody(r *Resource, dec *blockDecoder, shared *bodyContent, ctx *hcl.EvalContext, prov *ProviderConfig) hcl.Diagnostics {
+	switch {
+	case r.Count != nil:
+		ctx = ctx.NewChild()
+		ctx.Variables = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})}
+	case r.ForEach != nil:
+		ctx = ctx.NewChild()
+		ctx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})}
+	}
+	var diags hcl.Diagnostics
+	content := shared
+	if content == nil {
+		content, diags = dec.content(dynblock.Expand(r.Body, ctx))
+	}
+	out, moreDiags := dec.eval(content, ctx, priorValue{}, nil, nil, prov.Region)
+	diags = append(diags, moreDiags...)
+	if !diags.HasErrors() {
+		if _, _, d := effectiveRegion(r.Schema, prov, out.value, content); d != nil {
+			diags = append(diags, d)
+		}
+	}
+	return diags
 }
 
 // depsSettled reports, at plan time, whether every instance the block n
@@ -339,6 +380,7 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 	inst.SensitivePaths = sensitivePaths(out.marks)
 	inst.ExternalPaths = externalPaths(out.marks)
 	inst.keptBlocks = out.keptBlocks
+	inst.content = content
 	if sch.AccountAttr != "" {
 		if s, ok := inst.StringAttr(sch.AccountAttr); ok {
 			inst.Account = s

@@ -76,6 +76,9 @@ type Instance struct {
 
 	// keptBlocks: see BlockFromPrior.
 	keptBlocks []string
+	// content is the body the instance was decoded from, dynamic blocks
+	// expanded; see Ranges.
+	content *bodyContent
 	// marks records where the value's marks were, for references.
 	marks   []cty.PathValueMarks
 	links   []Link

@@ -297,6 +297,20 @@ func (d *differ) nested(nb *schema.NestedBlock, name string, before, after cty.V
 		// collection of them.
 		be, ae = single(before), single(after)
 	}
+	if !after.IsKnown() {
+		// Blocks a dynamic block generates from an unknown for_each, as
+		// Terraform's renderer shows them.
+		a := planner.Create
+		if len(be) > 0 {
+			a = planner.Update
+		}
+		forces := ""
+		if pathHas(d.replace, path) {
+			forces = " " + c.red + "# forces replacement" + c.reset
+		}
+		pw.printf("%s%s %s (known after apply)%s\n", indent(level), c.symbol(a), name, forces)
+		return 0
+	}
 	var pairs [][2]cty.Value
 	if nb.Nesting == schema.NestingSet {
 		// Set elements have no identity: an element in both is unchanged,
