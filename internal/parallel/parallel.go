@@ -3,7 +3,9 @@
 package parallel
 
 import (
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 )
@@ -35,10 +37,17 @@ func Workers(n, workers, chunk int, fn func(i int)) {
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var panicked atomic.Pointer[workerPanic]
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					panicked.CompareAndSwap(nil, &workerPanic{value: r, stack: debug.Stack()})
+					next.Store(int64(n)) // the other workers stop at their next chunk
+				}
+			}()
 			for {
 				start := int(next.Add(int64(chunk))) - chunk
 				if start >= n {
@@ -51,4 +60,20 @@ func Workers(n, workers, chunk int, fn func(i int)) {
 		}()
 	}
 	wg.Wait()
+	if p := panicked.Load(); p != nil {
+		// Raised again on the caller's goroutine, where the program's
+		// crash handler can catch it; the worker's stack goes with it.
+		panic(p)
+	}
+}
+
+// workerPanic is a panic of fn on a worker goroutine, raised again by
+// Workers on the caller's: value is what fn panicked with, stack where.
+type workerPanic struct {
+	value any
+	stack []byte
+}
+
+func (p *workerPanic) String() string {
+	return fmt.Sprintf("%v\n\nworker goroutine stack:\n%s", p.value, p.stack)
 }

@@ -32,3 +32,19 @@ func TestWorkers(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkersPanicReachesCaller(t *testing.T) {
+	defer func() {
+		r := recover()
+		p, ok := r.(*workerPanic)
+		if !ok || p.value != "boom" {
+			t.Fatalf("recovered %#v, want the worker's panic", r)
+		}
+	}()
+	Workers(100, 4, 1, func(i int) {
+		if i == 37 {
+			panic("boom")
+		}
+	})
+	t.Fatal("Workers returned after a worker panicked")
+}
