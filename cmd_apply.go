@@ -114,7 +114,7 @@ func applyCommand(ctx context.Context, env *environment, args []string, destroy 
 	_, counts, diags := planner.Apply(ctx, pl.plan, planner.ApplyOptions{
 		Store:       s.store,
 		Progress:    progress(env.stdout),
-		Evaluate:    reevaluate(env, pl.loader, pl.cfg, nil, pl.plan.Model.Variables, pl.plan.Prior),
+		Evaluate:    reevaluate(env, pl.loader, pl.cfg, nil, pl.plan.Model.Variables, pl.plan.Prior, pl.plan.Timestamp),
 		Catalog:     schema.NewCatalog(),
 		ToolVersion: version,
 	})
@@ -235,13 +235,13 @@ func loadPlanFile(ctx context.Context, env *environment, in planInputs, path str
 	}
 	catalog := schema.NewCatalog()
 	idx, diags := planner.IndexPrior(prior, catalog)
-	walk := planner.NewWalk(idx, planner.Options{Destroy: pf.Destroy, ToolVersion: version})
+	walk := planner.NewWalk(idx, planner.Options{Destroy: pf.Destroy, ToolVersion: version, Timestamp: pf.Time()})
 	loader := config.NewLoader(catalog)
 	cfg, moreDiags := loader.LoadSources(pf.Sources(), pf.Dir)
 	diags = append(diags, moreDiags...)
 	var m *config.Model
 	if !diags.HasErrors() {
-		m, moreDiags = loader.Evaluate(ctx, cfg, walk.EvalOptions(config.Options{Mode: config.PlanMode, Values: values, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.AssumedAccount(prior.Lineage), Foreign: planner.ForeignValues(prior)}))
+		m, moreDiags = loader.Evaluate(ctx, cfg, walk.EvalOptions(config.Options{Mode: config.PlanMode, Values: values, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.AssumedAccount(prior.Lineage), Foreign: planner.ForeignValues(prior), PlanTimestamp: pf.Time()}))
 		diags = append(diags, moreDiags...)
 	}
 	var p *planner.Plan

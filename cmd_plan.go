@@ -165,8 +165,9 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 	if prior != nil {
 		lineage = prior.Lineage
 	}
-	walk := planner.NewWalk(idx, planner.Options{Destroy: in.destroy, ToolVersion: version, Lineage: lineage})
-	opts := walk.EvalOptions(config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.AssumedAccount(lineage)})
+	now := time.Now().UTC()
+	walk := planner.NewWalk(idx, planner.Options{Destroy: in.destroy, ToolVersion: version, Lineage: lineage, Timestamp: now})
+	opts := walk.EvalOptions(config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.AssumedAccount(lineage), PlanTimestamp: now})
 	if in.input && env.interactive {
 		opts.Prompt = promptVariable(env)
 	}
@@ -263,7 +264,7 @@ func runPlan(ctx context.Context, env *environment, args []string) int {
 	}
 	p := pl.plan
 	if in.jsonOut {
-		if err := render.PlanJSON(env.stdout, p, version, time.Now()); err != nil {
+		if err := render.PlanJSON(env.stdout, p, version, planTime(p)); err != nil {
 			fmt.Fprintf(env.stderr, "Error writing the plan: %s\n", err)
 			return exitError
 		}
@@ -291,6 +292,14 @@ func runPlan(ctx context.Context, env *environment, args []string) int {
 	return exitOK
 }
 
+// planTime is when p was made, for the JSON plan's timestamp.
+func planTime(p *planner.Plan) time.Time {
+	if p.Timestamp.IsZero() {
+		return time.Now()
+	}
+	return p.Timestamp
+}
+
 func rule(width int) string {
 	if width < 2 {
 		width = 78
@@ -301,9 +310,9 @@ func rule(width int) string {
 // reevaluate returns the apply's evaluation of the configuration: the same
 // files, variables and options as the plan, and the same foreign values
 // (those of the plan's prior state).
-func reevaluate(env *environment, loader *config.Loader, cfg *config.Config, vars []config.VarArg, values map[string]cty.Value, prior *state.State) func(context.Context, func(schema.InstanceAddr) (cty.Value, bool), func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
+func reevaluate(env *environment, loader *config.Loader, cfg *config.Config, vars []config.VarArg, values map[string]cty.Value, prior *state.State, planTime time.Time) func(context.Context, func(schema.InstanceAddr) (cty.Value, bool), func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
 	return func(ctx context.Context, known func(schema.InstanceAddr) (cty.Value, bool), finalize func(*config.Instance) (cty.Value, hcl.Diagnostics)) (*config.Model, hcl.Diagnostics) {
-		return loader.Evaluate(ctx, cfg, config.Options{Mode: config.PlanMode, Vars: vars, Values: values, Env: env.environ, Cwd: env.cwd, Known: known, Finalize: finalize, AssumedAccount: planner.AssumedAccount(prior.Lineage), Foreign: planner.ForeignValues(prior)})
+		return loader.Evaluate(ctx, cfg, config.Options{Mode: config.PlanMode, Vars: vars, Values: values, Env: env.environ, Cwd: env.cwd, Known: known, Finalize: finalize, AssumedAccount: planner.AssumedAccount(prior.Lineage), Foreign: planner.ForeignValues(prior), PlanTimestamp: planTime})
 	}
 }
 

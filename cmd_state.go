@@ -7,7 +7,6 @@ import (
 	"os"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -43,7 +42,7 @@ func runShow(ctx context.Context, env *environment, args []string) int {
 			return exitError
 		}
 		if *jsonOut {
-			if err := render.PlanJSON(env.stdout, pl.plan, version, time.Now()); err != nil {
+			if err := render.PlanJSON(env.stdout, pl.plan, version, planTime(pl.plan)); err != nil {
 				fmt.Fprintf(env.stderr, "Error writing the plan: %s\n", err)
 				return exitError
 			}

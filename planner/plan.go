@@ -1,6 +1,8 @@
 package planner
 
 import (
+	"time"
+
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/state"
 	"github.com/vpcplan/vpcplan/schema"
@@ -128,6 +130,8 @@ type Plan struct {
 	PriorExisted bool
 	// Model is the evaluated configuration the plan was made from.
 	Model *config.Model
+	// Timestamp is when the plan was made; zero when unknown.
+	Timestamp time.Time
 }
 
 // Counts returns Terraform's summary numbers: a replacement counts as one

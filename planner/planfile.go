@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/vpcplan/vpcplan/planner/state"
 	"github.com/zclconf/go-cty/cty"
@@ -31,6 +32,9 @@ type PlanFile struct {
 	Config    map[string]string          `json:"config"`
 	Variables map[string]json.RawMessage `json:"variables"`
 	Destroy   bool                       `json:"destroy"`
+	// Timestamp is when the plan was made, RFC 3339: plantimestamp() at
+	// apply returns it.
+	Timestamp string `json:"timestamp,omitempty"`
 	// PriorState is the state the plan was made against; PriorExisted says
 	// whether it was stored (a plan on empty state records a fresh
 	// lineage that apply adopts).
@@ -56,6 +60,9 @@ func EncodePlanFile(p *Plan, toolVersion string) ([]byte, error) {
 		Format: PlanFileFormat, Version: PlanFileVersion, ToolVersion: toolVersion,
 		Dir: p.Model.Config.Dir, Config: map[string]string{}, Variables: map[string]json.RawMessage{},
 		Destroy: p.Destroy, PriorExisted: p.PriorExisted,
+	}
+	if !p.Timestamp.IsZero() {
+		pf.Timestamp = p.Timestamp.UTC().Format(time.RFC3339Nano)
 	}
 	for name, f := range p.Model.Config.Files {
 		pf.Config[name] = string(f.Bytes)
@@ -116,6 +123,16 @@ func DecodePlanFile(data []byte, toolVersion string) (*PlanFile, error) {
 
 // Prior decodes the plan's prior state.
 func (pf *PlanFile) Prior() (*state.State, error) { return state.Decode(pf.PriorState) }
+
+// Time returns when the plan was made; the zero time when the file does
+// not say.
+func (pf *PlanFile) Time() time.Time {
+	t, err := time.Parse(time.RFC3339Nano, pf.Timestamp)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
 
 // Sources returns the configuration snapshot.
 func (pf *PlanFile) Sources() map[string][]byte {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/internal/parallel"
@@ -23,6 +24,9 @@ type Options struct {
 	// Lineage is the lineage of a state made from scratch; "" means a fresh
 	// random one. Tests set it, since apply derives ids from the lineage.
 	Lineage string
+	// Timestamp is when the plan was made (plantimestamp()); a saved plan
+	// carries it to apply.
+	Timestamp time.Time
 }
 
 // Walk makes a plan the way Terraform's plan walk does: each instance is
@@ -124,7 +128,7 @@ func (w *Walk) change(inst *config.Instance) (*Change, *hcl.Diagnostic) {
 func (w *Walk) Plan(ctx context.Context, m *config.Model, prior *state.State) (*Plan, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	opts, idx := w.opts, w.idx
-	p := &Plan{Destroy: opts.Destroy, Prior: prior, PriorExisted: prior != nil, Model: m}
+	p := &Plan{Destroy: opts.Destroy, Prior: prior, PriorExisted: prior != nil, Model: m, Timestamp: opts.Timestamp}
 	if prior == nil {
 		p.Prior = state.New(opts.ToolVersion)
 		if opts.Lineage != "" {
