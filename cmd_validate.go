@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/mitchellh/go-wordwrap"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/render"
 	"github.com/vpcplan/vpcplan/schema"
@@ -118,7 +119,10 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 		return exitError
 	}
 	if len(diags) > 0 {
-		fmt.Fprintf(env.stdout, "\n%sSuccess!%s The configuration is valid, but there were some validation warnings as shown above.\n\n", colorOn(env, !*noColor, "\x1b[32m\x1b[1m"), colorOn(env, !*noColor, "\x1b[0m"))
+		// As Terraform's validate view prints it: right after the last
+		// warning, wrapped to the output's width.
+		msg := fmt.Sprintf("%sSuccess!%s The configuration is valid, but there were some validation warnings as shown above.", colorOn(env, !*noColor, "\x1b[32m\x1b[1m"), colorOn(env, !*noColor, "\x1b[0m"))
+		fmt.Fprintf(env.stdout, "%s\n\n", wordwrap.WrapString(msg, uint(env.width)))
 	} else {
 		fmt.Fprintf(env.stdout, "%sSuccess!%s The configuration is valid.\n\n", colorOn(env, !*noColor, "\x1b[32m\x1b[1m"), colorOn(env, !*noColor, "\x1b[0m"))
 	}

@@ -168,12 +168,16 @@ func (l *Loader) decodeResource(cfg *Config, mode schema.Mode, block *hcl.Block,
 		r.Provider = ref
 	}
 	if a := meta.Attributes["depends_on"]; a != nil {
-		travs, moreDiags := decodeTraversalList(a)
+		travs, moreDiags := decodeDependsOn(a)
 		diags = append(diags, moreDiags...)
 		r.DependsOn = travs
 	}
 	seenLifecycle := false
 	for _, b := range meta.Blocks {
+		if b.Type == "provisioner" {
+			diags = append(diags, decodeProvisioner(b)...)
+			continue
+		}
 		if b.Type != "lifecycle" {
 			continue
 		}
@@ -207,66 +211,15 @@ func decodeLifecycle(b *hcl.Block) (Lifecycle, hcl.Diagnostics) {
 		diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, &lc.PreventDestroy)...)
 	}
 	if a := content.Attributes["ignore_changes"]; a != nil {
-		if kw := hcl.ExprAsKeyword(a.Expr); kw == "all" {
-			lc.IgnoreAllChanges = true
-		} else {
-			travs, moreDiags := decodeTraversalList(a)
-			diags = append(diags, moreDiags...)
-			lc.IgnoreChanges = travs
-		}
+		travs, all, moreDiags := decodeIgnoreChanges(a)
+		diags = append(diags, moreDiags...)
+		lc.IgnoreChanges, lc.IgnoreAllChanges = travs, all
 	}
 	for _, cb := range content.Blocks {
 		_, moreDiags := cb.Body.Content(conditionSchema)
 		diags = append(diags, moreDiags...)
 	}
 	return lc, diags
-}
-
-func decodeProviderRef(attr *hcl.Attribute) (*ProviderRef, hcl.Diagnostics) {
-	trav, diags := hcl.AbsTraversalForExpr(attr.Expr)
-	if diags.HasErrors() || len(trav) == 0 || len(trav) > 2 {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Invalid provider reference",
-			Detail:   "The provider argument takes a provider name, optionally with an alias: aws or aws.west.",
-			Subject:  attr.Expr.Range().Ptr(),
-		}}
-	}
-	ref := &ProviderRef{Name: trav.RootName(), Range: attr.Expr.Range()}
-	if len(trav) == 2 {
-		a, ok := trav[1].(hcl.TraverseAttr)
-		if !ok {
-			return nil, hcl.Diagnostics{{
-				Severity: hcl.DiagError,
-				Summary:  "Invalid provider reference",
-				Detail:   "The provider argument takes a provider name, optionally with an alias: aws or aws.west.",
-				Subject:  attr.Expr.Range().Ptr(),
-			}}
-		}
-		ref.Alias = a.Name
-	}
-	return ref, nil
-}
-
-// decodeTraversalList decodes a static list of references, as depends_on
-// and ignore_changes take.
-func decodeTraversalList(attr *hcl.Attribute) ([]hcl.Traversal, hcl.Diagnostics) {
-	exprs, diags := hcl.ExprList(attr.Expr)
-	var travs []hcl.Traversal
-	for _, e := range exprs {
-		trav, moreDiags := hcl.AbsTraversalForExpr(e)
-		if moreDiags.HasErrors() {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  "Invalid reference",
-				Detail:   fmt.Sprintf("The %q argument takes a static list of references, such as aws_vpc.main or tags.", attr.Name),
-				Subject:  e.Range().Ptr(),
-			})
-			continue
-		}
-		travs = append(travs, trav)
-	}
-	return travs, diags
 }
 
 type validationShell struct {
@@ -381,7 +334,7 @@ func decodeOutput(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 		diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, &o.Sensitive)...)
 	}
 	if a := content.Attributes["depends_on"]; a != nil {
-		travs, moreDiags := decodeTraversalList(a)
+		travs, moreDiags := decodeDependsOn(a)
 		diags = append(diags, moreDiags...)
 		o.DependsOn = travs
 	}

@@ -439,10 +439,10 @@ provider "aws" {
 		"invalid provider reference": {
 			files: hcl1(`
 resource "aws_vpc" "main" {
-  provider   = "aws.west"
+  provider   = aws.west.x
   cidr_block = "10.0.0.0/16"
 }`),
-			want: []string{`main.hcl:3,16-26: Invalid provider reference; The provider argument takes a provider name, optionally with an alias: aws or aws.west.`},
+			want: []string{`main.hcl:3,16-26: Invalid provider configuration reference; The provider argument requires a provider type name, optionally followed by a period and then a configuration alias.`},
 		},
 	}
 	for name, tt := range tests {
