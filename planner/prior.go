@@ -78,6 +78,30 @@ func StartIndexPrior(prior *state.State, catalog *schema.Catalog) *PriorIndex {
 		close(idx.done)
 		return idx
 	}
+	catalogInstances(prior, catalog, func(r *state.Resource, inst *state.Instance, sch *schema.Resource, ty cty.Type) {
+		key, err := decodeKey(inst.IndexKey)
+		if err != nil {
+			idx.diags = append(idx.diags, stateDiag(fmt.Sprintf("The instance key of %s.%s in the state is invalid: %s.", r.Type, r.Name, err)))
+			return
+		}
+		p := &priorInstance{resource: r, instance: inst, schema: sch, ty: ty, addr: schema.Addr{Mode: sch.Mode, Type: sch.Type, Name: r.Name}.Instance(key)}
+		idx.byAddr[p.addr] = p
+		idx.order = append(idx.order, p.addr)
+		idx.all = append(idx.all, p)
+	})
+	sort.Slice(idx.order, func(i, j int) bool { return idx.order[i].Less(idx.order[j]) })
+	go func() {
+		parallel.For(len(idx.all), func(i int) { idx.all[i].load() })
+		close(idx.done)
+	}()
+	return idx
+}
+
+// catalogInstances calls fn, in state order, for every current (not
+// deposed) instance of the root module whose type the catalog knows, with
+// its schema and the schema's implied type. Instances of other types and
+// of modules are vpcplan's to keep, not to decode.
+func catalogInstances(prior *state.State, catalog *schema.Catalog, fn func(r *state.Resource, inst *state.Instance, sch *schema.Resource, ty cty.Type)) {
 	for _, r := range prior.Resources {
 		if r.Module != "" {
 			continue
@@ -92,26 +116,11 @@ func StartIndexPrior(prior *state.State, catalog *schema.Catalog) *PriorIndex {
 		}
 		ty := sch.Block.ImpliedType()
 		for _, inst := range r.Instances {
-			if inst.Deposed != "" {
-				continue
+			if inst.Deposed == "" {
+				fn(r, inst, sch, ty)
 			}
-			key, err := decodeKey(inst.IndexKey)
-			if err != nil {
-				idx.diags = append(idx.diags, stateDiag(fmt.Sprintf("The instance key of %s.%s in the state is invalid: %s.", r.Type, r.Name, err)))
-				continue
-			}
-			p := &priorInstance{resource: r, instance: inst, schema: sch, ty: ty, addr: schema.Addr{Mode: mode, Type: sch.Type, Name: r.Name}.Instance(key)}
-			idx.byAddr[p.addr] = p
-			idx.order = append(idx.order, p.addr)
-			idx.all = append(idx.all, p)
 		}
 	}
-	sort.Slice(idx.order, func(i, j int) bool { return idx.order[i].Less(idx.order[j]) })
-	go func() {
-		parallel.For(len(idx.all), func(i int) { idx.all[i].load() })
-		close(idx.done)
-	}()
-	return idx
 }
 
 // Wait waits until every instance is decoded and returns the diagnostics

@@ -210,28 +210,12 @@ func UnknownAttributeWarnings(prior *state.State, catalog *schema.Catalog) hcl.D
 		names []string
 	}
 	var all []*found
-	for _, r := range prior.Resources {
-		if r.Module != "" {
-			continue
-		}
-		mode := schema.ManagedMode
-		if r.Mode == "data" {
-			mode = schema.DataMode
-		}
-		sch := catalog.Lookup(mode, schema.TypeName(r.Type))
-		if sch == nil {
-			continue
-		}
-		ty := sch.Block.ImpliedType()
-		for _, inst := range r.Instances {
-			key, err := decodeKey(inst.IndexKey)
-			if inst.Deposed != "" || err != nil {
-				continue
-			}
-			addr := schema.Addr{Mode: mode, Type: sch.Type, Name: r.Name}.Instance(key)
+	catalogInstances(prior, catalog, func(r *state.Resource, inst *state.Instance, sch *schema.Resource, ty cty.Type) {
+		if key, err := decodeKey(inst.IndexKey); err == nil {
+			addr := schema.Addr{Mode: sch.Mode, Type: sch.Type, Name: r.Name}.Instance(key)
 			all = append(all, &found{addr: addr, ty: ty, raw: inst.Attributes})
 		}
-	}
+	})
 	parallel.For(len(all), func(i int) { all[i].names = unknownAttributes(all[i].raw, all[i].ty) })
 
 	type group struct {
