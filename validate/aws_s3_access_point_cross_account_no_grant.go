@@ -26,7 +26,7 @@ var awsS3AccessPointCrossAccountNoGrant = &Rule{
 			if b == nil || b.Account == "" || inst.Account == "" || b.Account == inst.Account || partitionOf(inst) == "" {
 				continue
 			}
-			docs, declared, known := bucketPolicies(b)
+			docs, declared, known := bucketPolicies(in.Model, b)
 			arn, okARN := bucketARN(b)
 			if !declared || !known || !okARN {
 				continue
@@ -38,7 +38,7 @@ var awsS3AccessPointCrossAccountNoGrant = &Rule{
 				Summary: "Bucket policy does not grant the access point's account",
 				Detail: fmt.Sprintf("%s in account %s uses %s of account %s, whose bucket policy allows nothing to account %s, so every request through the access point is denied. Add a statement to the bucket policy that grants account %s the actions it needs on %s and %s/*, or delegates access control to access points with the condition \"s3:DataAccessPointAccount\" = %q.",
 					inst.Addr, inst.Account, b.Addr, b.Account, inst.Account, inst.Account, arn, arn, inst.Account),
-				Subject: inst.Resource.Ranges("bucket").Expr.Ptr(),
+				Subject: inst.Ranges("bucket").Expr.Ptr(),
 			})
 		}
 		return diags

@@ -40,6 +40,18 @@ resource "aws_s3_access_point" "ap" {
 			src:  base + policy(`{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::333333333333:root" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::example-data/*" }`),
 			want: []string{"17:23-17:41 Bucket policy does not grant the access point's account"},
 		},
+		"bucket policies of unknown for_each stay silent": {
+			src: base + policy(`{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::333333333333:root" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::example-data/*" }`) + `variable "policies" {
+  type = map(string)
+}
+resource "aws_s3_bucket_policy" "more" {
+  for_each = var.policies
+  provider = aws.data
+  bucket   = aws_s3_bucket.b.id
+  policy   = each.value
+}
+`,
+		},
 		"policy delegates to access points of the account": {
 			src: base + policy(`{
       Effect    = "Allow"

@@ -30,7 +30,7 @@ var awsS3AccessPointEndpointPolicyDenies = &Rule{
 			}
 			var reasons []string
 			for _, e := range eps {
-				reason, blocks := endpointShutsOut(e, apARN, bucket)
+				reason, blocks := endpointShutsOut(in.Model, e, apARN, bucket)
 				if !blocks {
 					return
 				}
@@ -40,7 +40,7 @@ var awsS3AccessPointEndpointPolicyDenies = &Rule{
 				Summary: "VPC endpoint policies shut out the access point",
 				Detail: fmt.Sprintf("%s accepts requests only from %s, and every S3 endpoint there has a policy that lets none of them through: %s. A request through a VPC endpoint to an access point must be allowed by the endpoint policy for both the access point ARN and the bucket ARN. Add a statement allowing the needed s3: actions on %s (and %s/object/*) and on %s (and %s/*) to one of the endpoints' policies.",
 					inst.Addr, vpc.Addr, strings.Join(reasons, "; "), apARN, apARN, bucket, bucket),
-				Subject: inst.Resource.Ranges("vpc_configuration[0].vpc_id").Expr.Ptr(),
+				Subject: inst.Ranges("vpc_configuration[0].vpc_id").Expr.Ptr(),
 			})
 		})
 		return diags
@@ -65,8 +65,8 @@ func accessPointBucketARN(ap *config.Instance) (string, bool) {
 
 // endpointShutsOut reports whether an endpoint's written policies allow no
 // S3 action on the access point or none on the bucket, and says which.
-func endpointShutsOut(e *config.Instance, apARN, bucketARN string) (string, bool) {
-	docs, restricted, known := endpointPolicyDocs(e)
+func endpointShutsOut(m *config.Model, e *config.Instance, apARN, bucketARN string) (string, bool) {
+	docs, restricted, known := endpointPolicyDocs(m, e)
 	if !restricted || !known {
 		return "", false
 	}

@@ -59,6 +59,29 @@ resource "aws_s3_access_point" "ap" {
 }
 `,
 		},
+		"endpoints of unknown for_each stay silent": {
+			src: base + endpoint(`["arn:aws:s3:::example-data/*"]`) + `variable "types" {
+  type = set(string)
+}
+resource "aws_vpc_endpoint" "more" {
+  for_each          = var.types
+  vpc_id            = aws_vpc.main.id
+  service_name      = "com.amazonaws.eu-west-2.s3"
+  vpc_endpoint_type = each.value
+}
+`,
+		},
+		"endpoint policy resources of unknown for_each stay silent": {
+			src: base + endpoint(`["arn:aws:s3:::example-data/*"]`) + `variable "policies" {
+  type = map(string)
+}
+resource "aws_vpc_endpoint_policy" "s3" {
+  for_each        = var.policies
+  vpc_endpoint_id = aws_vpc_endpoint.s3.id
+  policy          = each.value
+}
+`,
+		},
 		"endpoint policy resource replaces with the default": {
 			src: base + endpoint(`["arn:aws:s3:::example-data/*"]`) + `resource "aws_vpc_endpoint_policy" "s3" {
   vpc_endpoint_id = aws_vpc_endpoint.s3.id

@@ -37,7 +37,7 @@ var awsS3AccessPointNameDuplicate = &Rule{
 				Summary: "Duplicate S3 access point name",
 				Detail: fmt.Sprintf("%s and %s are both named %q in account %s and Region %s. An access point name must be unique within an account and Region, so the second one cannot be created; give one of them another name.",
 					prev.Addr, inst.Addr, name, inst.Account, inst.Region),
-				Subject: inst.Resource.Ranges("name").Expr.Ptr(),
+				Subject: inst.Ranges("name").Expr.Ptr(),
 			})
 		}
 		return diags

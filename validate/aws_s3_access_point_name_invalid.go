@@ -26,7 +26,7 @@ var awsS3AccessPointNameInvalid = &Rule{
 					Summary: "Invalid S3 access point name",
 					Detail: fmt.Sprintf("The name %q of %s is not a valid access point name: %s. An access point name has 3 to 50 lowercase letters, digits and hyphens, starts and ends with a letter or digit, and does not end in -s3alias or -ext-s3alias; choose a name such as \"analytics-vpc\".",
 						name, inst.Addr, problem),
-					Subject: inst.Resource.Ranges("name").Expr.Ptr(),
+					Subject: inst.Ranges("name").Expr.Ptr(),
 				})
 			}
 		}

@@ -25,7 +25,7 @@ var awsS3AccessPointRegionMismatch = &Rule{
 				Summary: "S3 access point in another Region than its bucket",
 				Detail: fmt.Sprintf("%s is in %s, but its bucket %s is in %s. An access point must be created in the same Region as its bucket; give the access point the provider of the bucket's Region.",
 					inst.Addr, inst.Region, b.Addr, b.Region),
-				Subject: inst.Resource.Ranges("bucket").Expr.Ptr(),
+				Subject: inst.Ranges("bucket").Expr.Ptr(),
 			})
 		}
 		return diags

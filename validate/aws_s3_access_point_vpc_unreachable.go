@@ -27,7 +27,7 @@ var awsS3AccessPointVPCUnreachable = &Rule{
 				Summary: "S3 access point unreachable from its VPC",
 				Detail: fmt.Sprintf("%s accepts requests only from %s, but that VPC has no S3 endpoint, so no request can reach the access point. Add an aws_vpc_endpoint for com.amazonaws.<region>.s3 (gateway or interface) to the VPC.",
 					inst.Addr, vpc.Addr),
-				Subject: inst.Resource.Ranges("vpc_configuration[0].vpc_id").Expr.Ptr(),
+				Subject: inst.Ranges("vpc_configuration[0].vpc_id").Expr.Ptr(),
 			})
 		})
 		return diags

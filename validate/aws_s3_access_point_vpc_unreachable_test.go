@@ -23,6 +23,16 @@ resource "aws_s3_access_point" "ap" {
 			src:  base,
 			want: []string{"12:14-12:29 S3 access point unreachable from its VPC"},
 		},
+		"endpoints of unknown for_each stay silent": {
+			src: base + `variable "services" {
+  type = set(string)
+}
+resource "aws_vpc_endpoint" "e" {
+  for_each     = var.services
+  vpc_id       = aws_vpc.main.id
+  service_name = "com.amazonaws.eu-west-2.${each.value}"
+}`,
+		},
 		"only a DynamoDB endpoint, and an S3 endpoint in another VPC": {
 			src: base + `resource "aws_vpc" "other" {
   cidr_block = "10.1.0.0/16"

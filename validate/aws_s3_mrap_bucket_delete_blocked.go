@@ -41,7 +41,7 @@ var awsS3MRAPBucketDeleteBlocked = &Rule{
 				if !gone {
 					continue
 				}
-				rng := m.Resource.Ranges("details[0]")
+				rng := m.Ranges("details[0]")
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Bucket deletion blocked by a Multi-Region Access Point",
 					Detail: fmt.Sprintf("The plan deletes %s (bucket %q), but the Multi-Region Access Point %s still uses it; AWS does not delete a bucket that belongs to a Multi-Region Access Point. Delete or replace the access point first, then the bucket.",

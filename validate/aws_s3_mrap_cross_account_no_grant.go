@@ -31,7 +31,7 @@ var awsS3MRAPCrossAccountNoGrant = &Rule{
 				if b.Account == "" || b.Account == inst.Account {
 					continue
 				}
-				docs, declared, known := bucketPolicies(b)
+				docs, declared, known := bucketPolicies(in.Model, b)
 				arn, okARN := bucketARN(b)
 				if !declared || !known || !okARN || policydoc.MayAllowAny(docs, s3Scope(arn, principal)) {
 					continue

@@ -55,6 +55,18 @@ resource "aws_s3control_multi_region_access_point" "mrap" {
 			src:  base + policy("arn:aws:iam::333333333333:root"),
 			want: []string{"26:27-26:48 Bucket policy does not grant the Multi-Region Access Point"},
 		},
+		"bucket policies of unknown for_each stay silent": {
+			src: base + policy("arn:aws:iam::333333333333:root") + `variable "policies" {
+  type = map(string)
+}
+resource "aws_s3_bucket_policy" "more" {
+  for_each = var.policies
+  provider = aws.west
+  bucket   = aws_s3_bucket.west.id
+  policy   = each.value
+}
+`,
+		},
 		"policy grants the MRAP's account": {
 			src: base + policy("arn:aws:iam::111111111111:root"),
 		},

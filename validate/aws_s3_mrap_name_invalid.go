@@ -28,7 +28,7 @@ var awsS3MRAPNameInvalid = &Rule{
 					Summary: "Invalid Multi-Region Access Point name",
 					Detail: fmt.Sprintf("The name %q of %s is not a valid Multi-Region Access Point name: %s. The name has 3 to 50 lowercase letters, digits and hyphens and starts and ends with a letter or digit; it cannot be changed later, so choose one such as \"reports\".",
 						name, inst.Addr, problem),
-					Subject: inst.Resource.Ranges("details[0].name").Expr.Ptr(),
+					Subject: inst.Ranges("details[0].name").Expr.Ptr(),
 				})
 			}
 		}

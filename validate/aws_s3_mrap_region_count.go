@@ -35,9 +35,9 @@ var awsS3MRAPRegionCount = &Rule{
 				continue
 			}
 			if regions.LengthInt() < mrapMinRegions {
-				rng := inst.Resource.Ranges("details[0].region[0]")
+				rng := inst.Ranges("details[0].region[0]")
 				if !rng.Found {
-					rng = inst.Resource.Ranges("details[0]")
+					rng = inst.Ranges("details[0]")
 				}
 				report(rng.Expr, "Multi-Region Access Point without buckets",
 					fmt.Sprintf("%s has no region block, so it routes to no bucket. A Multi-Region Access Point needs %d to %d buckets, each in a different Region; add a region block with the bucket of each Region.",
@@ -52,7 +52,7 @@ var awsS3MRAPRegionCount = &Rule{
 				}
 			}
 			if len(names) > mrapMaxRegions {
-				report(inst.Resource.Ranges(fmt.Sprintf("details[0].region[%d].bucket", mrapMaxRegions)).Expr, "Too many Multi-Region Access Point Regions",
+				report(inst.Ranges(fmt.Sprintf("details[0].region[%d].bucket", mrapMaxRegions)).Expr, "Too many Multi-Region Access Point Regions",
 					fmt.Sprintf("%s names %d buckets. A Multi-Region Access Point takes at most %d Regions with exactly one bucket each; remove buckets until %d remain, or split the Regions over two access points.",
 						inst.Addr, len(names), mrapMaxRegions, mrapMaxRegions))
 				continue

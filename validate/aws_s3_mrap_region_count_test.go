@@ -125,7 +125,7 @@ resource "aws_s3control_multi_region_access_point" "m" {
     }
   }
 }`,
-		want: []string{"4:5-4:21 Too many Multi-Region Access Point Regions"},
+		want: []string{"7:18-7:43 Too many Multi-Region Access Point Regions"},
 	}
 	cases["no region block"] = ruleCase{
 		src: `resource "aws_s3control_multi_region_access_point" "m" {

@@ -91,6 +91,42 @@ variable "unknown" {
 		"unknown source stays silent": {
 			src: fmt.Sprintf(mrap, repl("ab", a, enabled, bARN)+repl("x", "var.unknown", enabled, aARN)),
 		},
+		"replication configurations of unknown for_each stay silent": {
+			src: fmt.Sprintf(mrap, `variable "sources" {
+  type = set(string)
+}
+resource "aws_s3_bucket_replication_configuration" "x" {
+  for_each = var.sources
+  bucket   = each.value
+  role     = "arn:aws:iam::111111111111:role/replication"
+  rule {
+    status = "Enabled"
+    destination {
+      bucket = aws_s3_bucket.a.arn
+    }
+  }
+}
+`+repl("ab", a, enabled, bARN)),
+		},
+		"rules of unknown for_each stay silent": {
+			src: fmt.Sprintf(mrap, `variable "destinations" {
+  type = set(string)
+}
+resource "aws_s3_bucket_replication_configuration" "x" {
+  bucket = aws_s3_bucket.b.id
+  role   = "arn:aws:iam::111111111111:role/replication"
+  dynamic "rule" {
+    for_each = var.destinations
+    content {
+      status = "Enabled"
+      destination {
+        bucket = rule.value
+      }
+    }
+  }
+}
+`+repl("ab", a, enabled, bARN)),
+		},
 		"unknown count of replication configurations stays silent": {
 			src: fmt.Sprintf(mrap, `variable "n" {
   type = number

@@ -32,7 +32,7 @@ var awsS3ObjectLambdaActionInvalid = &Rule{
 					diags = append(diags, &hcl.Diagnostic{
 						Summary: "Unsupported Object Lambda action",
 						Detail:  detail,
-						Subject: olap.Resource.Ranges("configuration[0].transformation_configuration[*].actions").Expr.Ptr(),
+						Subject: olap.Ranges("configuration[0].transformation_configuration[*].actions").Expr.Ptr(),
 					})
 				}
 			}
@@ -51,7 +51,7 @@ var awsS3ObjectLambdaActionInvalid = &Rule{
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Unsupported Object Lambda feature",
 					Detail:  detail,
-					Subject: olap.Resource.Ranges("configuration[0].allowed_features").Expr.Ptr(),
+					Subject: olap.Ranges("configuration[0].allowed_features").Expr.Ptr(),
 				})
 			}
 		}

@@ -31,7 +31,7 @@ var awsS3ObjectLambdaFunctionLocation = &Rule{
 					Summary: "Lambda function in another account or Region",
 					Detail: fmt.Sprintf("The function %s that %s calls %s. S3 Object Lambda only invokes functions in the access point's own account and Region; deploy the function there.",
 						fn.Addr, olap.Addr, what),
-					Subject: olap.Resource.Ranges("configuration[0].transformation_configuration[*].content_transformation[0].aws_lambda[0].function_arn").Expr.Ptr(),
+					Subject: olap.Ranges("configuration[0].transformation_configuration[*].content_transformation[0].aws_lambda[0].function_arn").Expr.Ptr(),
 				})
 			}
 		}

@@ -24,14 +24,14 @@ var awsS3ObjectLambdaFunctionPermissionMissing = &Rule{
 				if role == nil {
 					continue
 				}
-				docs, declared, known := rolePolicies(role)
+				docs, declared, known := rolePolicies(in.Model, role)
 				if !declared || !known || policydoc.GrantsAny(docs, policydoc.Request{Action: "s3-object-lambda:WriteGetObjectResponse"}) {
 					continue
 				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Object Lambda function cannot write responses",
 					Detail:  fmt.Sprintf("%s transforms objects with %s, whose role %s is not allowed s3-object-lambda:WriteGetObjectResponse by the policies the configuration gives it, so every transformed request fails. Attach the AWS managed policy arn:aws:iam::aws:policy/service-role/AmazonS3ObjectLambdaExecutionRolePolicy, or allow that action.", olap.Addr, fn.Addr, role.Addr),
-					Subject: fn.Resource.Ranges("role").Expr.Ptr(),
+					Subject: fn.Ranges("role").Expr.Ptr(),
 				})
 			}
 		}

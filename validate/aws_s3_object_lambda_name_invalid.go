@@ -25,7 +25,7 @@ var awsS3ObjectLambdaNameInvalid = &Rule{
 					Summary: "Invalid Object Lambda Access Point name",
 					Detail: fmt.Sprintf("The name %q of %s is invalid: %s. Object Lambda Access Point names follow the access point rules: %d to %d lowercase letters, digits and hyphens, starting and ending with a letter or digit, and not ending in --ol-s3.",
 						name, olap.Addr, problem, olapNameRules.min, olapNameRules.max),
-					Subject: olap.Resource.Ranges("name").Expr.Ptr(),
+					Subject: olap.Ranges("name").Expr.Ptr(),
 				})
 			}
 		}

@@ -34,7 +34,7 @@ var awsS3ObjectLambdaSupportingAccessPointMismatch = &Rule{
 				Summary: "Supporting access point in another Region or account",
 				Detail: fmt.Sprintf("The supporting access point %s %s. An Object Lambda Access Point uses exactly one standard access point in its own Region (and account); create the Object Lambda Access Point with the supporting access point's provider, or use an access point in the same Region.",
 					ap.Addr, what),
-				Subject: olap.Resource.Ranges("configuration[0].supporting_access_point").Expr.Ptr(),
+				Subject: olap.Ranges("configuration[0].supporting_access_point").Expr.Ptr(),
 			})
 		}
 		return diags

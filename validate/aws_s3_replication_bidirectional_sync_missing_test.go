@@ -1,6 +1,9 @@
 package validate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAWSS3ReplicationBidirectionalSyncMissing(t *testing.T) {
 	const src = `resource "aws_s3_bucket" "a" {
@@ -43,6 +46,25 @@ resource "aws_s3_bucket_replication_configuration" "ba" {
 		"sync only one way": {
 			src:  sprintf(src, "Disabled"),
 			want: []string{"33:16-33:35 Two-way replication without replica modification sync"},
+		},
+		"sync from a dynamic block of unknown for_each stays silent": {
+			src: strings.Replace(sprintf(src, "Disabled"), `      replica_modifications {
+        status = "Disabled"
+      }`, `      dynamic "replica_modifications" {
+        for_each = var.sync
+        content {
+          status = replica_modifications.value
+        }
+      }`, 1) + `
+variable "sync" {
+  type = list(string)
+}`,
+		},
+		"sync status unknown stays silent": {
+			src: strings.Replace(sprintf(src, "Disabled"), `"Disabled"`, "var.status", 1) + `
+variable "status" {
+  type = string
+}`,
 		},
 		"sync both ways": {
 			src: sprintf(src, "Enabled"),

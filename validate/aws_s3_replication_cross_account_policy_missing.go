@@ -34,7 +34,7 @@ var awsS3ReplicationCrossAccountPolicyMissing = &Rule{
 				if dst == nil || dst.Account == "" || dst.Account == src.Account {
 					continue
 				}
-				docs, declared, known := bucketPolicies(dst)
+				docs, declared, known := bucketPolicies(in.Model, dst)
 				arn, okARN := bucketARN(dst)
 				if !declared || !known || !okARN {
 					continue
@@ -52,7 +52,7 @@ var awsS3ReplicationCrossAccountPolicyMissing = &Rule{
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Destination bucket policy does not grant the replication role",
 					Detail:  fmt.Sprintf("Rule %d of %s replicates to %s in account %s, but that bucket's policy does not allow %v for the replication role %s; cross-account replication fails. Add a statement allowing s3:ReplicateObject and s3:ReplicateDelete on %s for that role.", r.index+1, rc.Addr, dst.Addr, dst.Account, missing, principal.ID, objects),
-					Subject: rc.Resource.Ranges(path).Expr.Ptr(),
+					Subject: rc.Ranges(path).Expr.Ptr(),
 				})
 			}
 		}

@@ -33,7 +33,7 @@ var awsS3ReplicationDeleteMarkerTagFilter = &Rule{
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Delete marker replication with a tag filter",
 					Detail:  fmt.Sprintf("Rule %d of %s replicates delete markers but filters objects by tag; S3 does not support delete marker replication for tag-based rules. Set delete_marker_replication { status = \"Disabled\" }, or filter by prefix only.", r.index+1, rc.Addr),
-					Subject: rc.Resource.Ranges(r.path("delete_marker_replication[0].status")).Expr.Ptr(),
+					Subject: rc.Ranges(r.path("delete_marker_replication[0].status")).Expr.Ptr(),
 				})
 			}
 		}

@@ -31,7 +31,7 @@ var awsS3ReplicationDestinationAccessPoint = &Rule{
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Replication destination is an access point",
 					Detail:  fmt.Sprintf("Rule %d of %s replicates to an access point; S3 replication takes the destination bucket's ARN (arn:aws:s3:::name), not an access point ARN or alias. Use the bucket's arn.", r.index+1, rc.Addr),
-					Subject: rc.Resource.Ranges(path).Expr.Ptr(),
+					Subject: rc.Ranges(path).Expr.Ptr(),
 				})
 			}
 		}

@@ -27,7 +27,7 @@ var awsS3ReplicationDestinationIsSource = &Rule{
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Replication destination is the source",
 					Detail:  fmt.Sprintf("Rule %d of %s replicates %s to itself; S3 rejects a destination equal to the source bucket. Point destination.bucket at another bucket's ARN.", r.index+1, rc.Addr, src.Addr),
-					Subject: rc.Resource.Ranges(r.path("destination[0].bucket")).Expr.Ptr(),
+					Subject: rc.Ranges(r.path("destination[0].bucket")).Expr.Ptr(),
 				})
 			}
 		}

@@ -24,7 +24,7 @@ var awsS3ReplicationFilterIncomplete = &Rule{
 					continue
 				}
 				report := func(path, problem string, name bool) {
-					rng := rc.Resource.Ranges(r.path(path))
+					rng := rc.Ranges(r.path(path))
 					subject := rng.Expr
 					if name {
 						subject = rng.Name
@@ -35,12 +35,15 @@ var awsS3ReplicationFilterIncomplete = &Rule{
 						Subject: subject.Ptr(),
 					})
 				}
-				if !r.has("delete_marker_replication") {
+				if r.lacks("delete_marker_replication") {
 					report("filter[0]", "needs delete_marker_replication { status = \"Enabled\" or \"Disabled\" }", true)
 				}
 				n := 0
-				for _, part := range []string{"filter[0].prefix", "filter[0].tag[0]", "filter[0].and[0]"} {
-					if rc.Resource.Ranges(r.path(part)).Found {
+				if rc.Ranges(r.path("filter[0].prefix")).Found {
+					n++
+				}
+				for _, part := range []string{"filter[0].tag", "filter[0].and"} {
+					if r.has(part) {
 						n++
 					}
 				}

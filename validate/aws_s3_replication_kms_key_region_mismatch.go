@@ -36,7 +36,7 @@ var awsS3ReplicationKMSKeyRegionMismatch = &Rule{
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Replica KMS key in another Region",
 					Detail:  fmt.Sprintf("Rule %d of %s encrypts replicas in %s (%s) with a KMS key in %s. The key must be in the destination bucket's Region; S3 accepts the configuration, then fails to replicate each encrypted object. Use a key (or a multi-Region replica key) in %s.", r.index+1, rc.Addr, dst.Addr, dst.Region, region, dst.Region),
-					Subject: rc.Resource.Ranges(r.path(keyPath)).Expr.Ptr(),
+					Subject: rc.Ranges(r.path(keyPath)).Expr.Ptr(),
 				})
 			}
 		}

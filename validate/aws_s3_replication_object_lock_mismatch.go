@@ -21,7 +21,7 @@ var awsS3ReplicationObjectLockMismatch = &Rule{
 			if src == nil {
 				continue
 			}
-			if on, known := objectLock(src); !known || !on {
+			if on, known := objectLock(in.Model, src); !known || !on {
 				continue
 			}
 			for _, r := range replicationRules(rc) {
@@ -30,13 +30,13 @@ var awsS3ReplicationObjectLockMismatch = &Rule{
 				if dst == nil {
 					continue
 				}
-				if on, known := objectLock(dst); !known || on {
+				if on, known := objectLock(in.Model, dst); !known || on {
 					continue
 				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Object Lock missing on the replication destination",
 					Detail:  fmt.Sprintf("%s replicates %s, which has Object Lock, to %s, which does not. S3 requires Object Lock on every destination of a bucket with Object Lock; create %s with object_lock_enabled = true (this replaces the bucket).", rc.Addr, src.Addr, dst.Addr, dst.Addr),
-					Subject: rc.Resource.Ranges(path).Expr.Ptr(),
+					Subject: rc.Ranges(path).Expr.Ptr(),
 				})
 			}
 		}
@@ -46,8 +46,22 @@ var awsS3ReplicationObjectLockMismatch = &Rule{
 
 // objectLock reports whether a bucket enables Object Lock: the
 // object_lock_enabled argument, or the deprecated inline block. An
-// argument not written means no Object Lock.
-func objectLock(b *config.Instance) (on, known bool) {
+// argument not written means no Object Lock, unless an
+// aws_s3_bucket_object_lock_configuration names the bucket or may name it
+// (a block with an unknown count or for_each): AWS enables Object Lock on
+// an existing versioned bucket through that configuration, so the model
+// cannot tell.
+func objectLock(m *config.Model, b *config.Instance) (on, known bool) {
+	on, known = bucketObjectLock(b)
+	if known && !on && (unexpanded(m, schema.TypeS3BucketObjectLockConfiguration) ||
+		len(referrers(b, schema.TypeS3BucketObjectLockConfiguration, "bucket")) > 0) {
+		return false, false
+	}
+	return on, known
+}
+
+// bucketObjectLock is objectLock from the bucket's own arguments.
+func bucketObjectLock(b *config.Instance) (on, known bool) {
 	if v, ok := boolAttr(b, "object_lock_enabled"); ok {
 		return v, true
 	}
@@ -57,5 +71,5 @@ func objectLock(b *config.Instance) (on, known bool) {
 	if s, ok := nested(b, "object_lock_configuration", 0, "object_lock_enabled"); ok {
 		return s.AsString() == "Enabled", true
 	}
-	return false, !b.Resource.Ranges("object_lock_configuration[0]").Found
+	return false, !b.Ranges("object_lock_configuration[0]").Found
 }

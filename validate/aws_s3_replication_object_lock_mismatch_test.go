@@ -26,6 +26,22 @@ resource "aws_s3_bucket_replication_configuration" "r" {
 			src:  sprintf(src, "false"),
 			want: []string{"15:16-15:37 Object Lock missing on the replication destination"},
 		},
+		"Object Lock configurations of unknown for_each stay silent": {
+			src: sprintf(src, "false") + `
+variable "buckets" {
+  type = set(string)
+}
+resource "aws_s3_bucket_object_lock_configuration" "more" {
+  for_each = var.buckets
+  bucket   = each.value
+}`,
+		},
+		"an Object Lock configuration on the destination stays silent": {
+			src: sprintf(src, "false") + `
+resource "aws_s3_bucket_object_lock_configuration" "dst" {
+  bucket = aws_s3_bucket.dst.id
+}`,
+		},
 		"both locked": {
 			src: sprintf(src, "true"),
 		},

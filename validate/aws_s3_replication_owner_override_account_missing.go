@@ -21,13 +21,13 @@ var awsS3ReplicationOwnerOverrideAccountMissing = &Rule{
 				if !r.has("destination[0].access_control_translation") {
 					continue
 				}
-				if _, ok := r.get("destination", 0, "account"); ok || rc.Resource.Ranges(r.path("destination[0].account")).Found {
+				if _, ok := r.get("destination", 0, "account"); ok || rc.Ranges(r.path("destination[0].account")).Found {
 					continue
 				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Owner override without destination account",
 					Detail:  fmt.Sprintf("Rule %d of %s changes replica ownership (access_control_translation) but does not name the destination account; S3 rejects the configuration. Set destination.account to the destination bucket owner's account ID.", r.index+1, rc.Addr),
-					Subject: rc.Resource.Ranges(r.path("destination[0].access_control_translation[0]")).Name.Ptr(),
+					Subject: rc.Ranges(r.path("destination[0].access_control_translation[0]")).Name.Ptr(),
 				})
 			}
 		}

@@ -35,7 +35,7 @@ var awsS3ReplicationOwnerOverrideSameAccount = &Rule{
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Owner override within one account",
 					Detail:  fmt.Sprintf("Rule %d of %s changes replica ownership to the destination account, but source and destination both belong to account %s, so the override changes nothing. Remove access_control_translation, or check that the destination is the intended (other) account.", r.index+1, rc.Addr, srcAccount),
-					Subject: rc.Resource.Ranges(r.path("destination[0].access_control_translation[0]")).Name.Ptr(),
+					Subject: rc.Ranges(r.path("destination[0].access_control_translation[0]")).Name.Ptr(),
 				})
 			}
 		}

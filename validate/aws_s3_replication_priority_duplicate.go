@@ -27,7 +27,7 @@ var awsS3ReplicationPriorityDuplicate = &Rule{
 					diags = append(diags, &hcl.Diagnostic{
 						Summary: "Duplicate replication rule priority",
 						Detail:  fmt.Sprintf("Rules %d and %d of %s both have priority %s; S3 needs distinct priorities to decide which rule applies to an object matched by several. Give each rule its own priority.", first+1, r.index+1, rc.Addr, p),
-						Subject: rc.Resource.Ranges(r.path("priority")).Expr.Ptr(),
+						Subject: rc.Ranges(r.path("priority")).Expr.Ptr(),
 					})
 					continue
 				}

@@ -27,7 +27,7 @@ resource "aws_s3_bucket_replication_configuration" "r" {
 	runRuleCases(t, awsS3ReplicationPriorityDuplicate, map[string]ruleCase{
 		"same priority": {
 			src:  sprintf(src, "1"),
-			want: []string{"5:3-5:17 Duplicate replication rule priority"},
+			want: []string{"10:18-10:19 Duplicate replication rule priority"},
 		},
 		"distinct priorities": {
 			src: sprintf(src, `rule.key + 1`),

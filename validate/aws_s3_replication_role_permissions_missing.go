@@ -37,7 +37,7 @@ var awsS3ReplicationRolePermissionsMissing = &Rule{
 			if role == nil {
 				continue
 			}
-			docs, declared, known := rolePolicies(role)
+			docs, declared, known := rolePolicies(in.Model, role)
 			if !declared || !known {
 				continue
 			}
@@ -60,7 +60,7 @@ var awsS3ReplicationRolePermissionsMissing = &Rule{
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Replication role lacks permissions",
 				Detail:  fmt.Sprintf("%s replicates with %s, but the policies the configuration gives that role do not allow %s. Grant them in the role's policy (s3:GetReplicationConfiguration and s3:ListBucket on the source bucket, the s3:GetObjectVersion* actions on its objects, the s3:Replicate* actions on the destination's objects).", rc.Addr, role.Addr, strings.Join(missing, ", ")),
-				Subject: rc.Resource.Ranges("role").Expr.Ptr(),
+				Subject: rc.Ranges("role").Expr.Ptr(),
 			})
 		}
 		return diags

@@ -33,7 +33,7 @@ var awsS3ReplicationRoleTrustInvalid = &Rule{
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Replication role not trusted by S3",
 				Detail:  fmt.Sprintf("%s replicates with %s, whose trust policy does not let the service s3.amazonaws.com assume it (sts:AssumeRole), so S3 cannot replicate. Allow sts:AssumeRole for the principal { Service = \"s3.amazonaws.com\" } in the role's assume_role_policy.", rc.Addr, role.Addr),
-				Subject: role.Resource.Ranges("assume_role_policy").Expr.Ptr(),
+				Subject: role.Ranges("assume_role_policy").Expr.Ptr(),
 			})
 		}
 		return diags

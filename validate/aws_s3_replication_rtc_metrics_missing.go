@@ -25,10 +25,10 @@ var awsS3ReplicationRTCMetricsMissing = &Rule{
 					diags = append(diags, &hcl.Diagnostic{
 						Summary: "Replication Time Control misconfigured",
 						Detail:  fmt.Sprintf("Rule %d of %s uses Replication Time Control, but %s. S3 requires metrics { status = \"Enabled\", event_threshold { minutes = 15 } } with replication_time { status = \"Enabled\", time { minutes = 15 } }.", r.index+1, rc.Addr, problem),
-						Subject: rc.Resource.Ranges(r.path(path)).Expr.Ptr(),
+						Subject: rc.Ranges(r.path(path)).Expr.Ptr(),
 					})
 				}
-				if !r.has("destination[0].metrics") {
+				if r.lacks("destination[0].metrics") {
 					report("destination[0].replication_time[0]", "the destination has no metrics block")
 				} else if m := r.getString("destination", 0, "metrics", 0, "status"); m == "Disabled" {
 					report("destination[0].metrics[0].status", "its metrics are Disabled")

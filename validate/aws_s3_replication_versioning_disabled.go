@@ -23,11 +23,11 @@ var awsS3ReplicationVersioningDisabled = &Rule{
 				Summary: "Replication without versioning",
 				Detail: fmt.Sprintf("%s replicates with %s as its %s, but the configuration does not enable versioning on that bucket. S3 replication requires versioning on both the source and the destination bucket; add an aws_s3_bucket_versioning for %s with versioning_configuration { status = \"Enabled\" }.",
 					rc.Addr, bucket.Addr, role, bucket.Addr),
-				Subject: rc.Resource.Ranges(path).Expr.Ptr(),
+				Subject: rc.Ranges(path).Expr.Ptr(),
 			})
 		}
 		for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
-			if src := rc.Link("bucket"); src != nil && versioningProvenOff(src) {
+			if src := rc.Link("bucket"); src != nil && versioningProvenOff(in.Model, src) {
 				report(rc, "bucket", src, "source")
 			}
 			rules, ok := nested(rc, "rule")
@@ -36,7 +36,7 @@ var awsS3ReplicationVersioningDisabled = &Rule{
 			}
 			for i := 0; i < rules.LengthInt(); i++ {
 				path := fmt.Sprintf("rule[%d].destination[0].bucket", i)
-				if dst := rc.Link(path); dst != nil && versioningProvenOff(dst) {
+				if dst := rc.Link(path); dst != nil && versioningProvenOff(in.Model, dst) {
 					report(rc, path, dst, "destination")
 				}
 			}
@@ -47,9 +47,13 @@ var awsS3ReplicationVersioningDisabled = &Rule{
 
 // versioningProvenOff reports whether the configuration proves that a
 // bucket does not enable versioning: no aws_s3_bucket_versioning names it
-// with status Enabled, none names it with an unknown status, and the
-// deprecated inline versioning block does not enable it.
-func versioningProvenOff(bucket *config.Instance) bool {
+// with status Enabled, none names it with an unknown status, none is
+// missing from the model (a block with an unknown count or for_each), and
+// the deprecated inline versioning block does not enable it.
+func versioningProvenOff(m *config.Model, bucket *config.Instance) bool {
+	if unexpanded(m, schema.TypeS3BucketVersioning) {
+		return false
+	}
 	for _, v := range referrers(bucket, schema.TypeS3BucketVersioning, "bucket") {
 		status, ok := nested(v, "versioning_configuration", 0, "status")
 		if !ok {

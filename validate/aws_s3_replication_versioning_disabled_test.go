@@ -52,6 +52,32 @@ resource "aws_s3_bucket_replication_configuration" "r" {
   }
 }`,
 		},
+		"versioning of unknown for_each stays silent": {
+			src: buckets + `variable "buckets" {
+  type = set(string)
+}
+resource "aws_s3_bucket_versioning" "more" {
+  for_each = var.buckets
+  bucket   = each.value
+  versioning_configuration {
+    status = "Enabled"
+  }
+}`,
+		},
+		"a versioning configuration block of unknown for_each stays silent": {
+			src: buckets + `variable "statuses" {
+  type = set(string)
+}
+resource "aws_s3_bucket_versioning" "dst" {
+  bucket = aws_s3_bucket.dst.id
+  dynamic "versioning_configuration" {
+    for_each = var.statuses
+    content {
+      status = versioning_configuration.value
+    }
+  }
+}`,
+		},
 		"status from an unset variable stays silent": {
 			src: buckets + `variable "status" {
   type = string

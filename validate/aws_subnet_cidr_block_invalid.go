@@ -48,7 +48,7 @@ var awsSubnetCIDRBlockInvalid = &Rule{
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Invalid subnet CIDR block",
 				Detail:  fmt.Sprintf("The CIDR block of %s is unusable: %s. A subnet takes a /16 to /28 IPv4 network inside one of its VPC's CIDR blocks; %s", s.Addr, problem, fix),
-				Subject: s.Resource.Ranges("cidr_block").Expr.Ptr(),
+				Subject: s.Ranges("cidr_block").Expr.Ptr(),
 			})
 		}
 		return diags

@@ -77,6 +77,20 @@ resource "aws_subnet" "a" {
   cidr_block = "10.9.0.0/24"
 }`,
 		},
+		"secondary blocks of unknown for_each stay silent": {
+			src: vpc + `variable "blocks" {
+  type = set(string)
+}
+resource "aws_vpc_ipv4_cidr_block_association" "more" {
+  for_each   = var.blocks
+  vpc_id     = aws_vpc.main.id
+  cidr_block = each.value
+}
+resource "aws_subnet" "a" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.2.0.0/24"
+}`,
+		},
 		"a secondary block with unknown count stays silent": {
 			src: vpc + `variable "more" {
   type = number

@@ -52,7 +52,7 @@ var awsSubnetCIDRBlockOverlap = &Rule{
 					Summary: "Overlapping subnet CIDR blocks",
 					Detail: fmt.Sprintf("%s (%s) overlaps %s (%s) in the VPC %s. AWS rejects a subnet whose block overlaps another subnet of the VPC; give each subnet its own block, for example cidrsubnet(vpc_cidr, 8, index) with distinct indexes.",
 						second.inst.Addr, second.prefix, first.inst.Addr, first.prefix, vpc),
-					Subject: second.inst.Resource.Ranges("cidr_block").Expr.Ptr(),
+					Subject: second.inst.Ranges("cidr_block").Expr.Ptr(),
 				})
 			}
 		}

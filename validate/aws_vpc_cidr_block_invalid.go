@@ -22,7 +22,7 @@ var awsVPCCIDRBlockInvalid = &Rule{
 				return
 			}
 			if _, problem := parseIPv4CIDR(s, 16, 28); problem != "" {
-				rng := inst.Resource.Ranges("cidr_block")
+				rng := inst.Ranges("cidr_block")
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Invalid VPC CIDR block",
 					Detail: fmt.Sprintf("The %s CIDR block of %s is unusable: %s. AWS accepts IPv4 blocks from /16 (65,536 addresses) to /28 (16 addresses), written with the host bits zero; use a block such as 10.0.0.0/16.",

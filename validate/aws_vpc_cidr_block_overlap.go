@@ -53,7 +53,7 @@ var awsVPCCIDRBlockOverlap = &Rule{
 					Summary: "Overlapping VPC CIDR blocks",
 					Detail: fmt.Sprintf("%s adds %s to %s, which overlaps %s (%s). AWS rejects a secondary CIDR block that overlaps a CIDR block the VPC already has; choose a block outside the VPC's other blocks.",
 						bad.inst.Addr, bad.prefix, vpc.Addr, other.prefix, owner),
-					Subject: bad.inst.Resource.Ranges("cidr_block").Expr.Ptr(),
+					Subject: bad.inst.Ranges("cidr_block").Expr.Ptr(),
 				})
 			}
 		}

@@ -57,13 +57,13 @@ var awsVPCEndpointForeignVPCReference = &Rule{
 			}
 			inline := func(kind, path string) {
 				for _, x := range e.Links(path) {
-					check(kind, x, e.Resource.Ranges(path).Expr, "")
+					check(kind, x, e.Ranges(path).Expr, "")
 				}
 			}
 			associated := func(kind string, assocType schema.TypeName, path string) {
 				for _, a := range referrers(e, assocType, "vpc_endpoint_id") {
 					for _, x := range a.Links(path) {
-						check(kind, x, a.Resource.Ranges(path).Expr, fmt.Sprintf(" (through %s)", a.Addr))
+						check(kind, x, a.Ranges(path).Expr, fmt.Sprintf(" (through %s)", a.Addr))
 					}
 				}
 			}

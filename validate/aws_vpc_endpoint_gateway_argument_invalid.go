@@ -22,7 +22,7 @@ var awsVPCEndpointGatewayArgumentInvalid = &Rule{
 				continue
 			}
 			report := func(arg, path string) {
-				rng := e.Resource.Ranges(path)
+				rng := e.Ranges(path)
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Argument not valid for a gateway endpoint",
 					Detail: fmt.Sprintf("%s is a gateway endpoint (vpc_endpoint_type is Gateway, the default), which takes only route_table_ids and a policy; %s applies to interface endpoints. Remove %s, or set vpc_endpoint_type = \"Interface\" if an interface endpoint was meant.",

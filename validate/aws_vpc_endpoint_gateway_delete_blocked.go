@@ -56,7 +56,7 @@ var awsVPCEndpointGatewayDeleteBlocked = &Rule{
 				continue
 			}
 			for _, gw := range deleted[vpc] {
-				rng := e.Resource.Ranges("dns_options[0].private_dns_only_for_inbound_resolver_endpoint")
+				rng := e.Ranges("dns_options[0].private_dns_only_for_inbound_resolver_endpoint")
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Gateway endpoint deletion blocked",
 					Detail: fmt.Sprintf("The plan deletes the S3 gateway endpoint %s, but %s in the same VPC keeps private DNS only for inbound resolver endpoints, which relies on it; AWS refuses the deletion. First apply a change that sets private_dns_only_for_inbound_resolver_endpoint = false (or removes the interface endpoint), then delete the gateway endpoint.",

@@ -16,6 +16,9 @@ var awsVPCEndpointGatewayNoRouteTables = &Rule{
 	Severity: hcl.DiagWarning,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
+		if unexpanded(in.Model, schema.TypeVPCEndpointRouteTableAssoc) {
+			return nil // associations the model does not show may add route tables
+		}
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
 			if t, ok := endpointType(e); !ok || t != schema.EndpointGateway {
 				continue

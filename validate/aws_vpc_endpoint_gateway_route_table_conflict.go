@@ -40,7 +40,7 @@ var awsVPCEndpointGatewayRouteTableConflict = &Rule{
 				if other == e {
 					continue
 				}
-				subject := e.Resource.Ranges("route_table_ids")
+				subject := e.Ranges("route_table_ids")
 				if !subject.Found {
 					subject = config.SourceRanges{Expr: e.Resource.DeclRange}
 				}

@@ -43,7 +43,7 @@ var awsVPCEndpointGWLBArgumentInvalid = &Rule{
 					Summary: "Argument not valid for a Gateway Load Balancer endpoint",
 					Detail: fmt.Sprintf("%s is a Gateway Load Balancer endpoint, which takes no %s, so AWS does not accept %s. %s",
 						e.Addr, a.what, a.attr, fix),
-					Subject: e.Resource.Ranges(a.attr).Name.Ptr(),
+					Subject: e.Ranges(a.attr).Name.Ptr(),
 				})
 			}
 			assocs := []struct {
@@ -60,7 +60,7 @@ var awsVPCEndpointGWLBArgumentInvalid = &Rule{
 						Summary: "Association not valid for a Gateway Load Balancer endpoint",
 						Detail: fmt.Sprintf("%s attaches %s to %s, a Gateway Load Balancer endpoint, which takes none; AWS rejects it. %s",
 							r.Addr, a.what, e.Addr, fix),
-						Subject: r.Resource.Ranges("vpc_endpoint_id").Expr.Ptr(),
+						Subject: r.Ranges("vpc_endpoint_id").Expr.Ptr(),
 					})
 				}
 			}

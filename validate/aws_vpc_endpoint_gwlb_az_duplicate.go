@@ -32,7 +32,7 @@ var awsVPCEndpointGWLBAZDuplicate = &Rule{
 					continue
 				}
 				service, zone := k.describe()
-				subject := e.Resource.Ranges("subnet_ids")
+				subject := e.Ranges("subnet_ids")
 				if !subject.Found {
 					subject.Expr = e.Resource.DeclRange
 				}

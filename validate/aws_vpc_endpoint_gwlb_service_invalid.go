@@ -43,7 +43,7 @@ var awsVPCEndpointGWLBServiceInvalid = &Rule{
 				Summary: "Not a Gateway Load Balancer endpoint service",
 				Detail: fmt.Sprintf("%s is a Gateway Load Balancer endpoint, but %s. A Gateway Load Balancer endpoint connects only to an endpoint service whose gateway_load_balancer_arns name Gateway Load Balancers. Point service_name at such a service, or use an interface endpoint (vpc_endpoint_type = \"Interface\") for other services.",
 					e.Addr, why),
-				Subject: e.Resource.Ranges("service_name").Expr.Ptr(),
+				Subject: e.Ranges("service_name").Expr.Ptr(),
 			})
 		}
 		return diags

@@ -34,7 +34,7 @@ var awsVPCEndpointGWLBSubnetCount = &Rule{
 				has = "has no subnet"
 			case b.atLeast >= 2:
 				has = "has more than one subnet"
-				if r := e.Resource.Ranges("subnet_ids"); r.Found {
+				if r := e.Ranges("subnet_ids"); r.Found {
 					subject = r.Expr
 				}
 			default:

@@ -78,6 +78,14 @@ func TestAWSVPCEndpointGWLBSubnetCount(t *testing.T) {
 		"unknown list stays silent": {
 			src: s3dnsBase + "variable \"subnets\" {\n  type = list(string)\n}\n" + sprintf(gwlbEndpoint, "subnet_ids = var.subnets"),
 		},
+		"associations of unknown for_each stay silent": {
+			src: s3dnsBase + sprintf(gwlbEndpoint, "") + "variable \"subnets\" {\n  type = set(string)\n}\n" + `resource "aws_vpc_endpoint_subnet_association" "a" {
+  for_each        = var.subnets
+  vpc_endpoint_id = aws_vpc_endpoint.inspect.id
+  subnet_id       = each.value
+}
+`,
+		},
 		"association to an unresolved endpoint stays silent": {
 			src: s3dnsBase + sprintf(gwlbEndpoint, "") + "variable \"endpoint\" {\n  type = string\n}\n" + `resource "aws_vpc_endpoint_subnet_association" "a" {
   vpc_endpoint_id = var.endpoint

@@ -118,6 +118,28 @@ resource "aws_route_table" "app" {
 }
 `,
 		},
+		"routes of unknown for_each stay silent": {
+			src: s3dnsBase + ep + "variable \"cidrs\" {\n  type = set(string)\n}\n" + `resource "aws_route" "egress" {
+  for_each               = var.cidrs
+  route_table_id         = aws_route_table.app.id
+  destination_cidr_block = each.value
+  vpc_endpoint_id        = aws_vpc_endpoint.inspect["a"].id
+}
+`,
+		},
+		"route blocks of unknown for_each stay silent": {
+			src: s3dnsBase + ep + "variable \"cidrs\" {\n  type = set(string)\n}\n" + `resource "aws_route_table" "edge" {
+  vpc_id = aws_vpc.main.id
+  dynamic "route" {
+    for_each = var.cidrs
+    content {
+      cidr_block      = route.value
+      vpc_endpoint_id = aws_vpc_endpoint.inspect["b"].id
+    }
+  }
+}
+`,
+		},
 		"routes of unknown count stay silent": {
 			src: s3dnsBase + ep + "variable \"n\" {\n  type = number\n}\n" + `resource "aws_route" "egress" {
   count                  = var.n

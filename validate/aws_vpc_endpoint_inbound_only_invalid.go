@@ -54,7 +54,7 @@ var awsVPCEndpointInboundOnlyInvalid = &Rule{
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Inbound-only private DNS option not applicable",
 				Detail:  fmt.Sprintf("%s sets private_dns_only_for_inbound_resolver_endpoint, but %s. %s%s", e.Addr, why, note, fix),
-				Subject: e.Resource.Ranges(inboundOnlyPath).Name.Ptr(),
+				Subject: e.Ranges(inboundOnlyPath).Name.Ptr(),
 			})
 		}
 		return diags

@@ -46,7 +46,7 @@ var awsVPCEndpointInterfaceCostGatewayAvailable = &Rule{
 				Summary: "Paid interface endpoint where a gateway endpoint is free",
 				Detail: fmt.Sprintf("%s is an interface endpoint for %s in %s, which has no on-premises path (no INBOUND Route 53 Resolver endpoint) and no %s gateway endpoint. Interface endpoints are billed per hour and per GB; a gateway endpoint serves traffic from inside the VPC for free. Use a gateway endpoint (vpc_endpoint_type = \"Gateway\" with route_table_ids), unless other VPCs or on-premises networks reach the service through this endpoint.",
 					e.Addr, svc.Title, vpc.Addr, svc.Title),
-				Subject: e.Resource.Ranges("vpc_endpoint_type").Expr.Ptr(),
+				Subject: e.Ranges("vpc_endpoint_type").Expr.Ptr(),
 			})
 		}
 		return diags

@@ -32,6 +32,33 @@ resource "aws_route53_resolver_endpoint" "in" {
   }
 }`,
 		},
+		"gateway endpoints of unknown for_each stay silent": {
+			src: sprintf(endpointVPC, "true") + iface + `variable "route_tables" {
+  type = map(list(string))
+}
+resource "aws_vpc_endpoint" "gw" {
+  for_each        = var.route_tables
+  vpc_id          = aws_vpc.main.id
+  service_name    = "com.amazonaws.eu-west-1.s3"
+  route_table_ids = each.value
+}`,
+		},
+		"Resolver endpoints of unknown for_each stay silent": {
+			src: sprintf(endpointVPC, "true") + iface + `variable "subnets" {
+  type = set(string)
+}
+resource "aws_route53_resolver_endpoint" "in" {
+  for_each           = var.subnets
+  direction          = "INBOUND"
+  security_group_ids = ["sg-0123456789abcdef0"]
+  ip_address {
+    subnet_id = each.value
+  }
+  ip_address {
+    subnet_id = each.value
+  }
+}`,
+		},
 		"with a gateway endpoint": {
 			src: sprintf(endpointVPC, "true") + iface + `resource "aws_vpc_endpoint" "gw" {
   vpc_id          = aws_vpc.main.id

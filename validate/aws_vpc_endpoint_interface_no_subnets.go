@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // awsVPCEndpointInterfaceNoSubnets: research VPCE-IF-003. "Interface type
@@ -15,6 +16,9 @@ var awsVPCEndpointInterfaceNoSubnets = &Rule{
 	Severity: hcl.DiagWarning,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
+		if unexpanded(in.Model, schema.TypeVPCEndpointSubnetAssoc) {
+			return nil // associations the model does not show may add subnets
+		}
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
 			if t, ok := endpointType(e); !ok || t != schema.EndpointInterface {
 				continue
@@ -24,6 +28,9 @@ var awsVPCEndpointInterfaceNoSubnets = &Rule{
 				if !v.IsWhollyKnown() || (!v.IsNull() && v.LengthInt() > 0) {
 					continue
 				}
+			}
+			if cfg := e.Attr("subnet_configuration"); cfg != cty.NilVal && !cfg.IsKnown() {
+				continue // dynamic blocks with an unknown for_each
 			}
 			if hasBlock(e, "subnet_configuration") || len(referrers(e, schema.TypeVPCEndpointSubnetAssoc, "vpc_endpoint_id")) > 0 {
 				continue

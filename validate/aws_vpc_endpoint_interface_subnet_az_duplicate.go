@@ -38,7 +38,7 @@ var awsVPCEndpointInterfaceSubnetAZDuplicate = &Rule{
 					Summary: "Two endpoint subnets in one Availability Zone",
 					Detail: fmt.Sprintf("%s is given %s and %s, which are both in %s. An interface endpoint has one network interface per Availability Zone, so AWS accepts at most one subnet per zone; keep one subnet in %s.",
 						e.Addr, first.Addr, s.Addr, az, az),
-					Subject: e.Resource.Ranges("subnet_ids").Expr.Ptr(),
+					Subject: e.Ranges("subnet_ids").Expr.Ptr(),
 				})
 			}
 		}

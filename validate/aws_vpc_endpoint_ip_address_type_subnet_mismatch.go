@@ -53,7 +53,7 @@ var awsVPCEndpointIPAddressTypeSubnetMismatch = &Rule{
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Endpoint IP address type does not fit its subnets",
 					Detail:  fmt.Sprintf("The subnet %s of %s %s. Choose the ip_address_type that the subnets support, or subnets of that IP family.", s.Addr, e.Addr, problem),
-					Subject: e.Resource.Ranges("ip_address_type").Expr.Ptr(),
+					Subject: e.Ranges("ip_address_type").Expr.Ptr(),
 				})
 			}
 		}

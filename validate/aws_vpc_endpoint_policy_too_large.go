@@ -31,7 +31,7 @@ var awsVPCEndpointPolicyTooLarge = &Rule{
 					Summary: "Endpoint policy too large",
 					Detail: fmt.Sprintf("The policy of %s is %s characters long; AWS accepts at most %s characters per VPC endpoint policy, white space included, and the quota cannot be raised. Shorten it: use wildcards in resources, merge statements, or use jsonencode() or the minified_json of aws_iam_policy_document to drop the white space.",
 						inst.Addr, thousands(n), thousands(limit)),
-					Subject: inst.Resource.Ranges("policy").Expr.Ptr(),
+					Subject: inst.Ranges("policy").Expr.Ptr(),
 				})
 			}
 		}

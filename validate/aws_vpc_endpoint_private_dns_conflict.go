@@ -40,7 +40,7 @@ var awsVPCEndpointPrivateDNSConflict = &Rule{
 					Summary: "Private DNS enabled twice for one service",
 					Detail: fmt.Sprintf("%s and %s are both interface endpoints for %s in %s with private DNS enabled. Private DNS creates a private hosted zone for the service's name, and a VPC can have only one; AWS rejects the second endpoint. Keep private DNS on one endpoint, or remove the duplicate endpoint.",
 						other.Addr, e.Addr, service, vpc.Addr),
-					Subject: e.Resource.Ranges("private_dns_enabled").Expr.Ptr(),
+					Subject: e.Ranges("private_dns_enabled").Expr.Ptr(),
 				})
 				continue
 			}

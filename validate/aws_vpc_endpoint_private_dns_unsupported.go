@@ -31,7 +31,7 @@ var awsVPCEndpointPrivateDNSUnsupported = &Rule{
 				Summary: "Private DNS not supported by the service",
 				Detail: fmt.Sprintf("%s enables private DNS for %s, but %s interface endpoints do not support private DNS: the public service name keeps resolving to public addresses, so clients must use the endpoint-specific DNS names (dns_entry). Set private_dns_enabled = false and configure clients with the endpoint's DNS name.",
 					e.Addr, name.Raw, svc.Title),
-				Subject: e.Resource.Ranges("private_dns_enabled").Expr.Ptr(),
+				Subject: e.Ranges("private_dns_enabled").Expr.Ptr(),
 			})
 		}
 		return diags

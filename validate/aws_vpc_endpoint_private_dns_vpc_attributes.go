@@ -48,7 +48,7 @@ var awsVPCEndpointPrivateDNSVPCAttributes = &Rule{
 				Summary: "Private DNS without VPC DNS attributes",
 				Detail: fmt.Sprintf("%s enables private DNS, but in its VPC %s %s. AWS requires both VPC attributes for interface endpoint private DNS; set enable_dns_support = true and enable_dns_hostnames = true on %s.",
 					e.Addr, vpc.Addr, what, vpc.Addr),
-				Subject: e.Resource.Ranges("private_dns_enabled").Expr.Ptr(),
+				Subject: e.Ranges("private_dns_enabled").Expr.Ptr(),
 			})
 		}
 		return diags

@@ -102,6 +102,14 @@ resource "aws_vpc_endpoint" "gw" {
 }
 `,
 		},
+		"endpoints of unknown for_each stay silent": {
+			src: s3dnsBase + sprintf(iface, "") + "variable \"services\" {\n  type = set(string)\n}\n" + `resource "aws_vpc_endpoint" "gw" {
+  for_each     = var.services
+  vpc_id       = aws_vpc.main.id
+  service_name = "com.amazonaws.eu-west-1.${each.value}"
+}
+`,
+		},
 		"endpoints with an unknown count stay silent": {
 			src: s3dnsBase + sprintf(iface, "") + "variable \"n\" {\n  type = number\n}\n" + `resource "aws_vpc_endpoint" "gw" {
   count        = var.n

@@ -31,6 +31,20 @@ resource "aws_route53_resolver_endpoint" "dns" {
 			src:  s3dnsBase + sprintf(iface, "") + s3dnsGateway,
 			want: []string{"20:25-20:29 Inbound-only private DNS without an inbound Resolver endpoint"},
 		},
+		"Resolver endpoints of unknown for_each stay silent": {
+			src: s3dnsBase + sprintf(iface, "") + s3dnsGateway + "variable \"directions\" {\n  type = set(string)\n}\n" + `resource "aws_route53_resolver_endpoint" "dns" {
+  for_each           = var.directions
+  direction          = each.value
+  security_group_ids = ["sg-0123456789abcdef0"]
+  ip_address {
+    subnet_id = aws_subnet.a.id
+  }
+  ip_address {
+    subnet_id = aws_subnet.a.id
+  }
+}
+`,
+		},
 		"option true, only an OUTBOUND Resolver endpoint": {
 			src:  s3dnsBase + sprintf(iface, option("true")) + s3dnsGateway + sprintf(resolver, `"OUTBOUND"`, "aws_subnet.a.id", "aws_subnet.b.id"),
 			want: []string{"22:54-22:58 Inbound-only private DNS without an inbound Resolver endpoint"},

@@ -35,9 +35,21 @@ var awsVPCEndpointSecurityGroupNoHTTPS = &Rule{
 			if n == 0 || len(groups) < n {
 				continue // a group outside the configuration may allow it
 			}
+			// aws_vpc_endpoint_security_group_association adds groups too.
+			assocKnown := !unexpanded(in.Model, schema.TypeVPCEndpointSecurityGroupAssoc)
+			for _, a := range referrers(e, schema.TypeVPCEndpointSecurityGroupAssoc, "vpc_endpoint_id") {
+				if sg := a.Link("security_group_id"); sg != nil {
+					groups = append(groups, sg)
+				} else {
+					assocKnown = false
+				}
+			}
+			if !assocKnown {
+				continue
+			}
 			allows, known := false, true
-			for _, sg := range groups {
-				a, k := groupAllowsHTTPS(sg)
+			for _, sg := range uniqueInstances(groups) {
+				a, k := groupAllowsHTTPS(in.Model, sg)
 				allows, known = allows || a, known && k
 			}
 			if allows || !known {
@@ -47,7 +59,7 @@ var awsVPCEndpointSecurityGroupNoHTTPS = &Rule{
 				Summary: "Endpoint security groups do not allow HTTPS",
 				Detail: fmt.Sprintf("No security group of %s allows inbound TCP 443, so clients cannot connect to the endpoint: AWS service endpoints are reached over HTTPS. Add an ingress rule for TCP 443 from the clients (for example the VPC's CIDR block) to one of its security groups.",
 					e.Addr),
-				Subject: e.Resource.Ranges("security_group_ids").Expr.Ptr(),
+				Subject: e.Ranges("security_group_ids").Expr.Ptr(),
 			})
 		}
 		return diags
@@ -56,8 +68,10 @@ var awsVPCEndpointSecurityGroupNoHTTPS = &Rule{
 
 // groupAllowsHTTPS reports whether a security group's inbound rules (inline,
 // aws_vpc_security_group_ingress_rule, aws_security_group_rule) allow TCP
-// 443; known is false when a rule is not known.
-func groupAllowsHTTPS(sg *config.Instance) (allows, known bool) {
+// 443; known is false when a rule is not known, or rule instances are
+// missing from the model (inline rules of dynamic blocks with an unknown
+// for_each, rule blocks with an unknown count or for_each).
+func groupAllowsHTTPS(m *config.Model, sg *config.Instance) (allows, known bool) {
 	covers := func(protocol string, from, to cty.Value) (bool, bool) {
 		switch protocol {
 		case "-1", "all":
@@ -73,7 +87,10 @@ func groupAllowsHTTPS(sg *config.Instance) (allows, known bool) {
 		t, _ := to.AsBigFloat().Int64()
 		return f <= 443 && 443 <= t, true
 	}
-	known = true
+	known = !unexpanded(m, schema.TypeVPCSecurityGroupIngressRule, schema.TypeSecurityGroupRule)
+	if v := sg.Attr("ingress"); v != cty.NilVal && !v.IsKnown() {
+		known = false
+	}
 	check := func(a, k bool) {
 		allows, known = allows || a, known && k
 	}

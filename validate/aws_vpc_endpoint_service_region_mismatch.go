@@ -122,7 +122,7 @@ var awsVPCEndpointServiceRegionMismatch = &Rule{
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Endpoint service in another Region",
 				Detail:  fmt.Sprintf("%s, but %s. %s %s.", where, what, why, strings.ToUpper(fix[:1])+fix[1:]),
-				Subject: e.Resource.Ranges(bad.path).Expr.Ptr(),
+				Subject: e.Ranges(bad.path).Expr.Ptr(),
 			})
 		}
 		return diags

@@ -69,9 +69,9 @@ var awsVPCEndpointServiceTypeUnsupported = &Rule{
 				continue
 			}
 			detail := fmt.Sprintf("%s is a %s endpoint, but %s.", e.Addr, t, why)
-			subject := e.Resource.Ranges("vpc_endpoint_type")
+			subject := e.Ranges("vpc_endpoint_type")
 			if !subject.Found {
-				subject = e.Resource.Ranges("service_name")
+				subject = e.Ranges("service_name")
 				detail += ` vpc_endpoint_type defaults to "Gateway" when it is not set.`
 			}
 			switch {

@@ -68,7 +68,7 @@ var awsVPCEndpointServiceUnknown = &Rule{
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Unknown AWS service",
 				Detail:  detail,
-				Subject: e.Resource.Ranges("service_name").Expr.Ptr(),
+				Subject: e.Ranges("service_name").Expr.Ptr(),
 			})
 		}
 		return diags

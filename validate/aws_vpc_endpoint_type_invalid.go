@@ -38,7 +38,7 @@ var awsVPCEndpointTypeInvalid = &Rule{
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Invalid VPC endpoint type",
 				Detail:  detail,
-				Subject: e.Resource.Ranges("vpc_endpoint_type").Expr.Ptr(),
+				Subject: e.Ranges("vpc_endpoint_type").Expr.Ptr(),
 			})
 		}
 		return diags

@@ -28,7 +28,7 @@ func boolAttr(inst *config.Instance, attr string) (value, ok bool) {
 // configured reports whether the configuration writes the top-level
 // argument (as opposed to a default or a computed value).
 func configured(inst *config.Instance, attr string) bool {
-	return inst.Resource.Ranges(attr).Found
+	return inst.Ranges(attr).Found
 }
 
 // nested returns the known, non-null value at a path of GetAttr and list
@@ -196,13 +196,21 @@ func parsedPolicy(inst *config.Instance, attr string) (*policydoc.Document, bool
 	return d, true
 }
 
-// unexpanded reports whether some resource block of the type has an
-// unknown count or for_each, so that its instances, if any, are missing
-// from Model.OfType.
-func unexpanded(m *config.Model, t schema.TypeName) bool {
+// unexpanded reports whether some resource block of one of the types has
+// an unknown count or for_each, so that its instances, if any, are missing
+// from Model.OfType and from every instance's Referrers. A rule that
+// concludes something is missing (no route table, no bucket policy, no
+// versioning) stays silent when a block of a type that could supply it is
+// unexpanded.
+func unexpanded(m *config.Model, types ...schema.TypeName) bool {
 	for _, a := range m.Unexpanded {
-		if a.Mode == schema.ManagedMode && a.Type == t {
-			return true
+		if a.Mode != schema.ManagedMode {
+			continue
+		}
+		for _, t := range types {
+			if a.Type == t {
+				return true
+			}
 		}
 	}
 	return false

@@ -139,14 +139,20 @@ func apIsS3Endpoint(in *Input, e *config.Instance) (s3, known bool) {
 type apS3EndpointIndex struct {
 	byVPC map[*config.Instance][]*config.Instance
 	// loose is true when some endpoint that may be an S3 endpoint has a VPC
-	// the model cannot resolve, or a VPC holds an endpoint whose service is
-	// unknown: then no VPC can be proven to lack one.
+	// the model cannot resolve, or endpoint instances are missing from the
+	// model (a block with an unknown count or for_each): then no VPC can
+	// be proven to lack one. uncertain marks the VPCs holding an endpoint
+	// whose service is unknown.
 	loose     bool
 	uncertain map[*config.Instance]bool
 }
 
 func newAPS3EndpointIndex(in *Input) *apS3EndpointIndex {
-	x := &apS3EndpointIndex{byVPC: map[*config.Instance][]*config.Instance{}, uncertain: map[*config.Instance]bool{}}
+	x := &apS3EndpointIndex{
+		byVPC:     map[*config.Instance][]*config.Instance{},
+		uncertain: map[*config.Instance]bool{},
+		loose:     unexpanded(in.Model, schema.TypeVPCEndpoint),
+	}
 	for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
 		s3, known := apIsS3Endpoint(in, e)
 		vpc := vpcOf(e)

@@ -34,7 +34,7 @@ func writtenTrue(inst *config.Instance, attr string) bool {
 // hasBlock reports whether the configuration writes a nested block: a
 // dynamic block counts only where it generates one.
 func hasBlock(inst *config.Instance, name string) bool {
-	if !inst.Resource.Ranges(name+"[0]").Found || inst.BlockFromPrior(name) {
+	if !inst.Ranges(name+"[0]").Found || inst.BlockFromPrior(name) {
 		return false
 	}
 	v := inst.Attr(name)

@@ -4,6 +4,7 @@ import (
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/policydoc"
 	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // rolePolicies returns the permission policies the configuration gives a
@@ -12,9 +13,15 @@ import (
 // knows (attached or in managed_policy_arns). declared is false when the
 // configuration gives the role no policy at all; known is false when one of
 // them cannot be read (unknown JSON, or a managed policy vpcplan does not
-// know), since the missing one may grant anything.
-func rolePolicies(role *config.Instance) (docs []*policydoc.Document, declared, known bool) {
-	known = true
+// know), or may be missing from the model (inline_policy blocks of a
+// dynamic block with an unknown for_each, aws_iam_role_policy or
+// aws_iam_role_policy_attachment blocks with an unknown count or
+// for_each), since the missing one may grant anything.
+func rolePolicies(m *config.Model, role *config.Instance) (docs []*policydoc.Document, declared, known bool) {
+	known = !unexpanded(m, schema.TypeIAMRolePolicy, schema.TypeIAMRolePolicyAttachment)
+	if v := role.Attr("inline_policy"); v != cty.NilVal && !v.IsKnown() {
+		declared, known = true, false
+	}
 	addJSON := func(inst *config.Instance, attr string) {
 		declared = true
 		if d, ok := parsedPolicy(inst, attr); ok {
@@ -74,9 +81,10 @@ func rolePolicies(role *config.Instance) (docs []*policydoc.Document, declared, 
 
 // bucketPolicies returns the bucket policies the configuration gives a
 // bucket (aws_s3_bucket_policy and the deprecated inline policy), with
-// declared and known as rolePolicies has them.
-func bucketPolicies(bucket *config.Instance) (docs []*policydoc.Document, declared, known bool) {
-	known = true
+// declared and known as rolePolicies has them: known is false when an
+// aws_s3_bucket_policy block has an unknown count or for_each.
+func bucketPolicies(m *config.Model, bucket *config.Instance) (docs []*policydoc.Document, declared, known bool) {
+	known = !unexpanded(m, schema.TypeS3BucketPolicy)
 	for _, bp := range referrers(bucket, schema.TypeS3BucketPolicy, "bucket") {
 		declared = true
 		if d, ok := parsedPolicy(bp, "policy"); ok {

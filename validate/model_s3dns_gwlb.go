@@ -63,10 +63,10 @@ type privateDNSEndpoint struct {
 // optionRange is the tightest range for the option's effect: its value
 // when written, else private_dns_enabled, which turns it on by default.
 func (p privateDNSEndpoint) optionRange() *hcl.Range {
-	if r := p.e.Resource.Ranges(inboundOnlyPath); p.written && r.Found {
+	if r := p.e.Ranges(inboundOnlyPath); p.written && r.Found {
 		return r.Expr.Ptr()
 	}
-	return p.e.Resource.Ranges("private_dns_enabled").Expr.Ptr()
+	return p.e.Ranges("private_dns_enabled").Expr.Ptr()
 }
 
 // privateDNSEndpoints returns the interface endpoints with private DNS for
@@ -276,7 +276,7 @@ func endpointPolicies(e *config.Instance) []endpointPolicy {
 	var out []endpointPolicy
 	for _, owner := range endpointPolicyOwners(e) {
 		if doc, ok := parsedPolicy(owner, "policy"); ok {
-			out = append(out, endpointPolicy{doc: doc, owner: owner, subject: owner.Resource.Ranges("policy").Expr})
+			out = append(out, endpointPolicy{doc: doc, owner: owner, subject: owner.Ranges("policy").Expr})
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package validate
 import (
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/policydoc"
+	"github.com/vpcplan/vpcplan/schema"
 )
 
 // The helpers in this file answer "may this policy let that request
@@ -61,10 +62,11 @@ func accessPointARN(ap *config.Instance) (string, bool) {
 // policy argument and any aws_vpc_endpoint_policy naming it. restricted is
 // false when none is written, so the endpoint has AWS's default policy,
 // which allows everything; known is false when a written policy cannot be
-// read. An aws_vpc_endpoint_policy without a policy sets the default
+// read, or an aws_vpc_endpoint_policy block has an unknown count or
+// for_each. An aws_vpc_endpoint_policy without a policy sets the default
 // policy, so it leaves the endpoint unrestricted.
-func endpointPolicyDocs(e *config.Instance) (docs []*policydoc.Document, restricted, known bool) {
-	known = true
+func endpointPolicyDocs(m *config.Model, e *config.Instance) (docs []*policydoc.Document, restricted, known bool) {
+	known = !unexpanded(m, schema.TypeVPCEndpointPolicy)
 	for i, owner := range endpointPolicyOwners(e) {
 		if !configured(owner, "policy") {
 			if i > 0 {
