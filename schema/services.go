@@ -101,11 +101,29 @@ type Service struct {
 	Global bool
 	// NamePrefix is the part of the service name before the Region when it
 	// is not the partition's usual "com.amazonaws" (or "cn.com.amazonaws"):
-	// "aws.sagemaker" for aws.sagemaker.<region>.notebook.
+	// "aws.sagemaker" for aws.sagemaker.<region>.notebook, "aws.api" for
+	// aws.api.<region>.qbusiness, "api.aws" for
+	// api.aws.<region>.cassandra-streams.
 	NamePrefix string
+	// AltNamePrefix is a second prefix AWS also shows the service name
+	// with, such as "aws.api" for freetier (com.amazonaws.<region>.freetier
+	// and aws.api.<region>.freetier); "" for none. FullName uses NamePrefix.
+	AltNamePrefix string
+	// Cell is whether the service name is Name followed by the number of
+	// the account's cell, as in com.amazonaws.<region>.timestream.ingest-cell1
+	// for the row timestream.ingest-cell.
+	Cell bool
+	// Regions are the Regions the source names the service in, when it
+	// names any: aws.api.us-east-2.route53globalresolver is written with
+	// its Region. nil when the source gives no Region availability, which
+	// is the case for almost every row: ServiceCatalogSource lists services
+	// without Regions, so that a service is offered in every Region of its
+	// partition is UNCONFIRMED, and the catalog assumes it.
+	Regions []string
 
-	// Source is the aws-rules.md research ID the row rests on, "LANGUAGE.md"
-	// for services only the language catalog names, or "UNCONFIRMED".
+	// Source is what the row rests on: an aws-rules.md research ID,
+	// ServiceCatalogSource (the URL of AWS's list of services that
+	// integrate with PrivateLink), or "UNCONFIRMED".
 	Source string
 	// Note, when set, says which facts of the row no primary source
 	// confirms, in a sentence that can be quoted in a diagnostic detail.
@@ -141,10 +159,14 @@ func (s *Service) TypeNames() []string {
 
 // FullName returns the service name the service has in a Region of a
 // partition ("aws", "aws-cn", "aws-us-gov"), such as
-// com.amazonaws.us-east-1.s3. region is ignored for global services. The
-// China form cn.com.amazonaws.<region>.<service> is documented for S3 only
-// (aws-rules.md §1); other services are assumed to follow it.
+// com.amazonaws.us-east-1.s3. region is ignored for global services, and
+// for a service the source names in one Region only, whose name has that
+// Region. The China form cn.com.amazonaws.<region>.<service> is documented
+// for S3 only (aws-rules.md §1); other services are assumed to follow it.
 func (s *Service) FullName(partition, region string) string {
+	if len(s.Regions) == 1 {
+		region = s.Regions[0]
+	}
 	if s.NamePrefix != "" {
 		return s.NamePrefix + "." + region + "." + s.Name
 	}
@@ -189,19 +211,11 @@ func crossRegion(s *Service) *Service {
 	return s
 }
 
-// langDoc is the Source of rows that only LANGUAGE.md names.
-const langDoc = "LANGUAGE.md"
-
-// unsourced marks a row that no research note covers.
-func unsourced(s *Service) *Service {
-	s.Source = "UNCONFIRMED"
-	s.Note = "The " + s.Title + " endpoint is not covered by the research notes; its facts are not confirmed by a primary source."
-	return s
-}
-
-// serviceTable builds the catalog rows afresh on every call, so no caller
-// can change another's. Sources: aws-rules.md §0 (dates), §1 (types and
-// names), §3 and §4 (private DNS, inbound-resolver-only, cross-Region).
+// serviceTable builds the hand-written catalog rows afresh on every call,
+// so no caller can change another's. Sources: aws-rules.md §0 (dates), §1
+// (types and names), §3 and §4 (private DNS, inbound-resolver-only,
+// cross-Region), and ServiceCatalogSource. These rows take precedence over
+// privateLinkServices' rows of the same name.
 func serviceTable() []*Service {
 	return []*Service{
 		{
@@ -272,12 +286,12 @@ func serviceTable() []*Service {
 			Name:  "s3-outposts",
 			Title: "Amazon S3 on Outposts",
 			Types: []ServiceEndpointType{iface("")},
-			// The name form comes from a secondary console listing:
-			// UNCONFIRMED against AWS docs (aws-rules.md §1). Private DNS
-			// UNCONFIRMED.
+			// The name form came from a secondary console listing
+			// (aws-rules.md §1); ServiceCatalogSource now lists it. Private
+			// DNS UNCONFIRMED.
 			PrivateDNS: false,
 			Source:     "VPCE-SVC-002",
-			Note:       "The S3 on Outposts service name and its private DNS support are not confirmed by a primary source.",
+			Note:       "Private DNS support of the S3 on Outposts endpoint is not confirmed by a primary source.",
 		},
 		{
 			Name:  "notebook",
@@ -315,47 +329,57 @@ func serviceTable() []*Service {
 		crossRegion(interfaceService("kinesis-firehose", "Amazon Data Firehose", "VPCE-IF-014")),
 
 		// Interface-only AWS services named in LANGUAGE.md, which
-		// aws-rules.md does not discuss one by one.
-		interfaceService("ec2", "Amazon EC2", langDoc),
-		interfaceService("ec2messages", "AWS Systems Manager (ec2messages)", langDoc),
-		interfaceService("ssm", "AWS Systems Manager", langDoc),
-		interfaceService("ssmmessages", "AWS Systems Manager Session Manager", langDoc),
-		interfaceService("sts", "AWS STS", langDoc),
-		interfaceService("logs", "Amazon CloudWatch Logs", langDoc),
-		interfaceService("monitoring", "Amazon CloudWatch", langDoc),
-		interfaceService("secretsmanager", "AWS Secrets Manager", langDoc),
-		interfaceService("sqs", "Amazon SQS", langDoc),
-		interfaceService("sns", "Amazon SNS", langDoc),
-		interfaceService("execute-api", "Amazon API Gateway (execute-api)", langDoc),
-		interfaceService("elasticloadbalancing", "Elastic Load Balancing", langDoc),
-		interfaceService("autoscaling", "Amazon EC2 Auto Scaling", langDoc),
-		interfaceService("events", "Amazon EventBridge", langDoc),
-		interfaceService("states", "AWS Step Functions", langDoc),
-		interfaceService("kinesis-streams", "Amazon Kinesis Data Streams", langDoc),
-		interfaceService("glue", "AWS Glue", langDoc),
-		interfaceService("athena", "Amazon Athena", langDoc),
-		interfaceService("sagemaker.api", "Amazon SageMaker API", langDoc),
-		interfaceService("rds", "Amazon RDS", langDoc),
-		interfaceService("elasticfilesystem", "Amazon EFS", langDoc),
-
-		// Not in aws-rules.md or LANGUAGE.md, but ECS container instances
-		// need both beside "ecs", so real configurations name them.
-		unsourced(interfaceService("ecs-agent", "Amazon ECS agent", "")),
-		unsourced(interfaceService("ecs-telemetry", "Amazon ECS telemetry", "")),
+		// aws-rules.md does not discuss one by one; ServiceCatalogSource
+		// lists them all. Their titles are kept for messages.
+		interfaceService("ec2", "Amazon EC2", ServiceCatalogSource),
+		interfaceService("ec2messages", "AWS Systems Manager (ec2messages)", ServiceCatalogSource),
+		interfaceService("ssm", "AWS Systems Manager", ServiceCatalogSource),
+		interfaceService("ssmmessages", "AWS Systems Manager Session Manager", ServiceCatalogSource),
+		interfaceService("sts", "AWS STS", ServiceCatalogSource),
+		interfaceService("logs", "Amazon CloudWatch Logs", ServiceCatalogSource),
+		interfaceService("monitoring", "Amazon CloudWatch", ServiceCatalogSource),
+		interfaceService("secretsmanager", "AWS Secrets Manager", ServiceCatalogSource),
+		interfaceService("sqs", "Amazon SQS", ServiceCatalogSource),
+		interfaceService("sns", "Amazon SNS", ServiceCatalogSource),
+		interfaceService("execute-api", "Amazon API Gateway (execute-api)", ServiceCatalogSource),
+		interfaceService("elasticloadbalancing", "Elastic Load Balancing", ServiceCatalogSource),
+		interfaceService("autoscaling", "Amazon EC2 Auto Scaling", ServiceCatalogSource),
+		interfaceService("events", "Amazon EventBridge", ServiceCatalogSource),
+		interfaceService("states", "AWS Step Functions", ServiceCatalogSource),
+		interfaceService("kinesis-streams", "Amazon Kinesis Data Streams", ServiceCatalogSource),
+		interfaceService("glue", "AWS Glue", ServiceCatalogSource),
+		interfaceService("athena", "Amazon Athena", ServiceCatalogSource),
+		interfaceService("sagemaker.api", "Amazon SageMaker API", ServiceCatalogSource),
+		interfaceService("rds", "Amazon RDS", ServiceCatalogSource),
+		interfaceService("elasticfilesystem", "Amazon EFS", ServiceCatalogSource),
 	}
 }
 
 // Services returns the endpoint service catalog as a fresh slice of fresh
-// rows, sorted by name.
+// rows, sorted by name: serviceTable's rows, then every service name of
+// ServiceCatalogSource (as of ServiceCatalogDate) that serviceTable does
+// not have.
 func Services() []*Service {
 	ss := serviceTable()
+	have := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		have[s.Name] = true
+	}
+	for _, s := range privateLinkServices() {
+		if !have[s.Name] {
+			have[s.Name] = true
+			ss = append(ss, s)
+		}
+	}
 	sort.Slice(ss, func(i, j int) bool { return ss[i].Name < ss[j].Name })
 	return ss
 }
 
-// ServiceCatalog looks services up by name. It is immutable after
-// NewServiceCatalog and safe for concurrent use; the *Service values it
-// returns must not be modified.
+// ServiceCatalog looks services up by name. Its rows are Services(): every
+// service name of AWS's list (ServiceCatalogSource) as of
+// ServiceCatalogDate, with the research notes' facts on the services they
+// cover. It is immutable after NewServiceCatalog and safe for concurrent
+// use; the *Service values it returns must not be modified.
 type ServiceCatalog struct {
 	byName map[string]*Service
 	names  []string
@@ -377,23 +401,32 @@ func (c *ServiceCatalog) Lookup(name string) *Service { return c.byName[name] }
 // Resolve returns the row a parsed service name names, or nil when the
 // name is an endpoint service (vpce-svc-…), is not in the catalog, or has
 // the wrong form for its service (a Region on a global service, none on a
-// regional one, or the wrong prefix).
+// regional one, or the wrong prefix). It costs one or two map lookups.
 func (c *ServiceCatalog) Resolve(n ServiceName) *Service {
 	if n.EndpointServiceID != "" {
 		return nil
 	}
 	s := c.byName[n.Service]
+	if s == nil {
+		// timestream.ingest-cell1 is the row timestream.ingest-cell.
+		if base := strings.TrimRight(n.Service, "0123456789"); base != n.Service {
+			if s = c.byName[base]; s != nil && !s.Cell {
+				s = nil
+			}
+		}
+	}
 	if s == nil || s.Global != (n.Region == "") {
 		return nil
 	}
-	if s.NamePrefix != "" {
-		if n.Prefix != s.NamePrefix {
-			return nil
+	switch n.Prefix {
+	case s.NamePrefix, s.AltNamePrefix:
+		return s
+	case "com.amazonaws", "cn.com.amazonaws":
+		if s.NamePrefix == "" {
+			return s
 		}
-	} else if n.Prefix == sageMakerPrefix {
-		return nil
 	}
-	return s
+	return nil
 }
 
 // Names returns the service names, sorted, for "Did you mean" suggestions.
@@ -431,7 +464,22 @@ func (n ServiceName) String() string { return n.Raw }
 // an AWS service.
 func (n ServiceName) IsEndpointService() bool { return n.EndpointServiceID != "" }
 
-const sageMakerPrefix = "aws.sagemaker"
+// The prefixes of AWS service names other than com.amazonaws and
+// cn.com.amazonaws. A Region always follows them.
+const (
+	sageMakerPrefix = "aws.sagemaker"
+	apiPrefix       = "aws.api"
+	apiAWSPrefix    = "api.aws"
+)
+
+// otherPrefix reports whether p is one of the prefixes above.
+func otherPrefix(p string) bool {
+	switch p {
+	case sageMakerPrefix, apiPrefix, apiAWSPrefix:
+		return true
+	}
+	return false
+}
 
 var (
 	// regionPattern matches Region codes: us-east-1, us-gov-west-1,
@@ -445,13 +493,15 @@ var (
 )
 
 // ParseServiceName parses a VPC endpoint service name in one of the forms
-// of aws-rules.md §1:
+// of aws-rules.md §1 and ServiceCatalogSource:
 //
 //	com.amazonaws.<region>.<service>          com.amazonaws.us-east-1.s3
 //	cn.com.amazonaws.<region>.<service>       cn.com.amazonaws.cn-north-1.s3
 //	com.amazonaws.vpce.<region>.vpce-svc-<id> com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0
 //	com.amazonaws.<service>                   com.amazonaws.s3-global.accesspoint, com.amazonaws.iam
 //	aws.sagemaker.<region>.<service>          aws.sagemaker.us-east-1.notebook
+//	aws.api.<region>.<service>                aws.api.us-east-1.qbusiness
+//	api.aws.<region>.<service>                api.aws.us-east-1.cassandra-streams
 //
 // It checks the form only (lowercase labels of letters, digits and inner
 // hyphens), not that the service exists: see ServiceCatalog.Resolve. A
@@ -470,11 +520,11 @@ func ParseServiceName(s string) (ServiceName, bool) {
 		n.Prefix, n.Partition, rest = "cn.com.amazonaws", "aws-cn", labels[3:]
 	case len(labels) > 2 && labels[0] == "com" && labels[1] == "amazonaws":
 		n.Prefix, rest = "com.amazonaws", labels[2:]
-	case len(labels) > 3 && labels[0] == "aws" && labels[1] == "sagemaker":
+	case len(labels) > 3 && otherPrefix(labels[0]+"."+labels[1]):
 		if !regionPattern.MatchString(labels[2]) {
 			return ServiceName{}, false
 		}
-		n.Prefix, n.Region, n.Service = sageMakerPrefix, labels[2], strings.Join(labels[3:], ".")
+		n.Prefix, n.Region, n.Service = labels[0]+"."+labels[1], labels[2], strings.Join(labels[3:], ".")
 		n.Partition = partitionOfRegion(n.Region)
 		return n, true
 	default:

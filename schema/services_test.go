@@ -3,6 +3,7 @@ package schema
 import (
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,6 +66,21 @@ func TestParseServiceName(t *testing.T) {
 			want:   ServiceName{Prefix: "aws.sagemaker", Partition: "aws", Region: "us-west-2", Service: "notebook"},
 			wantOK: true,
 		},
+		"aws.api": {
+			in:     "aws.api.eu-west-1.qbusiness",
+			want:   ServiceName{Prefix: "aws.api", Partition: "aws", Region: "eu-west-1", Service: "qbusiness"},
+			wantOK: true,
+		},
+		"api.aws": {
+			in:     "api.aws.us-east-1.cassandra-streams",
+			want:   ServiceName{Prefix: "api.aws", Partition: "aws", Region: "us-east-1", Service: "cassandra-streams"},
+			wantOK: true,
+		},
+		"dotted service with fips inside": {
+			in:     "com.amazonaws.us-east-1.iot-fips.tunneling.api",
+			want:   ServiceName{Prefix: "com.amazonaws", Partition: "aws", Region: "us-east-1", Service: "iot-fips.tunneling.api"},
+			wantOK: true,
+		},
 
 		"empty":                           {in: ""},
 		"bare service":                    {in: "s3"},
@@ -83,6 +99,8 @@ func TestParseServiceName(t *testing.T) {
 		"endpoint service bad id":         {in: "com.amazonaws.vpce.us-east-1.vpce-svc-xyz"},
 		"endpoint service extra label":    {in: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0.x"},
 		"sagemaker without region":        {in: "aws.sagemaker.notebook"},
+		"aws.api without region":          {in: "aws.api.qbusiness"},
+		"api.aws without service":         {in: "api.aws.us-east-1"},
 		"china prefix only":               {in: "cn.com.amazonaws"},
 	}
 	for name, tc := range tests {
@@ -104,6 +122,7 @@ func TestParseServiceName(t *testing.T) {
 
 func TestServicesTable(t *testing.T) {
 	datePattern := regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)
+	researchID := regexp.MustCompile(`^[A-Z0-9]+(-[A-Z0-9]+)*-[0-9]{3}$`)
 	checkDate := func(t *testing.T, what, d string) {
 		t.Helper()
 		if d == "" {
@@ -126,6 +145,7 @@ func TestServicesTable(t *testing.T) {
 	if len(ss) == 0 {
 		t.Fatal("got no services")
 	}
+	c := NewServiceCatalog()
 	if !sort.SliceIsSorted(ss, func(i, j int) bool { return ss[i].Name < ss[j].Name }) {
 		t.Error("Services() is not sorted by name")
 	}
@@ -168,8 +188,25 @@ func TestServicesTable(t *testing.T) {
 		if s.InboundResolverOnly && !(s.Offers(EndpointGateway) && s.Offers(EndpointInterface) && s.PrivateDNS) {
 			t.Errorf("%s: inbound-resolver-only needs gateway and interface endpoints and private DNS", s.Name)
 		}
-		if s.Global && s.NamePrefix != "" {
-			t.Errorf("%s: global with a name prefix", s.Name)
+		if s.Global && (s.NamePrefix != "" || s.AltNamePrefix != "" || len(s.Regions) > 0) {
+			t.Errorf("%s: global with a name prefix or Regions", s.Name)
+		}
+		if s.NamePrefix != "" && !otherPrefix(s.NamePrefix) || s.AltNamePrefix != "" && !otherPrefix(s.AltNamePrefix) {
+			t.Errorf("%s: prefixes %q and %q, want ones ParseServiceName reads", s.Name, s.NamePrefix, s.AltNamePrefix)
+		}
+		for _, r := range s.Regions {
+			if !regionPattern.MatchString(r) {
+				t.Errorf("%s: Region %q is not a Region code", s.Name, r)
+			}
+		}
+		if s.Source != ServiceCatalogSource && s.Source != "UNCONFIRMED" && !researchID.MatchString(s.Source) {
+			t.Errorf("%s: source %q is neither a research ID nor ServiceCatalogSource", s.Name, s.Source)
+		}
+		if s.Note != "" && !strings.HasSuffix(s.Note, ".") {
+			t.Errorf("%s: note %q does not end with a period", s.Name, s.Note)
+		}
+		if s.Cell && strings.TrimRight(s.Name, "0123456789") != s.Name {
+			t.Errorf("%s: a cell row's name ends in a digit", s.Name)
 		}
 
 		// Every row's own full name parses back to it.
@@ -183,7 +220,7 @@ func TestServicesTable(t *testing.T) {
 				t.Errorf("%s: FullName %q does not parse", s.Name, full)
 				continue
 			}
-			if got := NewServiceCatalog().Resolve(n); got == nil || got.Name != s.Name {
+			if got := c.Resolve(n); got == nil || got.Name != s.Name {
 				t.Errorf("%s: FullName %q resolves to %v", s.Name, full, got)
 			}
 		}
@@ -192,6 +229,9 @@ func TestServicesTable(t *testing.T) {
 		checkDate(t, string(et), et.Since())
 	}
 	checkDate(t, "EndpointServiceCrossRegionSince", EndpointServiceCrossRegionSince)
+	if _, err := time.Parse("2006-01-02", ServiceCatalogDate); err != nil {
+		t.Errorf("ServiceCatalogDate %q is not YYYY-MM-DD", ServiceCatalogDate)
+	}
 }
 
 func TestServicesFacts(t *testing.T) {
@@ -270,7 +310,9 @@ func TestServicesFacts(t *testing.T) {
 				got = append(got, s.Name)
 			}
 		}
-		want := []string{"ecr.api", "ecr.dkr", "ecs", "iam", "kinesis-firehose", "kms", "kms-fips", "lambda", "route53", "s3"}
+		// "Cross-region enabled AWS services" in ServiceCatalogSource, and
+		// ecs-fips from its example output.
+		want := []string{"ecr.api", "ecr.dkr", "ecs", "ecs-fips", "iam", "kinesis-firehose", "kinesisanalytics", "kinesisanalytics-fips", "kms", "kms-fips", "lambda", "route53", "s3"}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("cross-Region services mismatch (-want +got):\n%s", diff)
 		}
@@ -292,6 +334,24 @@ func TestServiceCatalogResolve(t *testing.T) {
 		"aws.sagemaker.us-east-1.s3":                              "",
 		"com.amazonaws.us-east-1.no-such-service":                 "",
 		"com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0": "",
+		"com.amazonaws.eu-west-1.eks":                             "eks",
+		"com.amazonaws.eu-west-1.ekss":                            "",
+		"com.amazonaws.cloudfront":                                "cloudfront",
+		"com.amazonaws.us-east-1.cloudfront":                      "",
+		"aws.api.us-east-1.qbusiness":                             "qbusiness",
+		"com.amazonaws.us-east-1.qbusiness":                       "",
+		"aws.sagemaker.us-east-1.qbusiness":                       "",
+		"aws.api.us-east-1.freetier":                              "freetier",
+		"com.amazonaws.us-east-1.freetier":                        "freetier",
+		"api.aws.us-east-1.freetier":                              "",
+		"aws.api.us-east-2.route53globalresolver":                 "route53globalresolver",
+		"api.aws.us-east-1.cassandra-streams":                     "cassandra-streams",
+		"aws.sagemaker.us-east-1.studio":                          "studio",
+		"com.amazonaws.us-east-1.timestream.ingest-cell1":         "timestream.ingest-cell",
+		"com.amazonaws.us-east-1.timestream.query-cell12":         "timestream.query-cell",
+		"com.amazonaws.us-east-1.timestream.ingest-cell":          "timestream.ingest-cell",
+		"com.amazonaws.us-east-1.eks2":                            "",
+		"com.amazonaws.us-east-1.ec2":                             "ec2",
 	}
 	for in, want := range tests {
 		t.Run(in, func(t *testing.T) {
@@ -343,5 +403,128 @@ func TestEndpointTypes(t *testing.T) {
 	}
 	if EndpointResource.Since() != "2024-12" || EndpointGateway.Since() != "" {
 		t.Errorf("Since: Resource %q, Gateway %q; want 2024-12 and empty", EndpointResource.Since(), EndpointGateway.Since())
+	}
+}
+
+// TestServicesPrivateLink checks rows that rest on ServiceCatalogSource, and
+// that every name of that list is in the catalog.
+func TestServicesPrivateLink(t *testing.T) {
+	c := NewServiceCatalog()
+	type row struct {
+		types      []string
+		global     bool
+		prefix     string
+		regions    []string
+		privateDNS bool
+		source     string
+	}
+	iface := []string{"Interface"}
+	both := []string{"Interface", "Gateway"}
+	pl := ServiceCatalogSource
+	tests := map[string]row{
+		"eks":                   {types: iface, privateDNS: true, source: pl},
+		"eks-auth":              {types: iface, privateDNS: true, source: pl},
+		"eks-fips":              {types: iface, privateDNS: true, source: pl},
+		"ecr.dkr":               {types: iface, privateDNS: true, source: "VPCE-IF-014"},
+		"ecr.api":               {types: iface, privateDNS: true, source: "VPCE-IF-014"},
+		"ssm":                   {types: iface, privateDNS: true, source: pl},
+		"ecs-agent":             {types: iface, privateDNS: true, source: pl},
+		"ecs-telemetry":         {types: iface, privateDNS: true, source: pl},
+		"bedrock-runtime":       {types: iface, privateDNS: true, source: pl},
+		"sagemaker.runtime":     {types: iface, privateDNS: true, source: pl},
+		"git-codecommit":        {types: iface, privateDNS: true, source: pl},
+		"codepipeline":          {types: iface, privateDNS: true, source: pl},
+		"email-smtp":            {types: iface, privateDNS: true, source: pl},
+		"rds-data":              {types: iface, privateDNS: true, source: pl},
+		"xray":                  {types: iface, privateDNS: true, source: pl},
+		"s3tables":              {types: iface, privateDNS: true, source: pl},
+		"dynamodb":              {types: both, source: "VPCE-TYPE-004"},
+		"s3":                    {types: both, privateDNS: true, source: "VPCE-TYPE-004"},
+		"cloudfront":            {types: iface, global: true, privateDNS: true, source: pl},
+		"savingsplans":          {types: iface, global: true, privateDNS: true, source: pl},
+		"qbusiness":             {types: iface, prefix: "aws.api", privateDNS: true, source: pl},
+		"studio":                {types: iface, prefix: "aws.sagemaker", privateDNS: true, source: pl},
+		"notebook":              {types: iface, prefix: "aws.sagemaker", privateDNS: true, source: "VPCE-SVC-002"},
+		"route53globalresolver": {types: iface, prefix: "aws.api", regions: []string{"us-east-2"}, privateDNS: true, source: pl},
+	}
+	for name, want := range tests {
+		t.Run(name, func(t *testing.T) {
+			s := c.Lookup(name)
+			if s == nil {
+				t.Fatalf("Lookup(%q) = nil", name)
+			}
+			got := row{types: s.TypeNames(), global: s.Global, prefix: s.NamePrefix, regions: s.Regions, privateDNS: s.PrivateDNS, source: s.Source}
+			if diff := cmp.Diff(want, got, cmp.AllowUnexported(row{})); diff != "" {
+				t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+			}
+		})
+	}
+
+	t.Run("names unique in each table", func(t *testing.T) {
+		for table, ss := range map[string][]*Service{"serviceTable": serviceTable(), "privateLinkServices": privateLinkServices()} {
+			seen := map[string]bool{}
+			for _, s := range ss {
+				if seen[s.Name] {
+					t.Errorf("%s lists %s twice", table, s.Name)
+				}
+				seen[s.Name] = true
+			}
+		}
+	})
+	t.Run("every listed name is in the catalog", func(t *testing.T) {
+		for _, p := range privateLinkServices() {
+			s := c.Lookup(p.Name)
+			if s == nil {
+				t.Errorf("%s: not in the catalog", p.Name)
+				continue
+			}
+			// A hand-written row may say more than the list, but not
+			// contradict it.
+			if s.Global != p.Global || s.NamePrefix != p.NamePrefix || s.CrossRegion != p.CrossRegion || !s.Offers(EndpointInterface) || s.FullName("aws", "eu-west-1") != p.FullName("aws", "eu-west-1") {
+				t.Errorf("%s: the catalog's row %+v contradicts the list's %+v", p.Name, s, p)
+			}
+		}
+	})
+	t.Run("a name with its Region written out", func(t *testing.T) {
+		if got := c.Lookup("route53globalresolver").FullName("aws", "eu-west-1"); got != "aws.api.us-east-2.route53globalresolver" {
+			t.Errorf("FullName = %q, want the name with the Region the source gives", got)
+		}
+	})
+	t.Run("source and date", func(t *testing.T) {
+		if !strings.HasPrefix(ServiceCatalogSource, "https://docs.aws.amazon.com/vpc/latest/privatelink/") {
+			t.Errorf("ServiceCatalogSource = %q, want the AWS PrivateLink guide", ServiceCatalogSource)
+		}
+	})
+}
+
+// TestServiceCatalogResolveAllocs keeps lookups cheap: a map lookup (two
+// for a cell name), no allocation.
+func TestServiceCatalogResolveAllocs(t *testing.T) {
+	c := NewServiceCatalog()
+	names := []ServiceName{}
+	for _, in := range []string{"com.amazonaws.eu-west-1.eks", "com.amazonaws.eu-west-1.ekss", "com.amazonaws.us-east-1.timestream.ingest-cell1", "aws.api.us-east-1.freetier"} {
+		n, ok := ParseServiceName(in)
+		if !ok {
+			t.Fatalf("ParseServiceName(%q) failed", in)
+		}
+		names = append(names, n)
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		for _, n := range names {
+			c.Resolve(n)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("Resolve allocates %v times per run, want 0", allocs)
+	}
+}
+
+func BenchmarkServiceCatalogResolve(b *testing.B) {
+	c := NewServiceCatalog()
+	n, _ := ParseServiceName("com.amazonaws.eu-west-1.eks-auth")
+	for b.Loop() {
+		if c.Resolve(n) == nil {
+			b.Fatal("eks-auth not found")
+		}
 	}
 }

@@ -43,6 +43,26 @@ func TestAWSVPCEndpointServiceUnknown(t *testing.T) {
 		"known": {
 			src: vpc + sprintf(e, "com.amazonaws.eu-west-1.ssmmessages"),
 		},
+		"eks misspelt": {
+			src:  vpc + sprintf(e, "com.amazonaws.eu-west-1.ekss"),
+			want: []string{"13:23-13:53 Unknown AWS service"},
+		},
+		"eks": {
+			src: vpc + sprintf(e, "com.amazonaws.eu-west-1.eks"),
+		},
+		"eks-auth": {
+			src: vpc + sprintf(e, "com.amazonaws.eu-west-1.eks-auth"),
+		},
+		"aws.api name misspelt": {
+			src:  vpc + sprintf(e, "aws.api.eu-west-1.qbusines"),
+			want: []string{"13:23-13:51 Unknown AWS service"},
+		},
+		"aws.api name": {
+			src: vpc + sprintf(e, "aws.api.eu-west-1.qbusiness"),
+		},
+		"Timestream cell": {
+			src: vpc + sprintf(e, "com.amazonaws.eu-west-1.timestream.ingest-cell2"),
+		},
 		"known global and SageMaker names": {
 			src: vpc + sprintf(e, "com.amazonaws.s3-global.accesspoint") + `
 resource "aws_vpc_endpoint" "notebook" {
