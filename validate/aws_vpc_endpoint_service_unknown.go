@@ -59,7 +59,7 @@ var awsVPCEndpointServiceUnknown = &Rule{
 				}
 			}
 			if svc == nil {
-				detail += " Check the name with the command below; if it is right, ignore this warning.\n\n    aws ec2 describe-vpc-endpoint-services --query ServiceNames\n\nThe catalog lists the common services and may lag behind AWS."
+				detail += " Check the name with the command below; if it is right, ignore this warning.\n\n    aws ec2 describe-vpc-endpoint-services --query ServiceNames\n\nThe catalog follows AWS's list of PrivateLink services as of " + schema.ServiceCatalogDate + " and may lag behind AWS."
 			} else if full, ok := serviceNameFor(svc, name, e); ok {
 				detail += fmt.Sprintf(" Did you mean %q?", full)
 			} else {
