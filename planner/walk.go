@@ -74,6 +74,12 @@ func (w *Walk) instance(inst *config.Instance) (cty.Value, bool) {
 	}
 	c, d := w.change(inst)
 	inst.Settled = c.Action == NoOp || (c.Action == Update && c.After.IsWhollyKnown())
+	if c.Action == Create {
+		// Planned again after the evaluation at no cost (there is no
+		// prior value to compare), and its planned value is the evaluated
+		// one, whose tags_all the evaluator already set.
+		return cty.NilVal, false
+	}
 	w.mu.Lock()
 	w.planned[inst.Addr] = plannedChange{change: c, diag: d}
 	w.mu.Unlock()
