@@ -219,28 +219,50 @@ func NewJSONDiagnostic(d *hcl.Diagnostic, files map[string]*hcl.File) *JSONDiagn
 	return out
 }
 
-// snippetLines returns the whole source lines the range touches, without
-// their line endings (as bufio.ScanLines gives them), joined by "\n", and
-// the byte offset of the first. It looks only at those lines, so rendering
-// many diagnostics of a large file does not rescan it each time.
+// snippetLines returns the source lines the range overlaps, without their
+// line endings, joined by "\n", and the byte offset of the first. A line
+// overlaps as in Terraform's snippets (hcl.Range.Overlaps of each line's
+// range, as hcl.RangeScanner gives it, with the range): a range ending just
+// after a newline takes in the line that follows, and an empty line never
+// overlaps; when no line overlaps, the line the range starts on. It looks only at the lines around the range, so rendering many
+// diagnostics of a large file does not rescan it each time.
 func snippetLines(src []byte, rng hcl.Range) (string, int) {
 	start := min(max(rng.Start.Byte, 0), len(src))
 	end := min(max(rng.End.Byte, start), len(src))
-	for start > 0 && src[start-1] != '\n' {
-		start--
+	lineStart := start
+	for lineStart > 0 && src[lineStart-1] != '\n' {
+		lineStart--
 	}
-	// A range ending just after a newline ends on the line before it.
-	if end > start && src[end-1] == '\n' {
-		end--
+	contains := func(from, to, offset int) bool { return offset >= from && offset < to }
+	var lines []string
+	codeStart := -1
+	for ls := lineStart; ls < len(src) && ls <= end; {
+		le := ls
+		for le < len(src) && src[le] != '\n' {
+			le++
+		}
+		next := le + 1
+		if le > ls && src[le-1] == '\r' {
+			le--
+		}
+		if le > ls && start < end && (contains(ls, le, start) || contains(ls, le, end) || contains(start, end, ls) || contains(start, end, le)) {
+			if codeStart < 0 {
+				codeStart = ls
+			}
+			lines = append(lines, string(src[ls:le]))
+		}
+		ls = next
 	}
-	for end < len(src) && src[end] != '\n' {
-		end++
+	if codeStart < 0 {
+		// Nothing overlaps (a range clamped to the end of the file): the
+		// line the range starts on.
+		le := lineStart
+		for le < len(src) && src[le] != '\n' {
+			le++
+		}
+		return strings.TrimSuffix(string(src[lineStart:le]), "\r"), lineStart
 	}
-	lines := strings.Split(string(src[start:end]), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
-	}
-	return strings.Join(lines, "\n"), start
+	return strings.Join(lines, "\n"), codeStart
 }
 
 func diagSeverity(s hcl.DiagnosticSeverity) string {
