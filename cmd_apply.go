@@ -103,6 +103,7 @@ func applyCommand(ctx context.Context, env *environment, args []string, destroy 
 			return exitError
 		}
 		_ = render.PlanText(env.stdout, pl.plan, render.Options{Color: env.color && !in.noColor, Width: env.width})
+		printDiagnostics(env, pl.loader.Files(), pl.warnings, !in.noColor)
 		if !pl.plan.HasChanges() {
 			return finishApply(env, s.store, [3]int{}, in.destroy)
 		}

@@ -138,10 +138,16 @@ type planned struct {
 	plan   *planner.Plan
 	loader *config.Loader
 	cfg    *config.Config
+	// warnings are for the caller to print after the plan, where
+	// Terraform prints them.
+	warnings hcl.Diagnostics
 }
 
 // makePlan loads, evaluates and validates the configuration and diffs it
-// against the state. It prints diagnostics and returns false on errors.
+// against the state. It prints diagnostics and returns false on errors;
+// on success the warnings are left in the result. When the evaluation
+// fails where Terraform's plan walk would (see config.PlanFailure), the
+// errors follow Terraform's "Planning failed" line.
 func makePlan(ctx context.Context, env *environment, in planInputs, paths []string, s *session) (*planned, bool) {
 	prior, err := s.store.Load()
 	if err != nil {
@@ -172,8 +178,12 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		opts.Prompt = promptVariable(env)
 	}
 	opts.Foreign = planner.ForeignValues(prior)
-	m, moreDiags := loader.Evaluate(ctx, cfg, opts)
-	diags = append(append(idx.Wait(), diags...), moreDiags...)
+	m, evalDiags := loader.Evaluate(ctx, cfg, opts)
+	planFailed := false
+	if evalDiags.HasErrors() {
+		evalDiags, planFailed = loader.PlanFailure(ctx, cfg, opts, evalDiags)
+	}
+	diags = append(append(idx.Wait(), diags...), evalDiags...)
 	diags = append(diags, planner.UnknownAttributeWarnings(prior, catalog)...)
 	ropts, moreDiags := ruleOptions(in.configFile, loader.Files())
 	diags = append(diags, moreDiags...)
@@ -181,6 +191,9 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		diags = append(diags, checkRules(m, loader.Files(), ropts)...)
 	}
 	if diags.HasErrors() {
+		if planFailed && !in.jsonOut {
+			fmt.Fprint(env.stdout, planFailedLine(env, in))
+		}
 		printDiagnostics(env, loader.Files(), diags, !in.noColor)
 		return nil, false
 	}
@@ -189,11 +202,23 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 	if !moreDiags.HasErrors() {
 		diags = append(diags, checkPlanRules(p, ropts)...)
 	}
-	printDiagnostics(env, loader.Files(), diags, !in.noColor)
 	if diags.HasErrors() {
+		printDiagnostics(env, loader.Files(), diags, !in.noColor)
 		return nil, false
 	}
-	return &planned{plan: p, loader: loader, cfg: cfg}, true
+	if in.jsonOut {
+		// The JSON plan goes to stdout whole; warnings come first, as ever.
+		printDiagnostics(env, loader.Files(), diags, !in.noColor)
+		diags = nil
+	}
+	return &planned{plan: p, loader: loader, cfg: cfg, warnings: diags}, true
+}
+
+// planFailedLine is what Terraform prints on stdout, before the errors,
+// when planning fails after the configuration validated.
+func planFailedLine(env *environment, in planInputs) string {
+	return fmt.Sprintf("\n%sPlanning failed.%s vpcplan encountered an error while generating this plan.%s\n\n",
+		colorOn(env, !in.noColor, "\x1b[0m\x1b[1m\x1b[31m"), colorOn(env, !in.noColor, "\x1b[0m\x1b[1m"), colorOn(env, !in.noColor, "\x1b[0m"))
 }
 
 // promptVariable asks for a variable's value on the terminal, as
@@ -270,6 +295,7 @@ func runPlan(ctx context.Context, env *environment, args []string) int {
 		}
 	} else {
 		_ = render.PlanText(env.stdout, p, render.Options{Color: env.color && !in.noColor, Width: env.width})
+		printDiagnostics(env, pl.loader.Files(), pl.warnings, !in.noColor)
 	}
 	if *out != "" {
 		data, err := planner.EncodePlanFile(p, version)

@@ -1,9 +1,12 @@
 package config
 
 import (
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // Config is a decoded, not yet evaluated, configuration: every block of
@@ -24,7 +27,11 @@ type Config struct {
 	Outputs   []*Output   // sorted by name
 	Providers []*Provider // sorted by alias, the default ("") first
 	Modules   []*Module   // sorted by name; never evaluated
-	Backend   *Backend    // the terraform { backend } block, or nil
+	Checks    []*Check    // sorted by name
+	// CoreVersionConstraints are the terraform { required_version }
+	// constraints, in file order; see CheckCoreVersion.
+	CoreVersionConstraints []VersionConstraint
+	Backend                *Backend // the terraform { backend } block, or nil
 	// RequiredProviders are the entries of terraform { required_providers },
 	// by local name, override files' entries included.
 	RequiredProviders map[string]*RequiredProvider
@@ -37,7 +44,16 @@ type Config struct {
 	byVariable map[string]*Variable
 	byLocal    map[string]*Local
 	byProvider map[string]*Provider
+	// providerDecls are the declaration ranges of every provider block,
+	// of every provider, for Terraform's duplicate configuration error.
+	providerDecls map[providerKey]hcl.Range
+	byModule      map[string]*Module
+	byCheck       map[string]*Check
 }
+
+// providerKey identifies a provider configuration: a provider's local
+// name and an alias ("" for the default configuration).
+type providerKey struct{ name, alias string }
 
 // Resource is one resource or data block.
 type Resource struct {
@@ -96,15 +112,21 @@ type Variable struct {
 	Name        string
 	Description string
 	Type        hcl.Expression // nil: any
-	Default     *hcl.Attribute
-	Sensitive   bool
-	Nullable    bool // default true, as in Terraform
-	Validations []*VariableValidation
-	DeclRange   hcl.Range
+	// ConstraintType is the type constraint Type gives (with optional
+	// attributes), cty.DynamicPseudoType when there is none or it is
+	// invalid; TypeDefaults are its optional attributes' defaults, or nil.
+	ConstraintType cty.Type
+	TypeDefaults   *typeexpr.Defaults
+	Default        *hcl.Attribute
+	Sensitive      bool
+	Nullable       bool // default true, as in Terraform
+	Validations    []*CheckRule
+	DeclRange      hcl.Range
 }
 
-// VariableValidation is one `validation` block of a variable.
-type VariableValidation struct {
+// CheckRule is a condition with its error message: a variable's
+// validation block, an output's precondition, a check block's assert.
+type CheckRule struct {
 	Condition    hcl.Expression
 	ErrorMessage hcl.Expression
 	DeclRange    hcl.Range
@@ -114,18 +136,28 @@ type VariableValidation struct {
 type Local struct {
 	Name string
 	Expr hcl.Expression
-	// DeclRange covers the name of the local.
+	// DeclRange covers the whole definition (name = expression), as
+	// Terraform's does.
 	DeclRange hcl.Range
 }
 
 // Output is an `output` block.
 type Output struct {
-	Name        string
-	Expr        hcl.Expression
-	Description string
-	Sensitive   bool
-	DependsOn   []hcl.Traversal
-	DeclRange   hcl.Range
+	Name          string
+	Expr          hcl.Expression
+	Description   string
+	Sensitive     bool
+	DependsOn     []hcl.Traversal
+	Preconditions []*CheckRule
+	DeclRange     hcl.Range
+}
+
+// Check is a `check` block: assertions that fail as warnings, evaluated
+// at plan time only, as Terraform evaluates them.
+type Check struct {
+	Name      string
+	Asserts   []*CheckRule
+	DeclRange hcl.Range
 }
 
 // Provider is a `provider "aws"` block.
@@ -142,6 +174,13 @@ type Provider struct {
 // Module is a `module` block. vpcplan does not evaluate modules.
 type Module struct {
 	Name      string
+	DeclRange hcl.Range
+}
+
+// VersionConstraint is a version constraint with the range of the
+// argument that sets it.
+type VersionConstraint struct {
+	Required  version.Constraints
 	DeclRange hcl.Range
 }
 

@@ -1,14 +1,17 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 var fileSchema = &hcl.BodySchema{
@@ -49,9 +52,33 @@ var lifecycleSchema = &hcl.BodySchema{
 	Blocks: []hcl.BlockHeaderSchema{{Type: "precondition"}, {Type: "postcondition"}},
 }
 
-// conditionSchema is a lifecycle precondition or postcondition block.
-var conditionSchema = &hcl.BodySchema{
+// checkRuleSchema is a block with a condition and its error message: a
+// variable's validation, a precondition, a postcondition, an assert.
+var checkRuleSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "condition", Required: true}, {Name: "error_message", Required: true}},
+}
+
+// decodeCheckRule decodes a block of checkRuleSchema. A condition that
+// refers to nothing is an error, as in Terraform: it would always give the
+// same result.
+func decodeCheckRule(block *hcl.Block) (*CheckRule, hcl.Diagnostics) {
+	cr := &CheckRule{DeclRange: block.DefRange}
+	content, diags := block.Body.Content(checkRuleSchema)
+	if a := content.Attributes["condition"]; a != nil {
+		cr.Condition = a.Expr
+		if len(a.Expr.Variables()) == 0 {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("Invalid %s expression", block.Type),
+				Detail:   "The condition expression must refer to at least one object from elsewhere in the configuration, or else its result would not be checking anything.",
+				Subject:  a.Expr.Range().Ptr(),
+			})
+		}
+	}
+	if a := content.Attributes["error_message"]; a != nil {
+		cr.ErrorMessage = a.Expr
+	}
+	return cr, diags
 }
 
 // isTF reports whether a file is Terraform's (.tf or .tf.json) rather than
@@ -79,16 +106,12 @@ func (l *Loader) decodeFile(cfg *Config, filename string, f *hcl.File) hcl.Diagn
 		case "terraform":
 			diags = append(diags, decodeTerraform(cfg, block)...)
 		case "module":
-			cfg.Modules = append(cfg.Modules, &Module{Name: block.Labels[0], DeclRange: block.DefRange})
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagWarning,
-				Summary:  "Module not checked",
-				Detail:   fmt.Sprintf("vpcplan does not evaluate modules: the resources inside module %q are not checked, and references to its outputs are unknown.", block.Labels[0]),
-				Subject:  block.DefRange.Ptr(),
-			})
+			diags = append(diags, decodeModule(cfg, block)...)
+		case "check":
+			diags = append(diags, l.decodeCheck(cfg, block, filename)...)
 		default:
-			// moved, import, removed and check blocks concern Terraform's
-			// own bookkeeping; they do not change what is planned here.
+			// moved, import and removed blocks concern Terraform's own
+			// bookkeeping; they do not change what is planned here.
 		}
 	}
 	return diags
@@ -111,11 +134,17 @@ func (l *Loader) decodeResource(cfg *Config, mode schema.Mode, block *hcl.Block,
 	}
 	addr := schema.Addr{Mode: mode, Type: schema.TypeName(typeName), Name: name}
 	if prev := cfg.byAddr[addr]; prev != nil {
+		// Terraform's words: `Duplicate data "TYPE" configuration`, "A TYPE
+		// data resource named ...".
+		mode, what := "resource", "resource"
+		if addr.Mode == schema.DataMode {
+			mode, what = "data", "data resource"
+		}
 		return append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
-			Summary:  "Duplicate " + kind + " configuration",
-			Detail:   fmt.Sprintf("A %s named %s was already declared at %s. Each %s name must be unique per type; rename one of them.", kind, addr, prev.DeclRange, kind),
-			Subject:  block.LabelRanges[1].Ptr(),
+			Summary:  fmt.Sprintf("Duplicate %s %q configuration", mode, typeName),
+			Detail:   fmt.Sprintf("A %s %s named %q was already declared at %s. Resource names must be unique per type in each module.", typeName, what, name, prev.DeclRange),
+			Subject:  block.DefRange.Ptr(),
 		})
 	}
 	sch := l.catalog.Lookup(mode, schema.TypeName(typeName))
@@ -157,7 +186,7 @@ func (l *Loader) decodeResource(cfg *Config, mode schema.Mode, block *hcl.Block,
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  `Invalid combination of "count" and "for_each"`,
-			Detail:   `The "count" and "for_each" meta-arguments are mutually-exclusive; only one may be used to be explicit about the number of instances. Remove one of them.`,
+			Detail:   `The "count" and "for_each" meta-arguments are mutually-exclusive, only one should be used to be explicit about the number of resources to be created.`,
 			Subject:  r.ForEach.NameRange.Ptr(),
 		})
 		r.ForEach = nil
@@ -216,16 +245,10 @@ func decodeLifecycle(b *hcl.Block) (Lifecycle, hcl.Diagnostics) {
 		lc.IgnoreChanges, lc.IgnoreAllChanges = travs, all
 	}
 	for _, cb := range content.Blocks {
-		_, moreDiags := cb.Body.Content(conditionSchema)
+		_, moreDiags := decodeCheckRule(cb)
 		diags = append(diags, moreDiags...)
 	}
 	return lc, diags
-}
-
-type validationShell struct {
-	Condition    hcl.Expression `hcl:"condition"`
-	ErrorMessage hcl.Expression `hcl:"error_message"`
-	DefRange     hcl.Range      `hcl:",def_range"`
 }
 
 var variableSchema = &hcl.BodySchema{
@@ -235,6 +258,22 @@ var variableSchema = &hcl.BodySchema{
 	Blocks: []hcl.BlockHeaderSchema{{Type: "validation"}},
 }
 
+// moduleSchema is the module block's own arguments and reserved blocks;
+// every other argument is an input of the module. No variable may take
+// one of their names.
+var moduleSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "source", Required: true}, {Name: "version"}, {Name: "count"}, {Name: "for_each"}, {Name: "depends_on"}, {Name: "providers"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "_"}, {Type: "lifecycle"}, {Type: "locals"}, {Type: "provider", LabelNames: []string{"type"}},
+	},
+}
+
+// badIdentifierDetail is Terraform's detail for a name that is not an
+// identifier.
+const badIdentifierDetail = "A name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes."
+
 func decodeVariable(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 	name := block.Labels[0]
 	content, diags := block.Body.Content(variableSchema)
@@ -242,43 +281,198 @@ func decodeVariable(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 		return append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "Invalid variable name",
-			Detail:   "A name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes.",
+			Detail:   badIdentifierDetail,
 			Subject:  block.LabelRanges[0].Ptr(),
 		})
 	}
-	if prev := cfg.byVariable[name]; prev != nil {
-		return append(diags, &hcl.Diagnostic{
+	if isModuleArgument(name) {
+		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
-			Summary:  "Duplicate variable declaration",
-			Detail:   fmt.Sprintf("A variable named %q was already declared at %s. Variable names must be unique.", name, prev.DeclRange),
+			Summary:  "Invalid variable name",
+			Detail:   fmt.Sprintf("The variable name %q is reserved due to its special meaning inside module blocks.", name),
 			Subject:  block.LabelRanges[0].Ptr(),
 		})
 	}
-	v := &Variable{Name: name, Nullable: true, DeclRange: block.DefRange}
-	if a := content.Attributes["type"]; a != nil {
-		v.Type = a.Expr
-	}
-	v.Default = content.Attributes["default"]
+	v := &Variable{Name: name, ConstraintType: cty.DynamicPseudoType, Nullable: true, DeclRange: block.DefRange}
 	decodeStatic := func(attrName string, target any) {
 		if a := content.Attributes[attrName]; a != nil {
 			diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, target)...)
 		}
 	}
 	decodeStatic("description", &v.Description)
+	if a := content.Attributes["type"]; a != nil {
+		v.Type = a.Expr
+		var moreDiags hcl.Diagnostics
+		v.ConstraintType, v.TypeDefaults, moreDiags = decodeVariableType(a.Expr)
+		diags = append(diags, moreDiags...)
+	}
 	decodeStatic("sensitive", &v.Sensitive)
 	decodeStatic("nullable", &v.Nullable)
+	if a := content.Attributes["default"]; a != nil {
+		v.Default = a
+		diags = append(diags, checkVariableDefault(v)...)
+	}
 	for _, vb := range content.Blocks {
-		var vs validationShell
-		moreDiags := gohcl.DecodeBody(vb.Body, nil, &vs)
+		vr, moreDiags := decodeCheckRule(vb)
 		diags = append(diags, moreDiags...)
-		if moreDiags.HasErrors() {
-			continue
+		if vr.Condition != nil && !refersToVariable(vr.Condition, name) {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Invalid variable validation condition",
+				Detail:   fmt.Sprintf("The condition for variable %q must refer to var.%s in order to test incoming values.", name, name),
+				Subject:  vr.Condition.Range().Ptr(),
+			})
 		}
-		v.Validations = append(v.Validations, &VariableValidation{Condition: vs.Condition, ErrorMessage: vs.ErrorMessage, DeclRange: vb.DefRange})
+		if !moreDiags.HasErrors() {
+			v.Validations = append(v.Validations, vr)
+		}
+	}
+	if prev := cfg.byVariable[name]; prev != nil {
+		return append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Duplicate variable declaration",
+			Detail:   fmt.Sprintf("A variable named %q was already declared at %s. Variable names must be unique within a module.", name, prev.DeclRange),
+			Subject:  block.DefRange.Ptr(),
+		})
 	}
 	cfg.Variables = append(cfg.Variables, v)
 	cfg.byVariable[name] = v
 	return diags
+}
+
+// isModuleArgument reports whether name is an argument or block type of
+// the module block itself.
+func isModuleArgument(name string) bool {
+	for _, a := range moduleSchema.Attributes {
+		if a.Name == name {
+			return true
+		}
+	}
+	for _, b := range moduleSchema.Blocks {
+		if b.Type == name {
+			return true
+		}
+	}
+	return false
+}
+
+// refersToVariable reports whether expr refers to var.name.
+func refersToVariable(expr hcl.Expression, name string) bool {
+	for _, t := range expr.Variables() {
+		if t.RootName() != "var" || len(t) < 2 {
+			continue
+		}
+		if a, ok := t[1].(hcl.TraverseAttr); ok && a.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeVariableType decodes a variable's type constraint as Terraform
+// does: the bare keywords list and map mean list(any) and map(any), and
+// the quoted types of Terraform 0.11 are errors that say how to write them
+// now. The type is cty.DynamicPseudoType after an error.
+func decodeVariableType(expr hcl.Expression) (cty.Type, *typeexpr.Defaults, hcl.Diagnostics) {
+	if tmpl, ok := expr.(*hclsyntax.TemplateExpr); ok && tmpl.IsStringLiteral() {
+		val, diags := expr.Value(nil)
+		if diags.HasErrors() {
+			return cty.DynamicPseudoType, nil, diags
+		}
+		const quoted = "Terraform 0.11 and earlier required type constraints to be given in quotes, but that form is now deprecated and will be removed in a future version of Terraform. Remove the quotes around %q"
+		detail := ""
+		switch str := val.AsString(); str {
+		case "string":
+			detail = fmt.Sprintf(quoted+".", str)
+		case "list", "map":
+			detail = fmt.Sprintf(quoted+" and write %s(string) instead to explicitly indicate that the %s elements are strings.", str, str, str)
+		default:
+			return cty.DynamicPseudoType, nil, hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Invalid legacy variable type hint",
+				Detail:   "To provide a full type expression, remove the surrounding quotes and give the type expression directly.",
+				Subject:  expr.Range().Ptr(),
+			}}
+		}
+		return cty.DynamicPseudoType, nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid quoted type constraints",
+			Detail:   detail,
+			Subject:  expr.Range().Ptr(),
+		}}
+	}
+	switch hcl.ExprAsKeyword(expr) {
+	case "list":
+		return cty.List(cty.DynamicPseudoType), nil, nil
+	case "map":
+		return cty.Map(cty.DynamicPseudoType), nil, nil
+	}
+	ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(expr)
+	if diags.HasErrors() {
+		return cty.DynamicPseudoType, nil, diags
+	}
+	return ty, defaults, diags
+}
+
+// checkVariableDefault reports a default value that the type constraint
+// does not accept, and a null default of a variable that is not nullable.
+func checkVariableDefault(v *Variable) hcl.Diagnostics {
+	val, diags := v.Default.Expr.Value(nil)
+	if diags.HasErrors() {
+		return diags
+	}
+	if v.TypeDefaults != nil && !val.IsNull() {
+		val = v.TypeDefaults.Apply(val)
+	}
+	val, err := convert.Convert(val, v.ConstraintType)
+	if err != nil {
+		return append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid default value for variable",
+			Detail:   fmt.Sprintf("This default value is not compatible with the variable's type constraint: %s.", errorText(err)),
+			Subject:  v.Default.Expr.Range().Ptr(),
+		})
+	}
+	if !v.Nullable && val.IsNull() {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid default value for variable",
+			Detail:   "A null default value is not valid when nullable=false.",
+			Subject:  v.Default.Expr.Range().Ptr(),
+		})
+	}
+	return diags
+}
+
+// errorText is Terraform's tfdiags.FormatError: a cty path error is
+// prefixed with its path.
+func errorText(err error) string {
+	var pe cty.PathError
+	if !errors.As(err, &pe) || len(pe.Path) == 0 {
+		return err.Error()
+	}
+	return fmt.Sprintf("%s: %s", formatCtyPath(pe.Path), pe.Error())
+}
+
+// formatCtyPath renders a path as Terraform's tfdiags.FormatCtyPath does.
+func formatCtyPath(path cty.Path) string {
+	var b strings.Builder
+	for _, step := range path {
+		switch ts := step.(type) {
+		case cty.GetAttrStep:
+			fmt.Fprintf(&b, ".%s", ts.Name)
+		case cty.IndexStep:
+			switch ts.Key.Type() {
+			case cty.String:
+				fmt.Fprintf(&b, "[%q]", ts.Key.AsString())
+			case cty.Number:
+				fmt.Fprintf(&b, "[%s]", ts.Key.AsBigFloat().Text('f', -1))
+			default:
+				b.WriteString("[...]")
+			}
+		}
+	}
+	return b.String()
 }
 
 func decodeLocals(cfg *Config, block *hcl.Block) hcl.Diagnostics {
@@ -289,12 +483,12 @@ func decodeLocals(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Duplicate local value definition",
-				Detail:   fmt.Sprintf("A local value named %q was already defined at %s. Local value names must be unique.", name, prev.DeclRange),
-				Subject:  a.NameRange.Ptr(),
+				Detail:   fmt.Sprintf("A local value named %q was already defined at %s. Local value names must be unique within a module.", name, prev.DeclRange),
+				Subject:  a.Range.Ptr(),
 			})
 			continue
 		}
-		lv := &Local{Name: name, Expr: a.Expr, DeclRange: a.NameRange}
+		lv := &Local{Name: name, Expr: a.Expr, DeclRange: a.Range}
 		cfg.Locals = append(cfg.Locals, lv)
 		cfg.byLocal[name] = lv
 	}
@@ -305,21 +499,19 @@ var outputSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "value", Required: true}, {Name: "description"}, {Name: "sensitive"}, {Name: "depends_on"}, {Name: "ephemeral"},
 	},
-	Blocks: []hcl.BlockHeaderSchema{{Type: "precondition"}},
+	Blocks: []hcl.BlockHeaderSchema{{Type: "precondition"}, {Type: "postcondition"}},
 }
 
 func decodeOutput(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 	name := block.Labels[0]
 	content, diags := block.Body.Content(outputSchema)
-	for _, o := range cfg.Outputs {
-		if o.Name == name {
-			return append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  "Duplicate output definition",
-				Detail:   fmt.Sprintf("An output named %q was already defined at %s. Output names must be unique.", name, o.DeclRange),
-				Subject:  block.LabelRanges[0].Ptr(),
-			})
-		}
+	if !hclsyntax.ValidIdentifier(name) {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid output name",
+			Detail:   badIdentifierDetail,
+			Subject:  block.LabelRanges[0].Ptr(),
+		})
 	}
 	o := &Output{Name: name, DeclRange: block.DefRange}
 	if a := content.Attributes["value"]; a != nil {
@@ -338,6 +530,32 @@ func decodeOutput(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 		diags = append(diags, moreDiags...)
 		o.DependsOn = travs
 	}
+	for _, b := range content.Blocks {
+		if b.Type == "postcondition" {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Postconditions are not allowed",
+				Detail:   "Output values can only have preconditions, not postconditions.",
+				Subject:  b.TypeRange.Ptr(),
+			})
+			continue
+		}
+		cr, moreDiags := decodeCheckRule(b)
+		diags = append(diags, moreDiags...)
+		if cr.Condition != nil && cr.ErrorMessage != nil {
+			o.Preconditions = append(o.Preconditions, cr)
+		}
+	}
+	for _, prev := range cfg.Outputs {
+		if prev.Name == name {
+			return append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Duplicate output definition",
+				Detail:   fmt.Sprintf("An output named %q was already defined at %s. Output names must be unique within a module.", name, prev.DeclRange),
+				Subject:  block.DefRange.Ptr(),
+			})
+		}
+	}
 	cfg.Outputs = append(cfg.Outputs, o)
 	return diags
 }
@@ -350,15 +568,22 @@ var providerSchema = &hcl.BodySchema{
 func decodeProvider(cfg *Config, block *hcl.Block, filename string) hcl.Diagnostics {
 	name := block.Labels[0]
 	if name != "aws" {
-		if isTF(filename) {
-			return nil
+		if !isTF(filename) {
+			return hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Unsupported provider",
+				Detail:   fmt.Sprintf("vpcplan checks only the aws provider, not %q. Move other providers' configuration to .tf files, where it is skipped.", name),
+				Subject:  block.LabelRanges[0].Ptr(),
+			}}
 		}
-		return hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Unsupported provider",
-			Detail:   fmt.Sprintf("vpcplan checks only the aws provider, not %q. Move other providers' configuration to .tf files, where it is skipped.", name),
-			Subject:  block.LabelRanges[0].Ptr(),
-		}}
+		// Another provider's configuration is skipped, but it is still one
+		// of the module's provider configurations.
+		content, _, diags := block.Body.PartialContent(&hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "alias"}}})
+		var alias string
+		if a := content.Attributes["alias"]; a != nil {
+			diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, &alias)...)
+		}
+		return append(diags, declareProvider(cfg, providerKey{name, alias}, block.DefRange)...)
 	}
 	// Only the arguments vpcplan uses are read; the provider has many more
 	// (profile, default_tags, endpoints, ...), which are accepted as they are.
@@ -380,28 +605,59 @@ func decodeProvider(cfg *Config, block *hcl.Block, filename string) hcl.Diagnost
 			p.AssumeRoleARN = a.Expr
 		}
 	}
-	if prev := cfg.byProvider[p.Alias]; prev != nil {
-		what := "default configuration"
-		if p.Alias != "" {
-			what = fmt.Sprintf("configuration with alias %q", p.Alias)
-		}
-		return append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Duplicate provider configuration",
-			Detail:   fmt.Sprintf("The aws provider's %s was already declared at %s. Give each additional configuration a unique alias.", what, prev.DeclRange),
-			Subject:  block.DefRange.Ptr(),
-		})
+	if moreDiags := declareProvider(cfg, providerKey{name, p.Alias}, block.DefRange); moreDiags.HasErrors() {
+		return append(diags, moreDiags...)
 	}
 	cfg.Providers = append(cfg.Providers, p)
 	cfg.byProvider[p.Alias] = p
 	return diags
 }
 
+// declareProvider records a provider configuration, reporting a second
+// one with the same alias as Terraform does.
+func declareProvider(cfg *Config, key providerKey, rng hcl.Range) hcl.Diagnostics {
+	prev, ok := cfg.providerDecls[key]
+	if !ok {
+		cfg.providerDecls[key] = rng
+		return nil
+	}
+	detail := fmt.Sprintf("A default (non-aliased) provider configuration for %q was already given at %s. If multiple configurations are required, set the \"alias\" argument for alternative configurations.", key.name, prev)
+	if key.alias != "" {
+		detail = fmt.Sprintf("A provider configuration for %q with alias %q was already given at %s. Each configuration for the same provider must have a distinct alias.", key.name, key.alias, prev)
+	}
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  "Duplicate provider configuration",
+		Detail:   detail,
+		Subject:  rng.Ptr(),
+	}}
+}
+
+// terraformSchema is the terraform block's. required_providers is read by
+// requiredProviders; experiments and language are accepted and ignored.
+var terraformSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "required_version"}, {Name: "experiments"}, {Name: "language"}},
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "backend", LabelNames: []string{"type"}},
+		{Type: "cloud"},
+		{Type: "required_providers"},
+		{Type: "provider_meta", LabelNames: []string{"provider"}},
+	},
+}
+
 func decodeTerraform(cfg *Config, block *hcl.Block) hcl.Diagnostics {
-	content, _, diags := block.Body.PartialContent(&hcl.BodySchema{
-		Blocks: []hcl.BlockHeaderSchema{{Type: "backend", LabelNames: []string{"type"}}},
-	})
+	content, diags := block.Body.Content(terraformSchema)
+	if a := content.Attributes["required_version"]; a != nil {
+		vc, moreDiags := decodeVersionConstraint(a)
+		diags = append(diags, moreDiags...)
+		if vc.Required != nil {
+			cfg.CoreVersionConstraints = append(cfg.CoreVersionConstraints, vc)
+		}
+	}
 	for _, b := range content.Blocks {
+		if b.Type != "backend" {
+			continue
+		}
 		if cfg.Backend != nil {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -413,5 +669,93 @@ func decodeTerraform(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 		}
 		cfg.Backend = &Backend{Type: b.Labels[0], Body: b.Body, DeclRange: b.DefRange}
 	}
+	return diags
+}
+
+func decodeModule(cfg *Config, block *hcl.Block) hcl.Diagnostics {
+	name := block.Labels[0]
+	_, _, diags := block.Body.PartialContent(moduleSchema)
+	if !hclsyntax.ValidIdentifier(name) {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid module instance name",
+			Detail:   badIdentifierDetail,
+			Subject:  block.LabelRanges[0].Ptr(),
+		})
+	}
+	if prev := cfg.byModule[name]; prev != nil {
+		return append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Duplicate module call",
+			Detail:   fmt.Sprintf("A module call named %q was already defined at %s. Module calls must have unique names within a module.", name, prev.DeclRange),
+			Subject:  block.DefRange.Ptr(),
+		})
+	}
+	m := &Module{Name: name, DeclRange: block.DefRange}
+	cfg.Modules = append(cfg.Modules, m)
+	cfg.byModule[name] = m
+	return diags
+}
+
+var checkSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{{Type: "data", LabelNames: []string{"type", "name"}}, {Type: "assert"}},
+}
+
+// decodeCheck decodes a check block. Its data block, if any, is decoded
+// as any other data block; vpcplan does not keep it from references
+// outside the check block, as Terraform does.
+func (l *Loader) decodeCheck(cfg *Config, block *hcl.Block, filename string) hcl.Diagnostics {
+	name := block.Labels[0]
+	content, diags := block.Body.Content(checkSchema)
+	if !hclsyntax.ValidIdentifier(name) {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid check block name",
+			Detail:   badIdentifierDetail,
+			Subject:  block.LabelRanges[0].Ptr(),
+		})
+	}
+	c := &Check{Name: name, DeclRange: block.DefRange}
+	var data *hcl.Block
+	for _, b := range content.Blocks {
+		switch b.Type {
+		case "data":
+			if data != nil {
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Multiple data resource blocks",
+					Detail:   fmt.Sprintf("This check block already has a data resource defined at %s.", data.DefRange.Ptr()),
+					Subject:  b.DefRange.Ptr(),
+				})
+				continue
+			}
+			data = b
+			diags = append(diags, l.decodeResource(cfg, schema.DataMode, b, filename)...)
+		case "assert":
+			cr, moreDiags := decodeCheckRule(b)
+			diags = append(diags, moreDiags...)
+			if !moreDiags.HasErrors() {
+				c.Asserts = append(c.Asserts, cr)
+			}
+		}
+	}
+	if len(c.Asserts) == 0 {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Zero assert blocks",
+			Detail:   "Check blocks must have at least one assert block.",
+			Subject:  block.DefRange.Ptr(),
+		})
+	}
+	if prev := cfg.byCheck[name]; prev != nil {
+		return append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  fmt.Sprintf("Duplicate check %q configuration", name),
+			Detail:   fmt.Sprintf("A check block named %q was already declared at %s. Check blocks must be unique within each module.", name, prev.DeclRange),
+			Subject:  block.DefRange.Ptr(),
+		})
+	}
+	cfg.Checks = append(cfg.Checks, c)
+	cfg.byCheck[name] = c
 	return diags
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -110,16 +112,15 @@ type VarArg struct {
 
 // evaluator holds the state of one Evaluate call.
 type evaluator struct {
-	ctx     context.Context
-	l       *Loader
-	cfg     *Config
-	opts    Options
-	funcs   map[string]function.Function
-	diags   hcl.Diagnostics
-	g       *graph.Graph[node]
-	refs    map[node][]schema.Reference
-	narrow  map[node]map[schema.Addr][]string // see narrowUses
-	edgeRng map[[2]node]hcl.Range
+	ctx    context.Context
+	l      *Loader
+	cfg    *Config
+	opts   Options
+	funcs  map[string]function.Function
+	diags  hcl.Diagnostics
+	g      *graph.Graph[node]
+	refs   map[node][]schema.Reference
+	narrow map[node]map[schema.Addr][]string // see narrowUses
 
 	vars      map[string]cty.Value // marked (sensitive)
 	pending   map[string]rawValue  // raw values from every source
@@ -134,12 +135,49 @@ type evaluator struct {
 	expansions map[string]expansion
 	// reachMemo memoises reach.
 	reachMemo map[node][]schema.Addr
+	// allUnknown evaluates every variable as unknown, as Terraform's
+	// validate walk does (see PlanFailure).
+	allUnknown bool
+	// checkRefs are the references of each check block's assertions.
+	checkRefs map[*Check][]schema.Reference
 }
 
 // Evaluate evaluates cfg in dependency order and links the result. The
 // model is returned even when there are errors, holding what could be
 // evaluated; callers must not plan from a model with errors.
 func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Model, hcl.Diagnostics) {
+	return l.evaluate(ctx, cfg, opts, false)
+}
+
+// PlanFailure tells how Terraform's plan reports the errors diags of an
+// evaluation of cfg in PlanMode with opts. Terraform checks the values
+// given for variables first, then validates the configuration with every
+// variable unknown (its validate walk), and plans only when both pass;
+// only errors of that last stage come with "Planning failed". PlanFailure
+// returns the diagnostics Terraform shows and whether they are errors of
+// its plan walk: diags when they include errors about the values given
+// (Evaluate stopped there) or when the configuration validates with every
+// variable unknown, else the diagnostics of that validation. It evaluates
+// cfg once more, so it is meant for the failure path only.
+func (l *Loader) PlanFailure(ctx context.Context, cfg *Config, opts Options, diags hcl.Diagnostics) (hcl.Diagnostics, bool) {
+	for _, d := range diags {
+		if _, ok := d.Extra.(inputError); ok && d.Severity == hcl.DiagError {
+			return diags, false
+		}
+	}
+	_, vdiags := l.evaluate(ctx, cfg, Options{
+		Mode: ValidateMode, Vars: opts.Vars, Values: opts.Values, Env: opts.Env, Cwd: opts.Cwd,
+		ReadFile: opts.ReadFile, Parallelism: opts.Parallelism,
+	}, true)
+	if vdiags.HasErrors() {
+		return vdiags, false
+	}
+	return diags, true
+}
+
+// evaluate is Evaluate, with every variable unknown when allUnknown is
+// set.
+func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnknown bool) (*Model, hcl.Diagnostics) {
 	if opts.ReadFile == nil {
 		opts.ReadFile = os.ReadFile
 	}
@@ -151,7 +189,6 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		funcs:      functionTable(cfg, opts),
 		refs:       map[node][]schema.Reference{},
 		narrow:     map[node]map[schema.Addr][]string{},
-		edgeRng:    map[[2]node]hcl.Range{},
 		vars:       map[string]cty.Value{},
 		pending:    map[string]rawValue{},
 		locals:     map[string]cty.Value{},
@@ -160,6 +197,7 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		decoders:   map[*schema.Resource]*blockDecoder{},
 		expansions: map[string]expansion{},
 		reachMemo:  map[node][]schema.Addr{},
+		allUnknown: allUnknown,
 		targets:    l.refTargets(),
 		model: &Model{
 			Config:    cfg,
@@ -170,6 +208,18 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 	}
 	e.model.Providers = e.providers
 	e.linker = &linker{m: e.model, refs: map[*schema.Block]*blockRefs{}, index: map[schema.TypeName]map[litKey][]*Instance{}}
+	// As Terraform does, an unsupported language version stops everything.
+	if e.diags = CheckCoreVersion(cfg); e.diags.HasErrors() {
+		return e.model, e.diags
+	}
+	for _, m := range cfg.Modules {
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Module not checked",
+			Detail:   fmt.Sprintf("vpcplan does not evaluate modules: the resources inside module %q are not checked, and references to its outputs are unknown.", m.Name),
+			Subject:  m.DeclRange.Ptr(),
+		})
+	}
 	e.buildGraph()
 	if e.diags.HasErrors() {
 		// As Terraform does: reference errors stop evaluation, since every
@@ -180,7 +230,12 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 	if !ok {
 		return e.model, e.diags
 	}
-	e.diags = append(e.diags, e.collectVariableValues()...)
+	moreDiags := e.collectVariableValues()
+	e.diags = append(e.diags, moreDiags...)
+	if moreDiags.HasErrors() && opts.Mode == PlanMode {
+		// Terraform checks the values given before it evaluates anything.
+		return e.model, e.diags
+	}
 	for i, n := range order {
 		if i%256 == 0 && ctx.Err() != nil {
 			e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation interrupted", Detail: ctx.Err().Error() + "."})
@@ -198,6 +253,9 @@ func (l *Loader) Evaluate(ctx context.Context, cfg *Config, opts Options) (*Mode
 		case nodeOutput:
 			e.evalOutput(n.name)
 		}
+	}
+	if opts.Mode == PlanMode && !allUnknown {
+		e.evalChecks()
 	}
 	e.finishModel()
 	e.link()
@@ -240,11 +298,11 @@ func (e *evaluator) buildGraph() {
 			if !ok {
 				continue
 			}
-			key := [2]node{from, to}
-			if _, seen := e.edgeRng[key]; !seen {
-				e.edgeRng[key] = ref.Range
-				e.g.Connect(from, to)
+			if to == from {
+				e.selfReference(from, ref)
+				continue
 			}
+			e.g.Connect(from, to)
 		}
 		e.refs[from] = refs
 	}
@@ -314,9 +372,7 @@ func (e *evaluator) buildGraph() {
 					Subject:  r.Provider.Range.Ptr(),
 				})
 			} else {
-				to := node{kind: nodeProvider, name: r.Provider.Alias}
-				e.g.Connect(n, to)
-				e.edgeRng[[2]node{n, to}] = r.Provider.Range
+				e.g.Connect(n, node{kind: nodeProvider, name: r.Provider.Alias})
 			}
 		} else if r.Schema != nil && e.cfg.byProvider[""] != nil {
 			e.g.Connect(n, node{kind: nodeProvider, name: ""})
@@ -324,39 +380,82 @@ func (e *evaluator) buildGraph() {
 	}
 	for _, o := range e.cfg.Outputs {
 		travs := append(o.Expr.Variables(), o.DependsOn...)
+		travs = append(travs, checkRuleTraversals(o.Preconditions)...)
 		connect(node{kind: nodeOutput, name: o.Name}, rc.traversalRefs(travs, nil), false, false)
+	}
+	// Check blocks are evaluated after everything else (evalChecks); their
+	// references are checked here all the same.
+	e.checkRefs = make(map[*Check][]schema.Reference, len(e.cfg.Checks))
+	for _, c := range e.cfg.Checks {
+		refs := rc.traversalRefs(checkRuleTraversals(c.Asserts), nil)
+		for _, ref := range refs {
+			rc.check(ref, false, false)
+		}
+		e.checkRefs[c] = refs
 	}
 	e.diags = append(e.diags, rc.diags...)
 }
 
-// order returns the nodes in dependency order, or reports the cycles.
+// selfReference reports a reference of a block to itself with Terraform's
+// errors. (Variables' references to themselves are left out before, and
+// outputs cannot be referred to.)
+func (e *evaluator) selfReference(n node, ref schema.Reference) {
+	d := &hcl.Diagnostic{Severity: hcl.DiagError, Subject: ref.Range.Ptr()}
+	switch n.kind {
+	case nodeLocal:
+		d.Summary = "Self-referencing local value"
+		d.Detail = fmt.Sprintf("Local value %s cannot use its own result as part of its expression.", n)
+		d.Context = e.cfg.byLocal[n.name].Expr.Range().Ptr()
+	default:
+		d.Summary = "Self-referential block"
+		d.Detail = fmt.Sprintf("Configuration for %s may not refer to itself.", n)
+	}
+	e.diags = append(e.diags, d)
+}
+
+// order returns the nodes in dependency order, or reports the cycles as
+// Terraform's graph validation does: one error per strongly connected
+// component, "Cycle: " and its members' names (sorted here; Terraform's
+// order varies from run to run), with no range.
 func (e *evaluator) order() ([]node, bool) {
 	order, err := e.g.TopoOrder()
 	if err == nil {
 		return order, true
 	}
-	for _, cycle := range e.g.Cycles() {
-		detail := ""
-		for _, n := range cycle {
-			detail += n.String() + " → "
+	for _, comp := range e.g.StronglyConnected() {
+		if len(comp) < 2 {
+			continue // self-references are reported in buildGraph
 		}
-		detail += cycle[0].String()
-		var subject *hcl.Range
-		next := cycle[0]
-		if len(cycle) > 1 {
-			next = cycle[1]
+		names := make([]string, len(comp))
+		for i, n := range comp {
+			names[i] = e.cycleName(n)
 		}
-		if rng, ok := e.edgeRng[[2]node{cycle[0], next}]; ok {
-			subject = rng.Ptr()
-		}
+		sort.Strings(names)
 		e.diags = append(e.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
-			Summary:  "Dependency cycle",
-			Detail:   fmt.Sprintf("These objects refer to each other in a cycle: %s. Break the cycle by removing one of the references.", detail),
-			Subject:  subject,
+			Summary:  "Cycle: " + strings.Join(names, ", "),
 		})
 	}
 	return nil, false
+}
+
+// cycleName is the name of a node's vertex in Terraform's graph, as its
+// cycle errors print it.
+func (e *evaluator) cycleName(n node) string {
+	switch n.kind {
+	case nodeVariable:
+		return "var." + n.name + " (validation)" // only validations refer to anything
+	case nodeLocal:
+		return "local." + n.name + " (expand)"
+	case nodeProvider:
+		if n.name == "" {
+			return `provider["registry.terraform.io/hashicorp/aws"]`
+		}
+		return `provider["registry.terraform.io/hashicorp/aws"].` + n.name
+	case nodeOutput:
+		return "output." + n.name + " (expand)"
+	}
+	return n.addr.String()
 }
 
 // scope builds the evaluation context for expressions with the given
@@ -418,7 +517,7 @@ func (e *evaluator) scopeNarrow(refs []schema.Reference, narrow map[schema.Addr]
 				"cwd":    cty.StringVal(filepath.ToSlash(e.opts.Cwd)),
 			})
 		case schema.RefTerraform:
-			vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+			vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default"), "applying": cty.False})
 		}
 	}
 	if varObj != nil {
@@ -502,6 +601,14 @@ func (e *evaluator) evalOutput(name string) {
 		}
 	}
 	ctx := e.scope(e.refs[node{kind: nodeOutput, name: name}])
+	// Failed preconditions prevent the evaluation of the value, as in
+	// Terraform.
+	for _, cr := range o.Preconditions {
+		if !e.evalCheckRule(cr, ctx, "Module output value precondition", hcl.DiagError) {
+			e.model.Outputs = append(e.model.Outputs, &OutputValue{Output: o, Value: cty.DynamicVal, Sensitive: o.Sensitive})
+			return
+		}
+	}
 	v, diags := o.Expr.Value(ctx)
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
@@ -514,7 +621,7 @@ func (e *evaluator) evalOutput(name string) {
 			Severity: hcl.DiagError,
 			Summary:  "Output refers to sensitive values",
 			Detail:   "To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, vpcplan requires that any root module output containing sensitive data be explicitly marked as sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the following argument:\n    sensitive = true",
-			Subject:  o.Expr.Range().Ptr(),
+			Subject:  o.DeclRange.Ptr(),
 		})
 	}
 	ext := !unmarked.IsWhollyKnown() && (len(externalPaths(pvm)) > 0 || (e.opts.Plan != nil && e.depsSettled(node{kind: nodeOutput, name: name})))

@@ -2,13 +2,14 @@ package config
 
 import (
 	"fmt"
-	"math/big"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/gocty"
 )
 
 // expansion is the set of instance keys of a block with each key's
@@ -40,14 +41,25 @@ func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expa
 		return expansion{}, diags
 	}
 	v, _ = v.UnmarkDeep()
-	bad := func(detail string) (expansion, hcl.Diagnostics) {
+	// Terraform's errors (evaluateCountExpressionValue): the value is
+	// converted to a number first, and no values are shown.
+	v, err := convert.Convert(v, cty.Number)
+	if err != nil {
 		return expansion{}, append(diags, &hcl.Diagnostic{
 			Severity:    hcl.DiagError,
-			Summary:     "Invalid count argument",
-			Detail:      detail,
+			Summary:     "Incorrect value type",
+			Detail:      fmt.Sprintf("Invalid expression value: %s.", errorText(err)),
 			Subject:     attr.Expr.Range().Ptr(),
 			Expression:  attr.Expr,
 			EvalContext: ctx,
+		})
+	}
+	bad := func(detail string) (expansion, hcl.Diagnostics) {
+		return expansion{}, append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid count argument",
+			Detail:   detail,
+			Subject:  attr.Expr.Range().Ptr(),
 		})
 	}
 	if v.IsNull() {
@@ -59,20 +71,15 @@ func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expa
 		}
 		return expansion{kind: schema.IntKeyKind}, diags
 	}
-	num, err := convertTo(v, cty.Number)
-	if err != nil {
-		return bad(fmt.Sprintf(`The given "count" argument value is unsuitable: %s. A whole number is required.`, err))
+	var n int
+	if err := gocty.FromCtyValue(v, &n); err != nil {
+		return bad(fmt.Sprintf(`The given "count" argument value is unsuitable: %s.`, err))
 	}
-	bf := num.AsBigFloat()
-	if !bf.IsInt() {
-		return bad(`The given "count" argument value is unsuitable: a whole number is required.`)
-	}
-	n, acc := bf.Int64()
-	if acc != big.Exact || n < 0 {
+	if n < 0 {
 		return bad(`The given "count" argument value is unsuitable: must be greater than or equal to zero.`)
 	}
 	ex := expansion{kind: schema.IntKeyKind, known: true}
-	for i := 0; i < int(n); i++ {
+	for i := 0; i < n; i++ {
 		ex.keys = append(ex.keys, schema.IntKey(i))
 		ex.values = append(ex.values, cty.NilVal)
 	}
@@ -126,7 +133,9 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 		})
 	}
 	if v.HasMark(funcs.SensitiveMark) {
-		return bad("Invalid for_each argument", "Sensitive values, or values derived from sensitive values, cannot be used as for_each arguments: the keys would be shown in the plan. Use nonsensitive() on values that are not secret.")
+		ex, diags := bad("Invalid for_each argument", "Sensitive values, or values derived from sensitive values, cannot be used as for_each arguments. If used, the sensitive value could be exposed as a resource instance key.")
+		diags[len(diags)-1].Extra = causedBySensitive(true)
+		return ex, diags
 	}
 	// Only the collection itself is unmarked: its elements keep their marks,
 	// so each.value still says which instance a value came from.
@@ -136,11 +145,7 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 		return bad("Invalid for_each argument", `The given "for_each" argument value is unsuitable: the given "for_each" argument value is null. A map, or set of strings is allowed.`)
 	}
 	if !ty.IsMapType() && !ty.IsSetType() && !ty.IsObjectType() && ty != cty.DynamicPseudoType {
-		hint := ""
-		if ty.IsListType() || ty.IsTupleType() {
-			hint = " Convert a list to a set with toset(), or build a map with a for expression."
-		}
-		return bad("Invalid for_each argument", fmt.Sprintf(`The given "for_each" argument value is unsuitable: the "for_each" argument must be a map, or set of strings, and you have provided a value of type %s.%s`, ty.FriendlyName(), hint))
+		return bad("Invalid for_each argument", fmt.Sprintf(`The given "for_each" argument value is unsuitable: the "for_each" argument must be a map, or set of strings, and you have provided a value of type %s.`, ty.FriendlyName()))
 	}
 	if !v.IsKnown() {
 		if e.opts.Mode == PlanMode {
@@ -151,7 +156,7 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 	if ty.IsSetType() {
 		ety := ty.ElementType()
 		if ety != cty.String && ety != cty.DynamicPseudoType {
-			return bad("Invalid for_each set argument", fmt.Sprintf(`The given "for_each" argument value is unsuitable: "for_each" supports sets of strings, but you have provided a set containing type %s.`, ety.FriendlyName()))
+			return bad("Invalid for_each set argument", fmt.Sprintf(`The given "for_each" argument value is unsuitable: "for_each" supports maps and sets of strings, but you have provided a set containing type %s.`, ety.FriendlyName()))
 		}
 		if !v.IsWhollyKnown() {
 			if e.opts.Mode == PlanMode {
@@ -186,6 +191,13 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 	sortExpansion(&ex)
 	return ex, diags
 }
+
+// causedBySensitive marks a diagnostic that a sensitive value causes, so
+// that its values box says which values are sensitive (render's
+// CausedBySensitive, Terraform's DiagnosticCausedBySensitive).
+type causedBySensitive bool
+
+func (c causedBySensitive) DiagnosticCausedBySensitive() bool { return bool(c) }
 
 func sortExpansion(ex *expansion) {
 	idx := make([]int, len(ex.keys))

@@ -1,18 +1,59 @@
 package config
 
 import (
+	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
 
+// evalForeign evaluates a block of a type outside the catalog (in a .tf
+// file): its value is what the prior state records (Options.Foreign),
+// else unknown; external either way. Its count or for_each is evaluated
+// all the same, and reported as Terraform reports it when it is invalid;
+// its other arguments are not evaluated.
+func (e *evaluator) evalForeign(r *Resource) {
+	var ex expansion
+	if meta := r.Count; meta != nil || r.ForEach != nil {
+		if meta == nil {
+			meta = r.ForEach
+		}
+		n := node{kind: nodeResource, addr: r.Addr}
+		ctx := e.scopeNarrow(e.refs[n], e.narrow[n])
+		// An unknown count or for_each is no error here, even at plan
+		// time: vpcplan cannot compute much that Terraform can (other
+		// providers' data sources), and the instances are not its to plan.
+		if v, diags := meta.Expr.Value(ctx); diags.HasErrors() || knownKeys(v) {
+			var moreDiags hcl.Diagnostics
+			ex, moreDiags = e.expand(r, ctx)
+			e.diags = append(e.diags, moreDiags...)
+			if moreDiags.HasErrors() {
+				ex.known = false
+			}
+		}
+	}
+	v := cty.DynamicVal
+	if e.opts.Foreign != nil {
+		if recorded, ok := e.opts.Foreign(r.Addr); ok {
+			v = foreignValue(r, ex, recorded)
+		}
+	}
+	e.blockVals[r.Addr] = &blockValue{val: external(v)}
+}
+
+// knownKeys reports whether a count or for_each value gives known
+// instance keys: it is known, and so are a set's elements.
+func knownKeys(v cty.Value) bool {
+	v, _ = v.UnmarkDeep()
+	return v.IsKnown() && (!v.Type().IsSetType() || v.IsWhollyKnown())
+}
+
 // foreignValue fits the value the prior state records for a block outside
 // the catalog (Options.Foreign) to the instances the configuration gives
-// it now: an instance the state does not record is unknown, and one the
-// configuration no longer has is left out, as Terraform's references would
-// see them after planning. When count or for_each cannot be evaluated the
-// whole value is unknown, as it always was for such blocks; vpcplan does
-// not report problems of arguments it does not evaluate.
-func (e *evaluator) foreignValue(r *Resource, recorded cty.Value) cty.Value {
+// it now (ex, for a block with count or for_each): an instance the state
+// does not record is unknown, and one the configuration no longer has is
+// left out, as Terraform's references would see them after planning. When
+// count or for_each cannot be evaluated the whole value is unknown.
+func foreignValue(r *Resource, ex expansion, recorded cty.Value) cty.Value {
 	rty := recorded.Type()
 	if r.Count == nil && r.ForEach == nil {
 		if rty.IsTupleType() {
@@ -20,9 +61,7 @@ func (e *evaluator) foreignValue(r *Resource, recorded cty.Value) cty.Value {
 		}
 		return recorded
 	}
-	n := node{kind: nodeResource, addr: r.Addr}
-	ex, diags := e.expand(r, e.scopeNarrow(e.refs[n], e.narrow[n]))
-	if diags.HasErrors() || !ex.known {
+	if !ex.known {
 		return cty.DynamicVal
 	}
 	if ex.kind == schema.IntKeyKind {

@@ -172,15 +172,7 @@ func markedValue(i *Instance) cty.Value {
 // evalResource expands a resource or data block into instances.
 func (e *evaluator) evalResource(r *Resource) {
 	if r.Schema == nil {
-		// A type outside the catalog in a .tf file: what the prior state
-		// records (Options.Foreign), else unknown; external either way.
-		v := cty.DynamicVal
-		if e.opts.Foreign != nil {
-			if recorded, ok := e.opts.Foreign(r.Addr); ok {
-				v = e.foreignValue(r, recorded)
-			}
-		}
-		e.blockVals[r.Addr] = &blockValue{val: external(v)}
+		e.evalForeign(r)
 		return
 	}
 	n := node{kind: nodeResource, addr: r.Addr}

@@ -214,6 +214,10 @@ func newConfig(dir string) *Config {
 		byVariable: map[string]*Variable{},
 		byLocal:    map[string]*Local{},
 		byProvider: map[string]*Provider{},
+
+		providerDecls: map[providerKey]hcl.Range{},
+		byModule:      map[string]*Module{},
+		byCheck:       map[string]*Check{},
 	}
 }
 
@@ -265,4 +269,5 @@ func (cfg *Config) finish() {
 	sort.SliceStable(cfg.Outputs, func(i, j int) bool { return cfg.Outputs[i].Name < cfg.Outputs[j].Name })
 	sort.SliceStable(cfg.Providers, func(i, j int) bool { return cfg.Providers[i].Alias < cfg.Providers[j].Alias })
 	sort.SliceStable(cfg.Modules, func(i, j int) bool { return cfg.Modules[i].Name < cfg.Modules[j].Name })
+	sort.SliceStable(cfg.Checks, func(i, j int) bool { return cfg.Checks[i].Name < cfg.Checks[j].Name })
 }

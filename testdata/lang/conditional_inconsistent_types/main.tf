@@ -1,0 +1,7 @@
+locals {
+  on = true
+}
+
+output "x" {
+  value = local.on ? "yes" : ["no"]
+}

@@ -1,0 +1,7 @@
+provider "terraform" {
+  alias = "a"
+}
+
+provider "terraform" {
+  alias = "a"
+}

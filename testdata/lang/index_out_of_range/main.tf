@@ -1,0 +1,7 @@
+locals {
+  list = ["a", "b"]
+}
+
+output "x" {
+  value = local.list[5]
+}

@@ -1,0 +1,7 @@
+locals {
+  name = "web"
+}
+
+output "x" {
+  value = local.name.first
+}

@@ -1,0 +1,3 @@
+output "all" {
+  value = var
+}

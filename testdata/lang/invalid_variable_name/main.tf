@@ -1,0 +1,2 @@
+variable "1x" {
+}

@@ -1,0 +1,6 @@
+locals {
+  name = "a"
+  tags {
+    env = "dev"
+  }
+}

@@ -1,0 +1,9 @@
+locals {
+  obj = {
+    name = "a"
+  }
+}
+
+output "x" {
+  value = local.obj.nmae
+}

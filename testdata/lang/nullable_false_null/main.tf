@@ -1,0 +1,8 @@
+variable "name" {
+  type     = string
+  nullable = false
+}
+
+output "name" {
+  value = var.name
+}

@@ -1,0 +1,7 @@
+locals {
+  s = "abc"
+}
+
+output "x" {
+  value = local.s + 1
+}

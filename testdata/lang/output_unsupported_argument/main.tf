@@ -1,0 +1,4 @@
+output "name" {
+  value  = "a"
+  format = "json"
+}

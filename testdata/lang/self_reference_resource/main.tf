@@ -1,0 +1,3 @@
+resource "terraform_data" "x" {
+  input = terraform_data.x.id
+}

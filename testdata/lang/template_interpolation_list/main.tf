@@ -1,0 +1,7 @@
+locals {
+  names = ["a", "b"]
+}
+
+output "x" {
+  value = "names: ${local.names}"
+}

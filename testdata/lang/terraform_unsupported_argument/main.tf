@@ -1,0 +1,3 @@
+terraform {
+  required_versions = ">= 1.0"
+}

@@ -1,0 +1,1 @@
+regon = "eu-west-1"

@@ -1,0 +1,3 @@
+output "id" {
+  value = data.terraform_remote_state.net.outputs
+}

@@ -1,0 +1,7 @@
+locals {
+  name = "a"
+}
+
+output "name" {
+  value = local.nmae
+}

@@ -1,0 +1,8 @@
+variable "on" {
+  type    = bool
+  default = true
+}
+
+output "x" {
+  value = var.on ? "yes" : ["no"]
+}

@@ -1,0 +1,9 @@
+variable "env" {
+  type    = string
+  default = "qa"
+
+  validation {
+    condition     = contains(["dev", "prod"], var.env)
+    error_message = "The env must be dev or prod."
+  }
+}

@@ -1,0 +1,3 @@
+variable "depends_on" {
+  type = string
+}

@@ -1,0 +1,3 @@
+variable "for_each" {
+  type = string
+}

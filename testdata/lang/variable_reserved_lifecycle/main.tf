@@ -1,0 +1,3 @@
+variable "lifecycle" {
+  type = string
+}

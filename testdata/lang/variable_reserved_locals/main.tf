@@ -1,0 +1,3 @@
+variable "locals" {
+  type = string
+}

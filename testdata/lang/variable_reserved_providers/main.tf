@@ -1,0 +1,3 @@
+variable "providers" {
+  type = string
+}

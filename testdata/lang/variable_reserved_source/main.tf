@@ -1,0 +1,3 @@
+variable "source" {
+  type = string
+}
