@@ -38,7 +38,8 @@ var recordTerraform = flag.String("terraform", "", "rewrite testdata/lang/*/terr
 // temporary HOME) and rewrites the files; a new case needs only its
 // configuration and a terraform.txtar holding the args line.
 //
-// vpcplan runs in process with the same arguments (run with -chdir), and
+// vpcplan runs in process with the same arguments (run with -chdir, in a
+// copy of the directory), and
 // must print exactly what Terraform printed, after normalizeTerraform, and
 // exit with the same code. The cases in knownDifferences are the exception:
 // vpcplan.txtar records what vpcplan prints instead (refreshed with
@@ -193,11 +194,16 @@ func sortCycles(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// runCorpusCase runs vpcplan in process on a case directory.
+// runCorpusCase runs vpcplan in process on a copy of a case directory
+// (plan leaves its lock file behind).
 func runCorpusCase(t *testing.T, dir, args string) corpusOutput {
 	t.Helper()
+	work := t.TempDir()
+	if err := os.CopyFS(work, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
 	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), append([]string{"-chdir=" + dir}, strings.Fields(args)...), &stdout, &stderr)
+	code := run(context.Background(), append([]string{"-chdir=" + work}, strings.Fields(args)...), &stdout, &stderr)
 	return corpusOutput{Exit: code, Stdout: stdout.String(), Stderr: stderr.String()}
 }
 
