@@ -116,6 +116,10 @@ var knownDifferences = map[string]string{
 		"Terraform 1.11.4's HCL v2.23 does not",
 	"validate_variables_unknown": "vpcplan validate evaluates variables with their defaults (and -var values) so that " +
 		"its rules check them; terraform validate leaves every input variable unknown",
+	"validation_error_message_not_string": `go-cty v1.20, vpcplan's, adds the type it got to conversion errors ("string required, but have tuple"); ` +
+		"Terraform 1.11.4's go-cty v1.16 does not",
+	"variable_wrong_type_tfvars": `go-cty v1.20, vpcplan's, adds the type it got to conversion errors ("list of number required, but have string"); ` +
+		"Terraform 1.11.4's go-cty v1.16 does not",
 }
 
 // Terraform's output is normalized where Terraform names itself as the

@@ -202,6 +202,7 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 			add("Reference to undeclared resource", detail)
 			return node{}, false
 		}
+		rc.checkInstanceKey(ref, cfg.byAddr[ref.Resource])
 		return node{kind: nodeResource, addr: ref.Resource}, true
 	case schema.RefCount:
 		if ref.Name != "index" {
@@ -247,6 +248,32 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 		add(`Invalid "self" reference`, `The "self" object is not available in this context. This object can be used only in resource provisioner, connection, and postcondition blocks.`)
 	}
 	return node{}, false
+}
+
+// checkInstanceKey reports, as Terraform's static reference validation
+// does, an attribute read without an instance key from a block with count
+// or for_each, and an instance key on a block without either. (A key that
+// is not a literal, as in aws_subnet.a[count.index], ends the static
+// traversal, so it is not checked.)
+func (rc *refCollector) checkInstanceKey(ref schema.Reference, r *Resource) {
+	if len(ref.Remaining) == 0 {
+		return
+	}
+	add := func(summary, detail string) {
+		rc.diags = append(rc.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: ref.Range.Ptr()})
+	}
+	if _, keyed := ref.Remaining[0].(hcl.TraverseIndex); keyed {
+		if r.Count == nil && r.ForEach == nil {
+			add("Unexpected resource instance key", fmt.Sprintf(`Because %s does not have "count" or "for_each" set, references to it must not include an index key. Remove the bracketed index to refer to the single instance of this resource.`, r.Addr))
+		}
+		return
+	}
+	if r.Count != nil {
+		add("Missing resource instance key", fmt.Sprintf("Because %s has \"count\" set, its attributes must be accessed on specific instances.\n\nFor example, to correlate with indices of a referring resource, use:\n    %s[count.index]", r.Addr, r.Addr))
+	}
+	if r.ForEach != nil {
+		add("Missing resource instance key", fmt.Sprintf("Because %s has \"for_each\" set, its attributes must be accessed on specific instances.\n\nFor example, to correlate with indices of a referring resource, use:\n    %s[each.key]", r.Addr, r.Addr))
+	}
 }
 
 func variableNames(cfg *Config) []string {

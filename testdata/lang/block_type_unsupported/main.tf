@@ -1,0 +1,2 @@
+resources "terraform_data" "x" {
+}

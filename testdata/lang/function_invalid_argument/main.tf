@@ -1,0 +1,7 @@
+locals {
+  s = "abc"
+}
+
+output "n" {
+  value = tonumber(local.s)
+}

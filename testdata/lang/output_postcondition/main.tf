@@ -1,0 +1,12 @@
+locals {
+  n = 1
+}
+
+output "n" {
+  value = local.n
+
+  postcondition {
+    condition     = local.n > 0
+    error_message = "Positive."
+  }
+}

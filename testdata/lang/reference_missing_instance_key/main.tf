@@ -1,0 +1,7 @@
+resource "terraform_data" "x" {
+  count = 2
+}
+
+output "id" {
+  value = terraform_data.x.id
+}

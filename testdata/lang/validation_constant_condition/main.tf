@@ -1,0 +1,8 @@
+variable "env" {
+  type = string
+
+  validation {
+    condition     = true
+    error_message = "Never."
+  }
+}

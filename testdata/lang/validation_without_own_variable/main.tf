@@ -1,0 +1,12 @@
+locals {
+  allowed = ["dev", "prod"]
+}
+
+variable "env" {
+  type = string
+
+  validation {
+    condition     = length(local.allowed) > 0
+    error_message = "Nothing allowed."
+  }
+}
