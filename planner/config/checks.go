@@ -74,7 +74,7 @@ func (e *evaluator) evalCheckRule(cr *CheckRule, ctx *hcl.EvalContext, what stri
 	}
 	res, err := convert.Convert(res, cty.Bool)
 	if err != nil {
-		return condErr(fmt.Sprintf("Invalid condition result value: %s.", errorText(err)))
+		return condErr(fmt.Sprintf("Invalid condition result value: %s.", formatError(err)))
 	}
 	if res, _ = res.Unmark(); res.True() {
 		return true
@@ -115,7 +115,7 @@ func (e *evaluator) evalErrorMessage(expr hcl.Expression, ctx *hcl.EvalContext) 
 	}
 	val, err := convert.Convert(val, cty.String)
 	if err != nil {
-		return invalid(fmt.Sprintf("Unsuitable value for error message: %s.", errorText(err)))
+		return invalid(fmt.Sprintf("Unsuitable value for error message: %s.", formatError(err)))
 	}
 	if !val.IsKnown() {
 		return ""

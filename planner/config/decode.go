@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -128,7 +129,7 @@ func (l *Loader) decodeResource(cfg *Config, mode schema.Mode, block *hcl.Block,
 		return append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "Invalid " + kind + " name",
-			Detail:   "A name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes.",
+			Detail:   badIdentifierDetail,
 			Subject:  block.LabelRanges[1].Ptr(),
 		})
 	}
@@ -429,7 +430,7 @@ func checkVariableDefault(v *Variable) hcl.Diagnostics {
 		return append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "Invalid default value for variable",
-			Detail:   fmt.Sprintf("This default value is not compatible with the variable's type constraint: %s.", errorText(err)),
+			Detail:   fmt.Sprintf("This default value is not compatible with the variable's type constraint: %s.", formatError(err)),
 			Subject:  v.Default.Expr.Range().Ptr(),
 		})
 	}
@@ -444,9 +445,9 @@ func checkVariableDefault(v *Variable) hcl.Diagnostics {
 	return diags
 }
 
-// errorText is Terraform's tfdiags.FormatError: a cty path error is
+// formatError is Terraform's tfdiags.FormatError: a cty path error is
 // prefixed with its path.
-func errorText(err error) string {
+func formatError(err error) string {
 	var pe cty.PathError
 	if !errors.As(err, &pe) || len(pe.Path) == 0 {
 		return err.Error()
@@ -460,13 +461,18 @@ func formatCtyPath(path cty.Path) string {
 	for _, step := range path {
 		switch ts := step.(type) {
 		case cty.GetAttrStep:
-			fmt.Fprintf(&b, ".%s", ts.Name)
+			b.WriteString("." + ts.Name)
 		case cty.IndexStep:
-			switch ts.Key.Type() {
-			case cty.String:
-				fmt.Fprintf(&b, "[%q]", ts.Key.AsString())
-			case cty.Number:
-				fmt.Fprintf(&b, "[%s]", ts.Key.AsBigFloat().Text('f', -1))
+			key := ts.Key
+			switch {
+			case key.IsNull():
+				b.WriteString("[null]")
+			case !key.IsKnown():
+				b.WriteString("[(not yet known)]")
+			case key.Type() == cty.Number:
+				b.WriteString("[" + key.AsBigFloat().Text('g', -1) + "]")
+			case key.Type() == cty.String:
+				b.WriteString("[" + strconv.Quote(key.AsString()) + "]")
 			default:
 				b.WriteString("[...]")
 			}

@@ -48,7 +48,7 @@ func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expa
 		return expansion{}, append(diags, &hcl.Diagnostic{
 			Severity:    hcl.DiagError,
 			Summary:     "Incorrect value type",
-			Detail:      fmt.Sprintf("Invalid expression value: %s.", errorText(err)),
+			Detail:      fmt.Sprintf("Invalid expression value: %s.", formatError(err)),
 			Subject:     attr.Expr.Range().Ptr(),
 			Expression:  attr.Expr,
 			EvalContext: ctx,

@@ -390,7 +390,7 @@ func (e *evaluator) validateVariable(v *Variable, val cty.Value, subject hcl.Ran
 		}
 		res, err := convert.Convert(res, cty.Bool)
 		if err != nil {
-			condErr(fmt.Sprintf("Invalid validation condition result value: %s.", errorText(err)))
+			condErr(fmt.Sprintf("Invalid validation condition result value: %s.", formatError(err)))
 			continue
 		}
 		if res, _ = res.Unmark(); res.True() {
@@ -442,7 +442,7 @@ func (e *evaluator) checkErrorMessage(vr *CheckRule, msg cty.Value, msgDiags hcl
 		e.diags = append(e.diags, &hcl.Diagnostic{
 			Severity:    hcl.DiagError,
 			Summary:     "Invalid error message",
-			Detail:      fmt.Sprintf("Unsuitable value for error message: %s.", errorText(err)),
+			Detail:      fmt.Sprintf("Unsuitable value for error message: %s.", formatError(err)),
 			Subject:     vr.ErrorMessage.Range().Ptr(),
 			Expression:  vr.ErrorMessage,
 			EvalContext: ctx,

@@ -1,0 +1,10 @@
+variable "listeners" {
+  type = map(object({
+    port = number
+  }))
+  default = {
+    web = {
+      port = "eighty"
+    }
+  }
+}
