@@ -45,17 +45,6 @@ func (e *evaluator) evalCheckRule(cr *CheckRule, ctx *hcl.EvalContext, what stri
 	if diags.HasErrors() {
 		return false
 	}
-	condErr := func(detail string) bool {
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity:    hcl.DiagError,
-			Summary:     "Invalid condition result",
-			Detail:      detail,
-			Subject:     cr.Condition.Range().Ptr(),
-			Expression:  cr.Condition,
-			EvalContext: ctx,
-		})
-		return false
-	}
 	if !res.IsKnown() {
 		if severity == hcl.DiagWarning {
 			e.diags = append(e.diags, &hcl.Diagnostic{
@@ -69,15 +58,8 @@ func (e *evaluator) evalCheckRule(cr *CheckRule, ctx *hcl.EvalContext, what stri
 		}
 		return true
 	}
-	if res.IsNull() {
-		return condErr("Condition expression must return either true or false, not null.")
-	}
-	res, err := convert.Convert(res, cty.Bool)
-	if err != nil {
-		return condErr(fmt.Sprintf("Invalid condition result value: %s.", formatError(err)))
-	}
-	if res, _ = res.Unmark(); res.True() {
-		return true
+	if holds, ok := e.conditionHolds(cr.Condition, ctx, res, "Invalid condition result", "condition"); holds || !ok {
+		return holds
 	}
 	if msg == "" {
 		msg = "This check failed, but has an invalid error message as described in the other accompanying messages."
@@ -91,6 +73,33 @@ func (e *evaluator) evalCheckRule(cr *CheckRule, ctx *hcl.EvalContext, what stri
 		EvalContext: ctx,
 	})
 	return false
+}
+
+// conditionHolds converts the known value of a condition to a bool as
+// Terraform does, reporting a null or non-bool result as an error with the
+// given summary; noun ("condition", "validation condition") words the
+// details as Terraform does. ok is false when it reported one.
+func (e *evaluator) conditionHolds(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, summary, noun string) (holds, ok bool) {
+	report := func(detail string) (bool, bool) {
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity:    hcl.DiagError,
+			Summary:     summary,
+			Detail:      detail,
+			Subject:     expr.Range().Ptr(),
+			Expression:  expr,
+			EvalContext: ctx,
+		})
+		return false, false
+	}
+	if v.IsNull() {
+		return report(strings.ToUpper(noun[:1]) + noun[1:] + " expression must return either true or false, not null.")
+	}
+	v, err := convert.Convert(v, cty.Bool)
+	if err != nil {
+		return report(fmt.Sprintf("Invalid %s result value: %s.", noun, formatError(err)))
+	}
+	v, _ = v.Unmark()
+	return v.True(), true
 }
 
 // evalErrorMessage evaluates a check rule's error message as Terraform's

@@ -374,26 +374,7 @@ func (e *evaluator) validateVariable(v *Variable, val cty.Value, subject hcl.Ran
 		if diags.HasErrors() || !res.IsKnown() {
 			continue
 		}
-		condErr := func(detail string) {
-			e.diags = append(e.diags, &hcl.Diagnostic{
-				Severity:    hcl.DiagError,
-				Summary:     "Invalid variable validation result",
-				Detail:      detail,
-				Subject:     vr.Condition.Range().Ptr(),
-				Expression:  vr.Condition,
-				EvalContext: ctx,
-			})
-		}
-		if res.IsNull() {
-			condErr("Validation condition expression must return either true or false, not null.")
-			continue
-		}
-		res, err := convert.Convert(res, cty.Bool)
-		if err != nil {
-			condErr(fmt.Sprintf("Invalid validation condition result value: %s.", formatError(err)))
-			continue
-		}
-		if res, _ = res.Unmark(); res.True() {
+		if holds, ok := e.conditionHolds(vr.Condition, ctx, res, "Invalid variable validation result", "validation condition"); holds || !ok {
 			continue
 		}
 		text := e.checkErrorMessage(vr, msg, msgDiags, ctx)
