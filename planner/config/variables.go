@@ -30,11 +30,10 @@ const (
 // either an expression (from a .tfvars file or a complex -var) or a plain
 // string (from -var or the environment, for primitive types).
 type rawValue struct {
-	expr   hcl.Expression // nil for a plain string
-	str    string
-	source string // "-var", "environment variable TF_VAR_x", file name
-	from   valueSource
-	rng    *hcl.Range // of the value, when it comes from a file
+	expr hcl.Expression // nil for a plain string
+	str  string
+	from valueSource
+	rng  *hcl.Range // of the value, when it comes from a file
 }
 
 // nonFileSource is Terraform's phrase for a value that does not come from
@@ -85,7 +84,7 @@ func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 	}
 	sort.Strings(envNames)
 	for _, vn := range envNames {
-		raw[vn] = rawValue{str: envVals[vn], source: "environment variable TF_VAR_" + vn, from: fromEnv}
+		raw[vn] = rawValue{str: envVals[vn], from: fromEnv}
 	}
 	// terraform.tfvars, then terraform.tfvars.json, then the *.auto.tfvars
 	// and *.auto.tfvars.json files in the order of their names (os.ReadDir
@@ -121,12 +120,12 @@ func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 			})
 			continue
 		}
-		raw[a.Name] = rawValue{str: a.Value, source: "-var", from: fromCLI}
+		raw[a.Name] = rawValue{str: a.Value, from: fromCLI}
 	}
 	diags = append(diags, undeclaredInFiles(undeclared)...)
 	for name, val := range e.opts.Values {
 		if e.cfg.byVariable[name] != nil {
-			raw[name] = rawValue{expr: hcl.StaticExpr(val, hcl.Range{}), source: "the saved plan", from: fromPlan}
+			raw[name] = rawValue{expr: hcl.StaticExpr(val, hcl.Range{}), from: fromPlan}
 		}
 	}
 	for _, v := range e.cfg.Variables {
@@ -146,7 +145,7 @@ func (e *evaluator) collectVariableValues() hcl.Diagnostics {
 				})
 				continue
 			}
-			rv, ok = rawValue{str: s, source: "<input>", from: fromPrompt}, true
+			rv, ok = rawValue{str: s, from: fromPrompt}, true
 		}
 		if !ok {
 			continue
@@ -192,17 +191,6 @@ func undeclaredInFiles(undeclared []string) hcl.Diagnostics {
 	return diags
 }
 
-// fullStop ends text quoted from another diagnostic or error with exactly
-// one full stop: hcl's details end in one (or in a question), most error
-// strings in none.
-func fullStop(s string) string {
-	s = strings.TrimRight(s, " \n")
-	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
-		return s
-	}
-	return s + "."
-}
-
 // isPrimitiveConstraint reports whether a variable's type is a primitive
 // type (or any), whose values from -var, the environment and the prompt
 // are taken as literal strings, as Terraform does.
@@ -244,7 +232,7 @@ func (e *evaluator) readVarFile(name string, raw map[string]rawValue, undeclared
 			continue
 		}
 		rng := a.Expr.Range()
-		raw[an] = rawValue{expr: a.Expr, source: name, from: fromFile, rng: &rng}
+		raw[an] = rawValue{expr: a.Expr, from: fromFile, rng: &rng}
 	}
 	return diags
 }

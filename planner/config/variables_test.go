@@ -473,17 +473,3 @@ output "token" {
 		}
 	})
 }
-
-func TestFullStop(t *testing.T) {
-	tests := map[string]string{
-		"Expected the start of an expression, but found the end of the file.": "Expected the start of an expression, but found the end of the file.",
-		"a bool is required":  "a bool is required.",
-		"Did you mean \"x\"?": "Did you mean \"x\"?",
-		"trailing space. \n":  "trailing space.",
-	}
-	for in, want := range tests {
-		if got := fullStop(in); got != want {
-			t.Errorf("fullStop(%q): got %q, want %q", in, got, want)
-		}
-	}
-}
