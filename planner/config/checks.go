@@ -10,6 +10,19 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 )
 
+// exprDiag is a diagnostic about expr, whose values in ctx the snippet
+// shows, as Terraform's diagnostics about conditions and messages do.
+func exprDiag(sev hcl.DiagnosticSeverity, summary, detail string, expr hcl.Expression, ctx *hcl.EvalContext) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity:    sev,
+		Summary:     summary,
+		Detail:      detail,
+		Subject:     expr.Range().Ptr(),
+		Expression:  expr,
+		EvalContext: ctx,
+	}
+}
+
 // checkRuleTraversals returns the traversals of the conditions and error
 // messages of rules.
 func checkRuleTraversals(rules []*CheckRule) []hcl.Traversal {
@@ -47,14 +60,8 @@ func (e *evaluator) evalCheckRule(cr *CheckRule, ctx *hcl.EvalContext, what stri
 	}
 	if !res.IsKnown() {
 		if severity == hcl.DiagWarning {
-			e.diags = append(e.diags, &hcl.Diagnostic{
-				Severity:    hcl.DiagWarning,
-				Summary:     what + " known after apply",
-				Detail:      "The condition could not be evaluated at this time, a result will be known when this plan is applied.",
-				Subject:     cr.Condition.Range().Ptr(),
-				Expression:  cr.Condition,
-				EvalContext: ctx,
-			})
+			e.diags = append(e.diags, exprDiag(hcl.DiagWarning, what+" known after apply",
+				"The condition could not be evaluated at this time, a result will be known when this plan is applied.", cr.Condition, ctx))
 		}
 		return true
 	}
@@ -64,14 +71,7 @@ func (e *evaluator) evalCheckRule(cr *CheckRule, ctx *hcl.EvalContext, what stri
 	if msg == "" {
 		msg = "This check failed, but has an invalid error message as described in the other accompanying messages."
 	}
-	e.diags = append(e.diags, &hcl.Diagnostic{
-		Severity:    severity,
-		Summary:     what + " failed",
-		Detail:      msg,
-		Subject:     cr.Condition.Range().Ptr(),
-		Expression:  cr.Condition,
-		EvalContext: ctx,
-	})
+	e.diags = append(e.diags, exprDiag(severity, what+" failed", msg, cr.Condition, ctx))
 	return false
 }
 
@@ -81,14 +81,7 @@ func (e *evaluator) evalCheckRule(cr *CheckRule, ctx *hcl.EvalContext, what stri
 // details as Terraform does. ok is false when it reported one.
 func (e *evaluator) conditionHolds(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, summary, noun string) (holds, ok bool) {
 	report := func(detail string) (bool, bool) {
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity:    hcl.DiagError,
-			Summary:     summary,
-			Detail:      detail,
-			Subject:     expr.Range().Ptr(),
-			Expression:  expr,
-			EvalContext: ctx,
-		})
+		e.diags = append(e.diags, exprDiag(hcl.DiagError, summary, detail, expr, ctx))
 		return false, false
 	}
 	if v.IsNull() {
@@ -112,14 +105,7 @@ func (e *evaluator) evalErrorMessage(expr hcl.Expression, ctx *hcl.EvalContext) 
 		return ""
 	}
 	invalid := func(detail string) string {
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity:    hcl.DiagError,
-			Summary:     "Invalid error message",
-			Detail:      detail,
-			Subject:     expr.Range().Ptr(),
-			Expression:  expr,
-			EvalContext: ctx,
-		})
+		e.diags = append(e.diags, exprDiag(hcl.DiagError, "Invalid error message", detail, expr, ctx))
 		return ""
 	}
 	val, err := convert.Convert(val, cty.String)
@@ -134,14 +120,8 @@ func (e *evaluator) evalErrorMessage(expr hcl.Expression, ctx *hcl.EvalContext) 
 	}
 	val, marks := val.Unmark()
 	if _, ok := marks[funcs.SensitiveMark]; ok {
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity:    hcl.DiagWarning,
-			Summary:     "Error message refers to sensitive values",
-			Detail:      "The error expression used to explain this condition refers to sensitive values, so vpcplan will not display the resulting message.\n\nYou can correct this by removing references to sensitive values, or by carefully using the nonsensitive() function if the expression will not reveal the sensitive data.",
-			Subject:     expr.Range().Ptr(),
-			Expression:  expr,
-			EvalContext: ctx,
-		})
+		e.diags = append(e.diags, exprDiag(hcl.DiagWarning, "Error message refers to sensitive values",
+			"The error expression used to explain this condition refers to sensitive values, so vpcplan will not display the resulting message.\n\nYou can correct this by removing references to sensitive values, or by carefully using the nonsensitive() function if the expression will not reveal the sensitive data.", expr, ctx))
 		return ""
 	}
 	return strings.TrimSpace(val.AsString())

@@ -125,13 +125,8 @@ func (l *Loader) decodeResource(cfg *Config, mode schema.Mode, block *hcl.Block,
 	if mode == schema.DataMode {
 		kind = "data source"
 	}
-	if !hclsyntax.ValidIdentifier(name) {
-		return append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Invalid " + kind + " name",
-			Detail:   badIdentifierDetail,
-			Subject:  block.LabelRanges[1].Ptr(),
-		})
+	if moreDiags := checkIdentifier("Invalid "+kind+" name", name, block.LabelRanges[1]); moreDiags != nil {
+		return append(diags, moreDiags...)
 	}
 	addr := schema.Addr{Mode: mode, Type: schema.TypeName(typeName), Name: name}
 	if prev := cfg.byAddr[addr]; prev != nil {
@@ -271,20 +266,25 @@ var moduleSchema = &hcl.BodySchema{
 	},
 }
 
-// badIdentifierDetail is Terraform's detail for a name that is not an
-// identifier.
-const badIdentifierDetail = "A name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes."
+// checkIdentifier returns Terraform's error (with the given summary) for a
+// block name that is not an identifier, or nil.
+func checkIdentifier(summary, name string, rng hcl.Range) hcl.Diagnostics {
+	if hclsyntax.ValidIdentifier(name) {
+		return nil
+	}
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  summary,
+		Detail:   "A name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes.",
+		Subject:  rng.Ptr(),
+	}}
+}
 
 func decodeVariable(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 	name := block.Labels[0]
 	content, diags := block.Body.Content(variableSchema)
-	if !hclsyntax.ValidIdentifier(name) {
-		return append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Invalid variable name",
-			Detail:   badIdentifierDetail,
-			Subject:  block.LabelRanges[0].Ptr(),
-		})
+	if moreDiags := checkIdentifier("Invalid variable name", name, block.LabelRanges[0]); moreDiags != nil {
+		return append(diags, moreDiags...)
 	}
 	if isModuleArgument(name) {
 		diags = append(diags, &hcl.Diagnostic{
@@ -511,14 +511,7 @@ var outputSchema = &hcl.BodySchema{
 func decodeOutput(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 	name := block.Labels[0]
 	content, diags := block.Body.Content(outputSchema)
-	if !hclsyntax.ValidIdentifier(name) {
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Invalid output name",
-			Detail:   badIdentifierDetail,
-			Subject:  block.LabelRanges[0].Ptr(),
-		})
-	}
+	diags = append(diags, checkIdentifier("Invalid output name", name, block.LabelRanges[0])...)
 	o := &Output{Name: name, DeclRange: block.DefRange}
 	if a := content.Attributes["value"]; a != nil {
 		o.Expr = a.Expr
@@ -681,14 +674,7 @@ func decodeTerraform(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 func decodeModule(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 	name := block.Labels[0]
 	_, _, diags := block.Body.PartialContent(moduleSchema)
-	if !hclsyntax.ValidIdentifier(name) {
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Invalid module instance name",
-			Detail:   badIdentifierDetail,
-			Subject:  block.LabelRanges[0].Ptr(),
-		})
-	}
+	diags = append(diags, checkIdentifier("Invalid module instance name", name, block.LabelRanges[0])...)
 	if prev := cfg.byModule[name]; prev != nil {
 		return append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
@@ -713,14 +699,7 @@ var checkSchema = &hcl.BodySchema{
 func (l *Loader) decodeCheck(cfg *Config, block *hcl.Block, filename string) hcl.Diagnostics {
 	name := block.Labels[0]
 	content, diags := block.Body.Content(checkSchema)
-	if !hclsyntax.ValidIdentifier(name) {
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Invalid check block name",
-			Detail:   badIdentifierDetail,
-			Subject:  block.LabelRanges[0].Ptr(),
-		})
-	}
+	diags = append(diags, checkIdentifier("Invalid check block name", name, block.LabelRanges[0])...)
 	c := &Check{Name: name, DeclRange: block.DefRange}
 	var data *hcl.Block
 	for _, b := range content.Blocks {

@@ -393,14 +393,8 @@ func (e *evaluator) checkErrorMessage(vr *CheckRule, msg cty.Value, msgDiags hcl
 		if e.opts.Mode != PlanMode || e.allUnknown {
 			return ""
 		}
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity:    hcl.DiagError,
-			Summary:     "Invalid error message",
-			Detail:      "Unsuitable value for error message: expression refers to values that won't be known until the apply phase.",
-			Subject:     vr.ErrorMessage.Range().Ptr(),
-			Expression:  vr.ErrorMessage,
-			EvalContext: ctx,
-		})
+		e.diags = append(e.diags, exprDiag(hcl.DiagError, "Invalid error message",
+			"Unsuitable value for error message: expression refers to values that won't be known until the apply phase.", vr.ErrorMessage, ctx))
 		return failed
 	}
 	if msg.IsNull() {
@@ -408,25 +402,13 @@ func (e *evaluator) checkErrorMessage(vr *CheckRule, msg cty.Value, msgDiags hcl
 	}
 	str, err := convert.Convert(msg, cty.String)
 	if err != nil {
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity:    hcl.DiagError,
-			Summary:     "Invalid error message",
-			Detail:      fmt.Sprintf("Unsuitable value for error message: %s.", formatError(err)),
-			Subject:     vr.ErrorMessage.Range().Ptr(),
-			Expression:  vr.ErrorMessage,
-			EvalContext: ctx,
-		})
+		e.diags = append(e.diags, exprDiag(hcl.DiagError, "Invalid error message",
+			fmt.Sprintf("Unsuitable value for error message: %s.", formatError(err)), vr.ErrorMessage, ctx))
 		return failed
 	}
 	if str.HasMark(funcs.SensitiveMark) {
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity:    hcl.DiagError,
-			Summary:     "Error message refers to sensitive values",
-			Detail:      "The error expression used to explain this condition refers to sensitive values. vpcplan will not display the resulting message.\n\nYou can correct this by removing references to sensitive values, or by carefully using the nonsensitive() function if the expression will not reveal the sensitive data.",
-			Subject:     vr.ErrorMessage.Range().Ptr(),
-			Expression:  vr.ErrorMessage,
-			EvalContext: ctx,
-		})
+		e.diags = append(e.diags, exprDiag(hcl.DiagError, "Error message refers to sensitive values",
+			"The error expression used to explain this condition refers to sensitive values. vpcplan will not display the resulting message.\n\nYou can correct this by removing references to sensitive values, or by carefully using the nonsensitive() function if the expression will not reveal the sensitive data.", vr.ErrorMessage, ctx))
 		return "The error message included a sensitive value, so it will not be displayed."
 	}
 	str, _ = str.UnmarkDeep()
