@@ -265,12 +265,21 @@ func (e *evaluator) evalResource(r *Resource) {
 // checkBody checks the body of a block that has no instance to check it
 // through: count = 0, for_each = {}, or a count or for_each that is unknown
 // or invalid. As terraform validate does, it evaluates the body once, with
-// count.index, each.key and each.value unknown and dynamic blocks
-// expanded, so that what is wrong whatever the instances is reported:
+// every reference, count.index, each.key and each.value unknown and
+// dynamic blocks expanded, so that what is wrong whatever the instances is reported:
 // unsupported and missing arguments, block counts, invalid expressions
 // and known values of the wrong type. shared is the body's content when
 // it has no dynamic blocks. The value is not kept.
 func (e *evaluator) checkBody(r *Resource, dec *blockDecoder, shared *bodyContent, ctx *hcl.EvalContext, prov *ProviderConfig) hcl.Diagnostics {
+	// What the body refers to is unknown here, as every value is in
+	// terraform validate: a block with no instance is typically one whose
+	// count turned off what it refers to too (aws_internet_gateway.this[0]
+	// under the same condition), which must not be an error.
+	unknown := &hcl.EvalContext{Functions: ctx.Functions, Variables: make(map[string]cty.Value, len(ctx.Variables))}
+	for name := range ctx.Variables {
+		unknown.Variables[name] = cty.DynamicVal
+	}
+	ctx = unknown
 	switch {
 	case r.Count != nil:
 		ctx = ctx.NewChild()
