@@ -32,18 +32,9 @@ func (r *Resource) Ranges(path string) SourceRanges {
 	}
 	parts := strings.Split(path, ".")
 	for i, part := range parts {
-		name, idx := part, -1
-		if open := strings.IndexByte(part, '['); open >= 0 && strings.HasSuffix(part, "]") {
-			name = part[:open]
-			key := part[open+1 : len(part)-1]
-			idx = 0
-			if key != "*" {
-				n, err := strconv.Atoi(key)
-				if err != nil {
-					return out
-				}
-				idx = n
-			}
+		name, idx, ok := pathPart(part)
+		if !ok {
+			return out
 		}
 		last := i == len(parts)-1
 		if a, ok := body.Attributes[name]; ok && idx < 0 {
@@ -109,18 +100,9 @@ func (i *Instance) Ranges(path string) SourceRanges {
 	out := SourceRanges{Name: r.DeclRange, Expr: r.DeclRange}
 	parts := strings.Split(path, ".")
 	for k, part := range parts {
-		name, idx := part, -1
-		if open := strings.IndexByte(part, '['); open >= 0 && strings.HasSuffix(part, "]") {
-			name = part[:open]
-			key := part[open+1 : len(part)-1]
-			idx = 0
-			if key != "*" {
-				n, err := strconv.Atoi(key)
-				if err != nil {
-					return out
-				}
-				idx = n
-			}
+		name, idx, ok := pathPart(part)
+		if !ok {
+			return out
 		}
 		last := k == len(parts)-1
 		a, isAttr := c.attrs[name]
@@ -177,4 +159,23 @@ func (r *Resource) dynamicBlock(c *bodyContent) *hclsyntax.Block {
 		return nil
 	}
 	return find(r.Syntax)
+}
+
+// pathPart splits one part of a Link.Path: "vpc_id" gives ("vpc_id", -1),
+// "rule[2]" gives ("rule", 2), "route[*]" gives ("route", 0), the first
+// block. ok is false for an index that is not a number or "*".
+func pathPart(part string) (name string, idx int, ok bool) {
+	open := strings.IndexByte(part, '[')
+	if open < 0 || !strings.HasSuffix(part, "]") {
+		return part, -1, true
+	}
+	key := part[open+1 : len(part)-1]
+	if key == "*" {
+		return part[:open], 0, true
+	}
+	n, err := strconv.Atoi(key)
+	if err != nil {
+		return part, -1, false
+	}
+	return part[:open], n, true
 }
