@@ -133,8 +133,8 @@ type evaluator struct {
 	linker    *linker
 	// expansions caches for_each expansions of locals and variables.
 	expansions map[string]expansion
-	// reachMemo memoises reach.
-	reachMemo map[node][]schema.Addr
+	// depsMemo memoises resourceDeps.
+	depsMemo map[node][]schema.Addr
 	// allUnknown evaluates every variable as unknown, as Terraform's
 	// validate walk does (see PlanFailure).
 	allUnknown bool
@@ -196,7 +196,7 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 		providers:  map[string]*ProviderConfig{},
 		decoders:   map[*schema.Resource]*blockDecoder{},
 		expansions: map[string]expansion{},
-		reachMemo:  map[node][]schema.Addr{},
+		depsMemo:   map[node][]schema.Addr{},
 		allUnknown: allUnknown,
 		targets:    l.refTargets(),
 		model: &Model{

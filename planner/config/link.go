@@ -41,9 +41,14 @@ func (e *evaluator) resourceGraph() *graph.Graph[schema.Addr] {
 }
 
 // resourceDeps returns the resource and data blocks n depends on, directly
-// or through variables, locals and providers. Reachable sets of the
-// intermediate nodes are memoised, so each is computed once.
+// or through variables, locals and providers. Each node's set is computed
+// once: the planner's depsSettled and resourceGraph both ask for every
+// resource block's.
 func (e *evaluator) resourceDeps(n node) []schema.Addr {
+	if r, ok := e.depsMemo[n]; ok {
+		return r
+	}
+	e.depsMemo[n] = nil // guards against cycles, which were reported already
 	var out []schema.Addr
 	seen := map[schema.Addr]bool{}
 	add := func(a schema.Addr) {
@@ -57,21 +62,11 @@ func (e *evaluator) resourceDeps(n node) []schema.Addr {
 			add(d.addr)
 			continue
 		}
-		for _, a := range e.reach(d) {
+		for _, a := range e.resourceDeps(d) {
 			add(a)
 		}
 	}
-	return out
-}
-
-// reach returns the resource blocks an intermediate node reaches.
-func (e *evaluator) reach(n node) []schema.Addr {
-	if r, ok := e.reachMemo[n]; ok {
-		return r
-	}
-	e.reachMemo[n] = nil // guards against cycles, which were reported already
-	out := e.resourceDeps(n)
-	e.reachMemo[n] = out
+	e.depsMemo[n] = out
 	return out
 }
 
