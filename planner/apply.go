@@ -196,7 +196,8 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 		account = AssumedAccount(a.st.Lineage)
 	}
 	f := &filler{lineage: a.st.Lineage, addr: inst.Addr, account: account, region: c.Region, partition: c.Partition}
-	planned := plannedAtApply(c, inst)
+	external := appliedExternal(c, inst)
+	planned := plannedAtApply(c, inst, external)
 	start := time.Now()
 	var v cty.Value
 	switch c.Action {
@@ -229,7 +230,7 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 	default:
 		return c.Before, nil
 	}
-	a.put(inst.Addr, v, c, appliedExternal(c, inst))
+	a.put(inst.Addr, v, c, external)
 	switch c.Action {
 	case Create, DeleteThenCreate:
 		a.event(Event{Addr: c.Addr, Op: OpCreate, Done: true, ID: stringAttr(v, "id"), Elapsed: time.Since(start)})
@@ -243,10 +244,10 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 // plannedAtApply is the value of an instance to apply: its evaluation at
 // apply time (now with the applied values of what it depends on), as the
 // plan planned it for the action the plan chose, with every value AWS
-// computes unknown, for fill.
-func plannedAtApply(c *Change, inst *config.Instance) cty.Value {
+// computes unknown, for fill. external is appliedExternal's.
+func plannedAtApply(c *Change, inst *config.Instance, external []cty.Path) cty.Value {
 	planned := withTagsAll(applyIgnoreChanges(inst, c.Before))
-	planned, _ = keepExternal(appliedExternal(c, inst), c.Before, planned)
+	planned, _ = keepExternal(external, c.Before, planned)
 	switch {
 	case c.Action == Update:
 		return recomputed(c.Schema, c.Before, planned)
