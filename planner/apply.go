@@ -252,7 +252,7 @@ func plannedAtApply(c *Change, inst *config.Instance, external []cty.Path) cty.V
 	case c.Action == Update:
 		return recomputed(c.Schema, c.Before, planned)
 	case c.Action.IsReplace():
-		return unknownComputed(c.Schema, planned, inst.Resource)
+		return unknownComputed(c.Schema, planned, inst)
 	}
 	return planned
 }

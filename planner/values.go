@@ -324,7 +324,7 @@ func applyIgnoreChanges(inst *config.Instance, prior cty.Value) cty.Value {
 // configuration does not write, in nested blocks too, as a create would
 // have them. Computed blocks the configuration leaves out are empty, as in
 // a create.
-func unknownComputed(sch *schema.Resource, planned cty.Value, r *config.Resource) cty.Value {
+func unknownComputed(sch *schema.Resource, planned cty.Value, r *config.Instance) cty.Value {
 	if !planned.IsKnown() || planned.IsNull() {
 		return planned
 	}
@@ -333,7 +333,7 @@ func unknownComputed(sch *schema.Resource, planned cty.Value, r *config.Resource
 
 // unknownComputedBlock is unknownComputed for one block value written at
 // prefix ("" for the resource, "dns_options[0]." for a nested one).
-func unknownComputedBlock(b *schema.Block, v cty.Value, r *config.Resource, prefix string) cty.Value {
+func unknownComputedBlock(b *schema.Block, v cty.Value, r *config.Instance, prefix string) cty.Value {
 	if !v.IsKnown() || v.IsNull() {
 		return v
 	}
@@ -443,7 +443,7 @@ func externalPaths(inst *config.Instance, planned cty.Value) []cty.Path {
 	if !inst.DepsSettled || planned.IsWhollyKnown() {
 		return inst.ExternalPaths
 	}
-	paths := unknownArgs(&inst.Schema.Block, planned, inst.Resource, nil, "")
+	paths := unknownArgs(&inst.Schema.Block, planned, inst, nil, "")
 	if len(paths) == 0 {
 		return inst.ExternalPaths
 	}
@@ -451,11 +451,11 @@ func externalPaths(inst *config.Instance, planned cty.Value) []cty.Path {
 }
 
 // unknownArgs returns the paths of the arguments of a block value that the
-// configuration writes (r.Ranges, at prefix) and that are not wholly
+// configuration writes (the instance's Ranges, at prefix) and that are not wholly
 // known: inside list and single blocks per element, a set of blocks as a
 // whole. An optional+computed argument left unset is unknown because AWS
 // will choose it, not because of an unknown input: it is not returned.
-func unknownArgs(b *schema.Block, v cty.Value, r *config.Resource, base cty.Path, prefix string) []cty.Path {
+func unknownArgs(b *schema.Block, v cty.Value, r *config.Instance, base cty.Path, prefix string) []cty.Path {
 	if !v.IsKnown() || v.IsNull() {
 		return nil
 	}

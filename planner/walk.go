@@ -244,7 +244,7 @@ func diffExisting(c *Change, inst *config.Instance, pi *priorInstance) {
 		if inst.Resource.Lifecycle.CreateBeforeDestroy {
 			c.Action = CreateThenDelete
 		}
-		c.After = unknownComputed(inst.Schema, planned, inst.Resource)
+		c.After = unknownComputed(inst.Schema, planned, inst)
 		return
 	}
 	c.Action, c.After = Update, recomputed(inst.Schema, prior, planned)

@@ -321,3 +321,36 @@ func pathStrings(ps []cty.Path) []string {
 	}
 	return out
 }
+
+// A replacement keeps what dynamic blocks write: only what the
+// configuration leaves to AWS becomes unknown.
+func TestWalkReplacementKeepsDynamicBlockArguments(t *testing.T) {
+	h := newHarness(t)
+	src := func(vpc string) string {
+		return walkProvider + `
+resource "aws_vpc_endpoint" "ssm" {
+  vpc_id              = "` + vpc + `"
+  service_name        = "com.amazonaws.eu-west-1.ssm"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  dynamic "dns_options" {
+    for_each = ["dualstack"]
+    content {
+      dns_record_ip_type = dns_options.value
+    }
+  }
+}
+`
+	}
+	h.write(src("vpc-0123456789abcdef0"))
+	h.apply(h.plan(false))
+	h.write(src("vpc-0123456789abcdef1"))
+	c := change(t, h.plan(false), "aws_vpc_endpoint.ssm")
+	if c.Action != planner.DeleteThenCreate {
+		t.Fatalf("action = %v, want replace", c.Action.JSON())
+	}
+	got := c.After.GetAttr("dns_options").Index(cty.NumberIntVal(0)).GetAttr("dns_record_ip_type")
+	if !got.RawEquals(cty.StringVal("dualstack")) {
+		t.Errorf("dns_record_ip_type = %#v, want the configured \"dualstack\"", got)
+	}
+}
