@@ -119,6 +119,12 @@ type bodyContent struct {
 // nested blocks. An attributes-as-blocks type written as an argument stays
 // in attrs, under its name, and is evaluated per instance (eval).
 func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
+	return d.contentOpen(body, nil)
+}
+
+// contentOpen is content, with the number of the top-level blocks named in
+// open taken as unknown (see evaluator.openBlocks).
+func (d *blockDecoder) contentOpen(body hcl.Body, open map[string]bool) (*bodyContent, hcl.Diagnostics) {
 	c, diags := body.Content(d.schema)
 	missing := c.MissingItemRange
 	if missing == (hcl.Range{}) {
@@ -167,7 +173,7 @@ func (d *blockDecoder) content(body hcl.Body) (*bodyContent, hcl.Diagnostics) {
 			// The number of elements is the value's, known per instance.
 			continue
 		}
-		unknown := false
+		unknown := open[name]
 		for _, blk := range elems {
 			if u, ok := blk.Body.(hcldec.UnknownBody); ok && u.Unknown() {
 				unknown = true

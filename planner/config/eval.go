@@ -140,6 +140,11 @@ type evaluator struct {
 	allUnknown bool
 	// checkRefs are the references of each check block's assertions.
 	checkRefs map[*Check][]schema.Reference
+	// defaulted names the variables that took their default in
+	// ValidateMode (see openBlocks); fromDefaults memoises, per local,
+	// whether its value derives from one.
+	defaulted    map[string]bool
+	fromDefaults map[string]bool
 }
 
 // Evaluate evaluates cfg in dependency order and links the result. The
@@ -198,6 +203,7 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 		expansions: map[string]expansion{},
 		depsMemo:   map[node][]schema.Addr{},
 		allUnknown: allUnknown,
+		defaulted:  map[string]bool{},
 		targets:    l.refTargets(),
 		model: &Model{
 			Config:    cfg,

@@ -210,6 +210,10 @@ func (e *evaluator) evalResource(r *Resource) {
 	}
 	bv := &blockValue{kind: ex.kind, insts: make([]*Instance, len(ex.keys))}
 	instDiags := make([]hcl.Diagnostics, len(ex.keys))
+	var open map[string]bool
+	if dynamic {
+		open = e.openBlocks(r)
+	}
 	plan := e.opts.Plan
 	depsSettled := plan != nil && e.depsSettled(n)
 	if r.Addr.Mode != schema.ManagedMode || len(e.g.Dependents(n)) == 0 {
@@ -226,7 +230,7 @@ func (e *evaluator) evalResource(r *Resource) {
 			ictx = ctx.NewChild()
 			ictx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(key.Str), "value": ex.values[i]})}
 		}
-		bv.insts[i], instDiags[i] = e.evalInstance(r, r.Addr.Instance(key), dec, shared, ictx, prov)
+		bv.insts[i], instDiags[i] = e.evalInstance(r, r.Addr.Instance(key), dec, shared, open, ictx, prov)
 		inst := bv.insts[i]
 		inst.DepsSettled = depsSettled
 		if r.Addr.Mode == schema.DataMode {
@@ -338,11 +342,11 @@ func (e *evaluator) parallel(n int, f func(i int)) {
 // It may run concurrently with other instances of the same block: it reads
 // the evaluator's state and writes only the instance it returns.
 // content is the block's shared body content, or nil when dynamic blocks
-// make each instance expand its own.
-func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blockDecoder, content *bodyContent, ctx *hcl.EvalContext, prov *ProviderConfig) (*Instance, hcl.Diagnostics) {
+// make each instance expand its own; open is openBlocks' result for them.
+func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blockDecoder, content *bodyContent, open map[string]bool, ctx *hcl.EvalContext, prov *ProviderConfig) (*Instance, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	if content == nil {
-		content, diags = dec.content(dynblock.Expand(r.Body, ctx))
+		content, diags = dec.contentOpen(dynblock.Expand(r.Body, ctx), open)
 	}
 	var prior priorValue
 	if e.opts.Known != nil && r.Addr.Mode == schema.ManagedMode {

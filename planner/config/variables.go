@@ -270,6 +270,9 @@ func (e *evaluator) evalVariable(v *Variable) {
 		val = cty.StringVal(rv.str)
 	default:
 		val, diags = v.Default.Expr.Value(nil)
+		if e.opts.Mode == ValidateMode {
+			e.defaulted[v.Name] = true
+		}
 	}
 	if diags.HasErrors() {
 		fail(diags...)
