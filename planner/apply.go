@@ -98,13 +98,11 @@ func Apply(ctx context.Context, p *Plan, opts ApplyOptions) (*state.State, [3]in
 		}
 	}
 	for _, r := range a.st.Resources {
-		if r.Module == "" {
-			mode := schema.ManagedMode
-			if r.Mode == "data" {
-				mode = schema.DataMode
-			}
-			a.res[schema.Addr{Mode: mode, Type: schema.TypeName(r.Type), Name: r.Name}] = r
+		mode := schema.ManagedMode
+		if r.Mode == "data" {
+			mode = schema.DataMode
 		}
+		a.res[schema.Addr{Module: r.Module, Mode: mode, Type: schema.TypeName(r.Type), Name: r.Name}] = r
 	}
 	a.deletes()
 	if !a.diags.HasErrors() && !p.Destroy && ctx.Err() == nil {
@@ -357,7 +355,7 @@ func (a *applier) put(addr schema.InstanceAddr, v cty.Value, c *Change, external
 		if addr.Resource.Mode == schema.DataMode {
 			mode = "data"
 		}
-		r = &state.Resource{Mode: mode, Type: string(addr.Resource.Type), Name: addr.Resource.Name, Provider: c.Provider}
+		r = &state.Resource{Module: addr.Resource.Module, Mode: mode, Type: string(addr.Resource.Type), Name: addr.Resource.Name, Provider: c.Provider}
 		a.res[addr.Resource] = r
 		a.st.Resources = append(a.st.Resources, r)
 	}

@@ -19,8 +19,8 @@ import (
 // TestApplyKeepsWhatItDoesNotManage applies a change to a state Terraform
 // wrote and checks that what vpcplan does not manage is written back as it
 // was: outputs it cannot compute, terraform_version, instances of types
-// outside the catalog, module instances, and an unchanged instance with
-// attributes its schema does not know.
+// outside the catalog and an unchanged instance with
+// attributes its schema does not know; and that an instance of a module the configuration no longer calls is destroyed.
 func TestApplyKeepsWhatItDoesNotManage(t *testing.T) {
 	dir := t.TempDir()
 	src := `
@@ -134,7 +134,15 @@ output "new_pet" {
 			byAddr[r.Module+"|"+r.Type+"."+r.Name] = inst
 		}
 	}
+	// A module instance whose call the configuration no longer has is
+	// destroyed, as Terraform destroys it.
+	if inst := byAddr["module.vpc|aws_vpc.this"]; inst != nil {
+		t.Errorf("module.vpc.aws_vpc.this[0] kept, want it destroyed: the configuration calls no module \"vpc\"")
+	}
 	for _, r := range prior.Resources {
+		if r.Module != "" {
+			continue
+		}
 		want := r.Instances[0]
 		inst := byAddr[r.Module+"|"+r.Type+"."+r.Name]
 		if diff := cmp.Diff(want, inst); diff != "" {

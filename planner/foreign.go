@@ -36,14 +36,11 @@ func ForeignValues(prior *state.State) func(addr schema.Addr) (cty.Value, bool) 
 	byAddr := map[schema.Addr]*foreignBlock{}
 	if prior != nil {
 		for _, r := range prior.Resources {
-			if r.Module != "" {
-				continue
-			}
 			mode := schema.ManagedMode
 			if r.Mode == "data" {
 				mode = schema.DataMode
 			}
-			byAddr[schema.Addr{Mode: mode, Type: schema.TypeName(r.Type), Name: r.Name}] = &foreignBlock{res: r}
+			byAddr[schema.Addr{Module: r.Module, Mode: mode, Type: schema.TypeName(r.Type), Name: r.Name}] = &foreignBlock{res: r}
 		}
 	}
 	return func(addr schema.Addr) (cty.Value, bool) {

@@ -84,7 +84,7 @@ func StartIndexPrior(prior *state.State, catalog *schema.Catalog) *PriorIndex {
 			idx.diags = append(idx.diags, stateDiag(fmt.Sprintf("The instance key of %s.%s in the state is invalid: %s.", r.Type, r.Name, err)))
 			return
 		}
-		p := &priorInstance{resource: r, instance: inst, schema: sch, ty: ty, addr: schema.Addr{Mode: sch.Mode, Type: sch.Type, Name: r.Name}.Instance(key)}
+		p := &priorInstance{resource: r, instance: inst, schema: sch, ty: ty, addr: schema.Addr{Module: r.Module, Mode: sch.Mode, Type: sch.Type, Name: r.Name}.Instance(key)}
 		idx.byAddr[p.addr] = p
 		idx.order = append(idx.order, p.addr)
 		idx.all = append(idx.all, p)
@@ -98,14 +98,11 @@ func StartIndexPrior(prior *state.State, catalog *schema.Catalog) *PriorIndex {
 }
 
 // catalogInstances calls fn, in state order, for every current (not
-// deposed) instance of the root module whose type the catalog knows, with
-// its schema and the schema's implied type. Instances of other types and
-// of modules are vpcplan's to keep, not to decode.
+// deposed) instance, of every module, whose type the catalog knows, with
+// its schema and the schema's implied type. Instances of other types are
+// vpcplan's to keep, not to decode.
 func catalogInstances(prior *state.State, catalog *schema.Catalog, fn func(r *state.Resource, inst *state.Instance, sch *schema.Resource, ty cty.Type)) {
 	for _, r := range prior.Resources {
-		if r.Module != "" {
-			continue
-		}
 		mode := schema.ManagedMode
 		if r.Mode == "data" {
 			mode = schema.DataMode

@@ -74,7 +74,7 @@ func TestUnknownAttributeWarnings(t *testing.T) {
 		}},
 		{Mode: "managed", Type: "aws_subnet", Name: "b", Instances: []*state.Instance{inst(``, `{"id": "subnet-b", "new_attr": 1}`)}},
 		{Mode: "data", Type: "aws_region", Name: "current", Instances: []*state.Instance{inst(``, `{"id": "eu-west-1", "new_attr": 1}`)}},
-		// Types outside the catalog and module instances are not decoded.
+		// Types outside the catalog are not decoded; module instances are.
 		{Mode: "managed", Type: "terraform_data", Name: "x", Instances: []*state.Instance{inst(``, `{"id": "d", "input": null}`)}},
 		{Module: "module.vpc", Mode: "managed", Type: "aws_vpc", Name: "this", Instances: []*state.Instance{inst(``, `{"id": "vpc-1", "new_attr": 1}`)}},
 	}
@@ -90,6 +90,7 @@ func TestUnknownAttributeWarnings(t *testing.T) {
 		`The state records attribute "new_attr" for aws_subnet.a[0], aws_subnet.a[1], aws_subnet.a[3] and 2 other instances, which vpcplan's schema of aws_subnet does not have; another version of the provider wrote it. vpcplan ignores it when planning and keeps it in the state: apply writes an instance back as it is unless it changes that instance.`,
 		`The state records attributes "new_attr" and "other" for aws_subnet.a[2], which vpcplan's schema of aws_subnet does not have; another version of the provider wrote them. vpcplan ignores them when planning and keeps them in the state: apply writes an instance back as it is unless it changes that instance.`,
 		`The state records attribute "new_attr" for data.aws_region.current, which vpcplan's schema of data source aws_region does not have; another version of the provider wrote it. vpcplan ignores it when planning and keeps it in the state: apply writes an instance back as it is unless it changes that instance.`,
+		`The state records attribute "new_attr" for module.vpc.aws_vpc.this, which vpcplan's schema of aws_vpc does not have; another version of the provider wrote it. vpcplan ignores it when planning and keeps it in the state: apply writes an instance back as it is unless it changes that instance.`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("warnings mismatch (-want +got):\n%s", diff)

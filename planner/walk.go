@@ -172,7 +172,7 @@ func (w *Walk) Plan(ctx context.Context, m *config.Model, prior *state.State) (*
 		}
 	}
 	for _, addr := range idx.order {
-		if seen[addr] || addr.Resource.Mode == schema.DataMode {
+		if seen[addr] || addr.Resource.Mode == schema.DataMode || m.InUnevaluated(addr.Resource) {
 			continue
 		}
 		pi := idx.byAddr[addr]

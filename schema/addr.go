@@ -9,24 +9,45 @@ import (
 )
 
 // Addr is the address of a resource or data block: aws_vpc.main,
-// data.aws_region.current. It is comparable and immutable.
+// data.aws_region.current, module.vpc.aws_vpc.this. It is comparable and
+// immutable. Inside the configuration of a module, addresses are relative
+// (Module is ""); the evaluated instances of a module instance carry its
+// path.
 type Addr struct {
-	Mode Mode
-	Type TypeName
-	Name string
+	// Module is the path of the module instance that holds the block, ""
+	// for the root module.
+	Module ModulePath
+	Mode   Mode
+	Type   TypeName
+	Name   string
 }
 
 // String returns the address as Terraform writes it.
 func (a Addr) String() string {
+	s := string(a.Type) + "." + a.Name
 	if a.Mode == DataMode {
-		return "data." + string(a.Type) + "." + a.Name
+		s = "data." + s
 	}
-	return string(a.Type) + "." + a.Name
+	if a.Module != "" {
+		return a.Module + "." + s
+	}
+	return s
 }
 
-// Less orders addresses as Terraform does: data sources before managed
-// resources, then by type, then by name.
+// Local returns the address without its module path: the block's address
+// inside its module's configuration.
+func (a Addr) Local() Addr {
+	a.Module = ""
+	return a
+}
+
+// Less orders addresses as Terraform does: by module path (the root
+// first), then data sources before managed resources, then by type, then
+// by name.
 func (a Addr) Less(b Addr) bool {
+	if a.Module != b.Module {
+		return CompareModules(a.Module, b.Module) < 0
+	}
 	if a.Mode != b.Mode {
 		return a.Mode == DataMode
 	}
@@ -118,6 +139,17 @@ func ParseInstanceAddr(s string) (InstanceAddr, hcl.Diagnostics) {
 	if diags.HasErrors() {
 		return InstanceAddr{}, diags
 	}
+	steps, trav, diags := moduleSteps(trav)
+	if diags.HasErrors() {
+		return InstanceAddr{}, diags
+	}
+	if len(trav) == 0 {
+		return InstanceAddr{}, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid resource instance address",
+			Detail:   fmt.Sprintf("%q is the address of a module instance, not of a resource instance; one looks like module.vpc.aws_vpc.this[0].", s),
+		}}
+	}
 	ref, diags := ParseRef(trav)
 	if diags.HasErrors() {
 		return InstanceAddr{}, diags
@@ -130,6 +162,7 @@ func ParseInstanceAddr(s string) (InstanceAddr, hcl.Diagnostics) {
 		}}
 	}
 	addr := InstanceAddr{Resource: ref.Resource}
+	addr.Resource.Module = ModuleString(steps)
 	rest := ref.Remaining
 	if len(rest) > 0 {
 		if idx, ok := rest[0].(hcl.TraverseIndex); ok {

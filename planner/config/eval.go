@@ -219,6 +219,7 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 		return e.model, e.diags
 	}
 	for _, m := range cfg.Modules {
+		e.model.Unevaluated = append(e.model.Unevaluated, schema.ModuleChild("", m.Name, schema.NoKey))
 		e.diags = append(e.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagWarning,
 			Summary:  "Module not checked",

@@ -2,6 +2,7 @@ package config
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/vpcplan/vpcplan/graph"
@@ -34,9 +35,25 @@ type Model struct {
 	// Unexpanded lists the blocks whose instances could not be determined
 	// (unknown count or for_each at validate time), sorted.
 	Unexpanded []schema.Addr
+	// Unevaluated lists the module calls vpcplan did not evaluate (remote
+	// sources that are not installed), as the paths of their module
+	// instances without the call's key: module.vpc, module.a["x"].module.b.
+	// The planner keeps what the prior state records under them.
+	Unevaluated []schema.ModulePath
 
 	byAddr map[schema.InstanceAddr]*Instance
 	byType map[schema.TypeName][]*Instance
+}
+
+// InUnevaluated reports whether addr lies inside a module call vpcplan did
+// not evaluate (see Model.Unevaluated).
+func (m *Model) InUnevaluated(addr schema.Addr) bool {
+	for _, p := range m.Unevaluated {
+		if addr.Module == p || strings.HasPrefix(addr.Module, p+".") || strings.HasPrefix(addr.Module, p+"[") {
+			return true
+		}
+	}
+	return false
 }
 
 // Instance is one resource or data source instance.
