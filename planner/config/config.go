@@ -26,7 +26,7 @@ type Config struct {
 	Locals    []*Local    // sorted by name
 	Outputs   []*Output   // sorted by name
 	Providers []*Provider // sorted by alias, the default ("") first
-	Modules   []*Module   // sorted by name; never evaluated
+	Modules   []*Module   // sorted by name
 	Checks    []*Check    // sorted by name
 	// CoreVersionConstraints are the terraform { required_version }
 	// constraints, in file order; see CheckCoreVersion.
@@ -171,10 +171,39 @@ type Provider struct {
 	DeclRange         hcl.Range
 }
 
-// Module is a `module` block. vpcplan does not evaluate modules.
+// Module is a `module` block: a call of a child module.
 type Module struct {
-	Name      string
+	Name string
+	// Source is the source argument as written; SourceRange its value's
+	// range. Version is the version argument, "" when absent.
+	Source      string
+	SourceRange hcl.Range
+	Version     string
+
+	Count     *hcl.Attribute // nil when absent
+	ForEach   *hcl.Attribute // nil when absent
+	DependsOn []hcl.Traversal
+	// Providers is the providers map, in the order written.
+	Providers []ProviderPass
+	// Args are the input variable arguments, by name.
+	Args map[string]*hcl.Attribute
+
+	// Child is the called module's configuration, nil when it was not
+	// loaded: a remote source that `terraform init` has not installed, or
+	// one that failed to load (the loader reported why). Dir is the
+	// directory it was read from.
+	Child *Config
+	Dir   string
+
 	DeclRange hcl.Range
+	NameRange hcl.Range
+}
+
+// ProviderPass is one entry of a module call's providers map: the child's
+// provider configuration (aws or aws.alias) and the parent's that it is.
+type ProviderPass struct {
+	InChild  ProviderRef
+	InParent ProviderRef
 }
 
 // VersionConstraint is a version constraint with the range of the

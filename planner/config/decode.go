@@ -673,7 +673,7 @@ func decodeTerraform(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 
 func decodeModule(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 	name := block.Labels[0]
-	_, _, diags := block.Body.PartialContent(moduleSchema)
+	content, remain, diags := block.Body.PartialContent(moduleSchema)
 	diags = append(diags, checkIdentifier("Invalid module instance name", name, block.LabelRanges[0])...)
 	if prev := cfg.byModule[name]; prev != nil {
 		return append(diags, &hcl.Diagnostic{
@@ -683,10 +683,100 @@ func decodeModule(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 			Subject:  block.DefRange.Ptr(),
 		})
 	}
-	m := &Module{Name: name, DeclRange: block.DefRange}
+	m := &Module{Name: name, DeclRange: block.DefRange, NameRange: block.LabelRanges[0], Args: map[string]*hcl.Attribute{}}
+	if a := content.Attributes["source"]; a != nil {
+		m.SourceRange = a.Expr.Range()
+		diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, &m.Source)...)
+	}
+	if a := content.Attributes["version"]; a != nil {
+		diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, &m.Version)...)
+	}
+	m.Count = content.Attributes["count"]
+	m.ForEach = content.Attributes["for_each"]
+	if m.Count != nil && m.ForEach != nil {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  `Invalid combination of "count" and "for_each"`,
+			Detail:   `The "count" and "for_each" meta-arguments are mutually-exclusive, only one should be used to be explicit about the number of resources to be created.`,
+			Subject:  m.ForEach.NameRange.Ptr(),
+		})
+	}
+	if a := content.Attributes["depends_on"]; a != nil {
+		travs, moreDiags := decodeDependsOn(a)
+		diags = append(diags, moreDiags...)
+		m.DependsOn = travs
+	}
+	if a := content.Attributes["providers"]; a != nil {
+		passes, moreDiags := decodeProviderPasses(a)
+		diags = append(diags, moreDiags...)
+		m.Providers = passes
+	}
+	for _, b := range content.Blocks {
+		if b.Type == "_" {
+			continue
+		}
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Unsupported block type",
+			Detail:   fmt.Sprintf("Blocks of type %q are not expected here.", b.Type),
+			Subject:  b.TypeRange.Ptr(),
+		})
+	}
+	attrs, moreDiags := remain.JustAttributes()
+	diags = append(diags, moreDiags...)
+	for n, a := range attrs {
+		m.Args[n] = a
+	}
 	cfg.Modules = append(cfg.Modules, m)
 	cfg.byModule[name] = m
 	return diags
+}
+
+// decodeProviderPasses decodes a module call's providers map, whose keys
+// and values are provider references: { aws = aws.west, aws.b = aws.b }.
+func decodeProviderPasses(attr *hcl.Attribute) ([]ProviderPass, hcl.Diagnostics) {
+	pairs, diags := hcl.ExprMap(attr.Expr)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	var out []ProviderPass
+	for _, kv := range pairs {
+		child, d1 := providerRefOf(kv.Key)
+		parent, d2 := providerRefOf(kv.Value)
+		diags = append(append(diags, d1...), d2...)
+		if d1.HasErrors() || d2.HasErrors() {
+			continue
+		}
+		out = append(out, ProviderPass{InChild: child, InParent: parent})
+	}
+	return out, diags
+}
+
+// providerRefOf reads a provider reference written as a traversal (aws,
+// aws.west) in a providers map.
+func providerRefOf(expr hcl.Expression) (ProviderRef, hcl.Diagnostics) {
+	trav, diags := hcl.AbsTraversalForExpr(expr)
+	if diags.HasErrors() {
+		return ProviderRef{}, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid provider configuration reference",
+			Detail:   "A provider configuration reference must not include a data value, like aws or aws.west.",
+			Subject:  expr.Range().Ptr(),
+		}}
+	}
+	ref := ProviderRef{Name: trav.RootName(), Range: expr.Range()}
+	switch len(trav) {
+	case 1:
+	case 2:
+		a, ok := trav[1].(hcl.TraverseAttr)
+		if !ok {
+			return ProviderRef{}, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Invalid provider configuration reference", Detail: "Provider name must either stand alone or be followed by a period and then a configuration alias.", Subject: expr.Range().Ptr()}}
+		}
+		ref.Alias = a.Name
+	default:
+		return ProviderRef{}, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Invalid provider configuration reference", Detail: "Extraneous extra operators after provider configuration reference.", Subject: trav[2].SourceRange().Ptr()}}
+	}
+	return ref, nil
 }
 
 var checkSchema = &hcl.BodySchema{
