@@ -1,6 +1,8 @@
 package config
 
 import (
+	"strings"
+
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -18,8 +20,13 @@ type Config struct {
 	// FileNames lists the loaded files, sorted.
 	FileNames []string
 	// Dir is the directory relative file functions resolve against: the
-	// first path given, or its directory when it is a file.
-	Dir string
+	// first path given, or its directory when it is a file; for a child
+	// module, its directory. RootDir is the root module's (path.root).
+	Dir     string
+	RootDir string
+	// Path lists the module calls from the root module to this one (empty
+	// for the root module).
+	Path []string
 
 	Resources []*Resource // managed and data, sorted by Addr
 	Variables []*Variable // sorted by name
@@ -220,8 +227,45 @@ type Backend struct {
 	DeclRange hcl.Range
 }
 
-// Resource returns the block with the given address, or nil.
-func (c *Config) Resource(addr schema.Addr) *Resource { return c.byAddr[addr] }
+// Resource returns the block with the given address, or nil. An address
+// with a module path names a block of the module that path calls, when it
+// is loaded.
+func (c *Config) Resource(addr schema.Addr) *Resource {
+	if addr.Module == "" {
+		return c.byAddr[addr]
+	}
+	mc := c.ModuleConfig(schema.ModuleCalls(addr.Module))
+	if mc == nil {
+		return nil
+	}
+	return mc.byAddr[addr.Local()]
+}
+
+// ModuleConfig returns the configuration of the module that the calls
+// (names from this module down) lead to, or nil when a call is not
+// declared or its module was not loaded.
+func (c *Config) ModuleConfig(calls []string) *Config {
+	for _, name := range calls {
+		m := c.byModule[name]
+		if m == nil || m.Child == nil {
+			return nil
+		}
+		c = m.Child
+	}
+	return c
+}
+
+// Module returns the module call with the given name, or nil.
+func (c *Config) Module(name string) *Module { return c.byModule[name] }
+
+// moduleName names the module in Terraform's messages: "the root module"
+// or module.net.
+func (c *Config) moduleName() string {
+	if len(c.Path) == 0 {
+		return "the root module"
+	}
+	return "module." + strings.Join(c.Path, ".module.")
+}
 
 // Variable returns the variable with the given name, or nil.
 func (c *Config) Variable(name string) *Variable { return c.byVariable[name] }

@@ -145,6 +145,22 @@ type evaluator struct {
 	// whether its value derives from one.
 	defaulted    map[string]bool
 	fromDefaults map[string]bool
+
+	// Module evaluation (module_eval.go). path is the module instance this
+	// evaluator evaluates, "" for the root; parent and call are set for a
+	// child, with the values its call gives its variables.
+	path   schema.ModulePath
+	parent *evaluator
+	call   *callValues
+	// mods holds each module call's value (an object of outputs, a tuple
+	// or an object of them); modDeps the absolute addresses of every
+	// resource block inside its instances.
+	mods    map[string]cty.Value
+	modDeps map[string][]schema.Addr
+	// outputs holds the output values, marked, for a child's caller.
+	outputs map[string]cty.Value
+	// sh is what every evaluator of one evaluation shares.
+	sh *evalShared
 }
 
 // Evaluate evaluates cfg in dependency order and links the result. The
@@ -204,6 +220,10 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 		depsMemo:   map[node][]schema.Addr{},
 		allUnknown: allUnknown,
 		defaulted:  map[string]bool{},
+		mods:       map[string]cty.Value{},
+		modDeps:    map[string][]schema.Addr{},
+		outputs:    map[string]cty.Value{},
+		sh:         &evalShared{blocks: map[schema.Addr]sharedBlock{}},
 		targets:    l.refTargets(),
 		model: &Model{
 			Config:    cfg,
@@ -217,15 +237,6 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 	// As Terraform does, an unsupported language version stops everything.
 	if e.diags = CheckCoreVersion(cfg); e.diags.HasErrors() {
 		return e.model, e.diags
-	}
-	for _, m := range cfg.Modules {
-		e.model.Unevaluated = append(e.model.Unevaluated, schema.ModuleChild("", m.Name, schema.NoKey))
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity: hcl.DiagWarning,
-			Summary:  "Module not checked",
-			Detail:   fmt.Sprintf("vpcplan does not evaluate modules: the resources inside module %q are not checked, and references to its outputs are unknown.", m.Name),
-			Subject:  m.DeclRange.Ptr(),
-		})
 	}
 	e.buildGraph()
 	if e.diags.HasErrors() {
@@ -243,10 +254,21 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 		// Terraform checks the values given before it evaluates anything.
 		return e.model, e.diags
 	}
+	if !e.run(order) {
+		return e.model, e.diags
+	}
+	e.finishModel()
+	e.link()
+	return e.model, e.diags
+}
+
+// run evaluates the nodes of a module instance in order, then its check
+// blocks. It returns false when the context was cancelled.
+func (e *evaluator) run(order []node) bool {
 	for i, n := range order {
-		if i%256 == 0 && ctx.Err() != nil {
-			e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation interrupted", Detail: ctx.Err().Error() + "."})
-			return e.model, e.diags
+		if i%256 == 0 && e.ctx.Err() != nil {
+			e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation interrupted", Detail: e.ctx.Err().Error() + "."})
+			return false
 		}
 		switch n.kind {
 		case nodeVariable:
@@ -259,14 +281,14 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 			e.evalResource(e.cfg.byAddr[n.addr])
 		case nodeOutput:
 			e.evalOutput(n.name)
+		case nodeModule:
+			e.evalModule(e.cfg.byModule[n.name])
 		}
 	}
-	if opts.Mode == PlanMode && !allUnknown {
+	if e.opts.Mode == PlanMode && !e.allUnknown {
 		e.evalChecks()
 	}
-	e.finishModel()
-	e.link()
-	return e.model, e.diags
+	return true
 }
 
 // refTargets collects, per type, the attributes that some reference
@@ -359,7 +381,7 @@ func (e *evaluator) buildGraph() {
 					Detail:   fmt.Sprintf("The %s type belongs to the aws provider, not %q.", r.Addr.Type, r.Provider.Name),
 					Subject:  r.Provider.Range.Ptr(),
 				})
-			} else if e.cfg.byProvider[r.Provider.Alias] == nil {
+			} else if e.cfg.byProvider[r.Provider.Alias] == nil && !e.passedProvider(r.Provider.Alias) {
 				detail := fmt.Sprintf("There is no provider \"aws\" block with alias %q.", r.Provider.Alias)
 				var aliases []string
 				for _, p := range e.cfg.Providers {
@@ -378,12 +400,27 @@ func (e *evaluator) buildGraph() {
 					Detail:   detail,
 					Subject:  r.Provider.Range.Ptr(),
 				})
-			} else {
+			} else if e.cfg.byProvider[r.Provider.Alias] != nil {
 				e.g.Connect(n, node{kind: nodeProvider, name: r.Provider.Alias})
 			}
 		} else if r.Schema != nil && e.cfg.byProvider[""] != nil {
 			e.g.Connect(n, node{kind: nodeProvider, name: ""})
 		}
+	}
+	for _, m := range e.cfg.Modules {
+		n := node{kind: nodeModule, name: m.Name}
+		var travs []hcl.Traversal
+		for _, name := range sortedAttrNames(m.Args) {
+			travs = append(travs, m.Args[name].Expr.Variables()...)
+		}
+		for _, a := range []*hcl.Attribute{m.Count, m.ForEach} {
+			if a != nil {
+				travs = append(travs, a.Expr.Variables()...)
+			}
+		}
+		travs = append(travs, m.DependsOn...)
+		connect(n, rc.traversalRefs(travs, nil), m.Count != nil, m.ForEach != nil)
+		e.connectProviderPasses(n, m, rc)
 	}
 	for _, o := range e.cfg.Outputs {
 		travs := append(o.Expr.Variables(), o.DependsOn...)
@@ -461,6 +498,8 @@ func (e *evaluator) cycleName(n node) string {
 		return `provider["registry.terraform.io/hashicorp/aws"].` + n.name
 	case nodeOutput:
 		return "output." + n.name + " (expand)"
+	case nodeModule:
+		return "module." + n.name + " (expand)"
 	}
 	return n.addr.String()
 }
@@ -516,11 +555,12 @@ func (e *evaluator) scopeNarrow(refs []schema.Reference, narrow map[schema.Addr]
 				byName[ref.Resource.Name] = e.refValue(ref.Resource, refAttrs(refs, ref.Resource, narrow))
 			}
 		case schema.RefModule:
-			named(&mods, ref.Name, external(cty.DynamicVal), true)
+			v, ok := e.mods[ref.Name]
+			named(&mods, ref.Name, v, ok)
 		case schema.RefPath:
 			vars["path"] = cty.ObjectVal(map[string]cty.Value{
-				"module": cty.StringVal(e.cfg.Dir),
-				"root":   cty.StringVal(e.cfg.Dir),
+				"module": cty.StringVal(filepath.ToSlash(e.cfg.Dir)),
+				"root":   cty.StringVal(filepath.ToSlash(e.cfg.RootDir)),
 				"cwd":    cty.StringVal(filepath.ToSlash(e.opts.Cwd)),
 			})
 		case schema.RefTerraform:
@@ -612,7 +652,10 @@ func (e *evaluator) evalOutput(name string) {
 	// Terraform.
 	for _, cr := range o.Preconditions {
 		if !e.evalCheckRule(cr, ctx, "Module output value precondition", hcl.DiagError) {
-			e.model.Outputs = append(e.model.Outputs, &OutputValue{Output: o, Value: cty.DynamicVal, Sensitive: o.Sensitive})
+			e.outputs[name] = sensitiveOutput(cty.DynamicVal, o)
+			if e.parent == nil {
+				e.model.Outputs = append(e.model.Outputs, &OutputValue{Output: o, Value: cty.DynamicVal, Sensitive: o.Sensitive})
+			}
 			return
 		}
 	}
@@ -621,6 +664,7 @@ func (e *evaluator) evalOutput(name string) {
 	if diags.HasErrors() {
 		v = cty.DynamicVal
 	}
+	e.outputs[name] = sensitiveOutput(v, o)
 	unmarked, pvm := v.UnmarkDeepWithPaths()
 	sensitive := o.Sensitive
 	if hasSensitive(pvm) && !o.Sensitive {
@@ -630,6 +674,9 @@ func (e *evaluator) evalOutput(name string) {
 			Detail:   "To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, vpcplan requires that any root module output containing sensitive data be explicitly marked as sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the following argument:\n    sensitive = true",
 			Subject:  o.DeclRange.Ptr(),
 		})
+	}
+	if e.parent != nil {
+		return
 	}
 	ext := !unmarked.IsWhollyKnown() && (len(externalPaths(pvm)) > 0 || (e.opts.Plan != nil && e.depsSettled(node{kind: nodeOutput, name: name})))
 	e.model.Outputs = append(e.model.Outputs, &OutputValue{Output: o, Value: unmarked, Sensitive: sensitive, External: ext})

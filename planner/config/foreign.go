@@ -33,11 +33,11 @@ func (e *evaluator) evalForeign(r *Resource) {
 	}
 	v := cty.DynamicVal
 	if e.opts.Foreign != nil {
-		if recorded, ok := e.opts.Foreign(r.Addr); ok {
+		if recorded, ok := e.opts.Foreign(e.abs(r.Addr)); ok {
 			v = foreignValue(r, ex, recorded)
 		}
 	}
-	e.blockVals[r.Addr] = &blockValue{val: external(v)}
+	e.setBlock(r, &blockValue{val: external(v)})
 }
 
 // knownKeys reports whether a count or for_each value gives known

@@ -183,9 +183,9 @@ func (e *evaluator) evalResource(r *Resource) {
 	// for_each at validate time), or cannot be (an invalid one).
 	unexpanded := diags.HasErrors() || !ex.known
 	noInstances := func() {
-		e.blockVals[r.Addr] = &blockValue{val: cty.DynamicVal}
+		e.setBlock(r, &blockValue{val: cty.DynamicVal})
 		if !diags.HasErrors() && !ex.known {
-			e.model.Unexpanded = append(e.model.Unexpanded, r.Addr)
+			e.model.Unexpanded = append(e.model.Unexpanded, e.abs(r.Addr))
 		}
 	}
 	prov := e.providerFor(r)
@@ -230,7 +230,7 @@ func (e *evaluator) evalResource(r *Resource) {
 			ictx = ctx.NewChild()
 			ictx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(key.Str), "value": ex.values[i]})}
 		}
-		bv.insts[i], instDiags[i] = e.evalInstance(r, r.Addr.Instance(key), dec, shared, open, ictx, prov)
+		bv.insts[i], instDiags[i] = e.evalInstance(r, e.abs(r.Addr).Instance(key), dec, shared, open, ictx, prov)
 		inst := bv.insts[i]
 		inst.DepsSettled = depsSettled
 		if r.Addr.Mode == schema.DataMode {
@@ -263,7 +263,7 @@ func (e *evaluator) evalResource(r *Resource) {
 		}
 		e.addInstance(inst)
 	}
-	e.blockVals[r.Addr] = bv
+	e.setBlock(r, bv)
 }
 
 // checkBody checks the body of a block that has no instance to check it
@@ -313,12 +313,15 @@ func (e *evaluator) checkBody(r *Resource, dec *blockDecoder, shared *bodyConten
 // are outside the model: they count as settled.
 func (e *evaluator) depsSettled(n node) bool {
 	for _, a := range e.resourceDeps(n) {
-		r := e.cfg.byAddr[a]
-		if r == nil || r.Schema == nil {
+		sb, ok := e.sh.blocks[a]
+		if !ok {
+			return false // not evaluated
+		}
+		if sb.r.Schema == nil {
 			continue
 		}
-		bv := e.blockVals[a]
-		if bv == nil || (bv.insts == nil && bv.val != cty.NilVal) {
+		bv := sb.bv
+		if bv.insts == nil && bv.val != cty.NilVal {
 			return false // not evaluated, or its instances are unknown
 		}
 		for _, inst := range bv.insts {

@@ -37,11 +37,21 @@ func (e *evaluator) resourceGraph() *graph.Graph[schema.Addr] {
 			g.Connect(r.Addr, a)
 		}
 	}
+	for _, mg := range e.sh.graphs {
+		for i, a := range mg.addrs {
+			g.Add(a)
+			for _, d := range mg.deps[i] {
+				g.Connect(a, d)
+			}
+		}
+	}
 	return g
 }
 
 // resourceDeps returns the resource and data blocks n depends on, directly
-// or through variables, locals and providers. Each node's set is computed
+// or through variables, locals, providers and module calls, by absolute
+// address: in a module instance, its variables depend on what its call
+// depends on, and a module call on every block inside its instances. Each node's set is computed
 // once: the planner's depsSettled and resourceGraph both ask for every
 // resource block's.
 func (e *evaluator) resourceDeps(n node) []schema.Addr {
@@ -58,9 +68,20 @@ func (e *evaluator) resourceDeps(n node) []schema.Addr {
 		}
 	}
 	for _, d := range e.g.Deps(n) {
-		if d.kind == nodeResource {
-			add(d.addr)
+		switch d.kind {
+		case nodeResource:
+			add(e.abs(d.addr))
 			continue
+		case nodeVariable:
+			if e.call != nil {
+				for _, a := range e.call.deps {
+					add(a)
+				}
+			}
+		case nodeModule:
+			for _, a := range e.modDeps[d.name] {
+				add(a)
+			}
 		}
 		for _, a := range e.resourceDeps(d) {
 			add(a)

@@ -118,9 +118,21 @@ func (l *Loader) Load(paths []string) (*Config, hcl.Diagnostics) {
 }
 
 // LoadFiles decodes the given files; dir is the base directory of file
-// functions. Override files among them (see isOverrideFile) are merged
-// into the others, as Terraform merges them.
+// functions and of the module's local module sources. Override files among
+// them (see isOverrideFile) are merged into the others, as Terraform
+// merges them. The modules it calls are loaded too (see loadModules).
 func (l *Loader) LoadFiles(files []string, dir string) (*Config, hcl.Diagnostics) {
+	cfg, diags := l.loadFiles(files, dir)
+	if diags.HasErrors() {
+		// As Terraform: a module whose own files are invalid is not
+		// looked into.
+		return cfg, diags
+	}
+	return cfg, append(diags, l.loadModules(cfg)...)
+}
+
+// loadFiles is LoadFiles without the modules.
+func (l *Loader) loadFiles(files []string, dir string) (*Config, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	if len(files) == 0 {
 		diags = append(diags, &hcl.Diagnostic{
@@ -142,15 +154,25 @@ func (l *Loader) LoadFiles(files []string, dir string) (*Config, hcl.Diagnostics
 		}
 		sources[name] = src
 	}
-	cfg, moreDiags := l.LoadSources(sources, dir)
+	cfg, moreDiags := l.loadSources(sources, dir)
 	return cfg, append(diags, moreDiags...)
 }
 
 // LoadSources decodes configuration files given as their contents (a
 // saved plan's snapshot, or the files LoadFiles read): the files in the
 // native syntax or, for names ending in .json, Terraform's JSON syntax,
-// with the override files merged into the others.
+// with the override files merged into the others. The modules it calls are
+// read from disk (see loadModules).
 func (l *Loader) LoadSources(sources map[string][]byte, dir string) (*Config, hcl.Diagnostics) {
+	cfg, diags := l.loadSources(sources, dir)
+	if diags.HasErrors() {
+		return cfg, diags
+	}
+	return cfg, append(diags, l.loadModules(cfg)...)
+}
+
+// loadSources is LoadSources without the modules.
+func (l *Loader) loadSources(sources map[string][]byte, dir string) (*Config, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	cfg := newConfig(dir)
 	names := make([]string, 0, len(sources))
@@ -210,6 +232,7 @@ func newConfig(dir string) *Config {
 	return &Config{
 		Files:      map[string]*hcl.File{},
 		Dir:        dir,
+		RootDir:    dir,
 		byAddr:     map[schema.Addr]*Resource{},
 		byVariable: map[string]*Variable{},
 		byLocal:    map[string]*Local{},

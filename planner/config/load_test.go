@@ -411,18 +411,18 @@ provider "google" {
 		"module blocks": {
 			files: hcl1(`
 module "network" {
-  source = "./network"
+  source = "terraform-aws-modules/vpc/aws"
 }
 module "dns" {
-  source = "./dns"
+  source = "git::https://example.com/dns.git"
 }
 resource "aws_vpc_endpoint" "e" {
   vpc_id       = module.network.vpc_id
   service_name = "com.amazonaws.us-east-1.s3"
 }`),
 			want: []string{
-				`warning: main.hcl:5,1-13: Module not checked; vpcplan does not evaluate modules: the resources inside module "dns" are not checked, and references to its outputs are unknown.`,
-				`warning: main.hcl:2,1-17: Module not checked; vpcplan does not evaluate modules: the resources inside module "network" are not checked, and references to its outputs are unknown.`,
+				`warning: main.hcl:5,1-13: Module not installed; Module "dns" (source "git::https://example.com/dns.git") is not installed in .terraform/modules. vpcplan does not download modules: until "terraform init" installs it, the resources inside it are not checked and references to its outputs are unknown.`,
+				`warning: main.hcl:2,1-17: Module not installed; Module "network" (source "terraform-aws-modules/vpc/aws") is not installed in .terraform/modules. vpcplan does not download modules: until "terraform init" installs it, the resources inside it are not checked and references to its outputs are unknown.`,
 			},
 		},
 		"non-UTF-8 file": {
@@ -606,7 +606,7 @@ provider "aws" {
   region = "us-west-2"
 }
 module "net" {
-  source = "./net"
+  source = "app.terraform.io/acme/net/aws"
 }`), Options{})
 	type decl struct {
 		VarDescription    string
@@ -649,7 +649,7 @@ module "net" {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("declarations mismatch (-want +got):\n%s", diff)
 	}
-	wantDiags := []string{`warning: main.hcl:27,1-13: Module not checked; vpcplan does not evaluate modules: the resources inside module "net" are not checked, and references to its outputs are unknown.`}
+	wantDiags := []string{`warning: main.hcl:27,1-13: Module not installed; Module "net" (source "app.terraform.io/acme/net/aws") is not installed in .terraform/modules. vpcplan does not download modules: until "terraform init" installs it, the resources inside it are not checked and references to its outputs are unknown.`}
 	if diff := cmp.Diff(wantDiags, res.diagStrings()); diff != "" {
 		t.Errorf("diagnostics mismatch (-want +got):\n%s", diff)
 	}

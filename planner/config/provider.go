@@ -20,6 +20,13 @@ func (e *evaluator) providerFor(r *Resource) *ProviderConfig {
 	if r.Provider != nil {
 		alias = r.Provider.Alias
 	}
+	return e.provider(alias)
+}
+
+// provider returns the aws provider configuration with the alias: the
+// evaluated block, the one the module's caller passed, or the implied
+// configuration (no Region, no account).
+func (e *evaluator) provider(alias string) *ProviderConfig {
 	if p := e.providers[alias]; p != nil {
 		return p
 	}

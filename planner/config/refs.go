@@ -18,6 +18,7 @@ const (
 	nodeProvider
 	nodeResource
 	nodeOutput
+	nodeModule
 )
 
 // node is a vertex of the evaluation graph: one variable, local, provider
@@ -53,6 +54,8 @@ func (n node) String() string {
 		return "provider.aws." + n.name
 	case nodeOutput:
 		return "output." + n.name
+	case nodeModule:
+		return "module." + n.name
 	}
 	return n.addr.String()
 }
@@ -189,7 +192,7 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 			if ref.Resource.Mode == schema.DataMode {
 				kind = "data resource"
 			}
-			detail := fmt.Sprintf("A %s %q %q has not been declared in the root module.", kind, ref.Resource.Type, ref.Resource.Name)
+			detail := fmt.Sprintf("A %s %q %q has not been declared in %s.", kind, ref.Resource.Type, ref.Resource.Name, cfg.moduleName())
 			// As Terraform: the one hint is for a data source written
 			// without its data. prefix.
 			if ref.Resource.Mode == schema.ManagedMode {
@@ -238,16 +241,58 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 			for i, m := range cfg.Modules {
 				names[i] = m.Name
 			}
-			detail := fmt.Sprintf("No module call named %q is declared in the root module.", ref.Name)
+			detail := fmt.Sprintf("No module call named %q is declared in %s.", ref.Name, cfg.moduleName())
 			if s := nameSuggestion(ref.Name, names); s != "" {
 				detail += fmt.Sprintf(" Did you mean %q?", s)
 			}
 			add("Reference to undeclared module", detail)
+			return node{}, false
 		}
+		rc.checkModuleOutput(ref, cfg.byModule[ref.Name])
+		return node{kind: nodeModule, name: ref.Name}, true
 	case schema.RefSelf:
 		add(`Invalid "self" reference`, `The "self" object is not available in this context. This object can be used only in resource provisioner, connection, and postcondition blocks.`)
 	}
 	return node{}, false
+}
+
+// checkModuleOutput reports, as Terraform's static reference validation
+// does, a reference to an output the called module does not declare
+// (module.vpc.vpc_idd), when the module is loaded.
+func (rc *refCollector) checkModuleOutput(ref schema.Reference, m *Module) {
+	if m.Child == nil || len(ref.Remaining) == 0 {
+		return
+	}
+	rest := ref.Remaining
+	if _, keyed := rest[0].(hcl.TraverseIndex); keyed {
+		rest = rest[1:]
+	}
+	if len(rest) == 0 {
+		return
+	}
+	a, ok := rest[0].(hcl.TraverseAttr)
+	if !ok {
+		return
+	}
+	for _, o := range m.Child.Outputs {
+		if o.Name == a.Name {
+			return
+		}
+	}
+	names := make([]string, len(m.Child.Outputs))
+	for i, o := range m.Child.Outputs {
+		names[i] = o.Name
+	}
+	detail := fmt.Sprintf("An output value with the name %q has not been declared in module.%s.", a.Name, m.Name)
+	if s := nameSuggestion(a.Name, names); s != "" {
+		detail += fmt.Sprintf(" Did you mean %q?", s)
+	}
+	rc.diags = append(rc.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Unsupported attribute",
+		Detail:   detail,
+		Subject:  ref.Range.Ptr(),
+	})
 }
 
 // checkInstanceKey reports, as Terraform's static reference validation

@@ -250,7 +250,9 @@ func (e *evaluator) evalVariable(v *Variable) {
 		// whatever depends on it. (In PlanMode a variable without a value
 		// never gets here: collectVariableValues reported it.)
 		val := cty.UnknownVal(ty)
-		e.model.Variables[v.Name] = val
+		if e.parent == nil {
+			e.model.Variables[v.Name] = val
+		}
 		if v.Sensitive {
 			val = val.Mark(funcs.SensitiveMark)
 		}
@@ -285,6 +287,9 @@ func (e *evaluator) evalVariable(v *Variable) {
 	if given && rv.rng != nil {
 		subject = *rv.rng
 	}
+	// A module's caller may pass marked values (sensitive, owned by an
+	// instance): they are converted unmarked and marked again.
+	val, pvm := val.UnmarkDeepWithPaths()
 	if v.TypeDefaults != nil && val.IsKnown() && !val.IsNull() {
 		val = v.TypeDefaults.Apply(val)
 	}
@@ -330,7 +335,12 @@ func (e *evaluator) evalVariable(v *Variable) {
 			return
 		}
 	}
-	e.model.Variables[v.Name] = conv
+	if e.parent == nil {
+		e.model.Variables[v.Name] = conv
+	}
+	if len(pvm) > 0 {
+		conv = conv.MarkWithPaths(pvm)
+	}
 	if v.Sensitive {
 		conv = conv.Mark(funcs.SensitiveMark)
 	}
