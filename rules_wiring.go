@@ -48,7 +48,7 @@ func checkRules(m *config.Model, files map[string]*hcl.File, opts validate.Optio
 	for i, r := range rules {
 		ids[i] = r.ID
 	}
-	return validate.ApplyIgnores(diags, validate.FindIgnores(m.Config.Files), sortedCopy(ids))
+	return validate.ApplyIgnores(diags, validate.FindIgnores(m.Config.AllFiles()), sortedCopy(ids))
 }
 
 func sortedCopy(s []string) []string {
@@ -88,7 +88,7 @@ func checkPlanRules(p *planner.Plan, opts validate.Options) hcl.Diagnostics {
 	}
 	// Unused-ignore warnings come from the validate-time pass already.
 	var out hcl.Diagnostics
-	for _, d := range validate.ApplyIgnores(diags, validate.FindIgnores(p.Model.Config.Files), sortedCopy(ids)) {
+	for _, d := range validate.ApplyIgnores(diags, validate.FindIgnores(p.Model.Config.AllFiles()), sortedCopy(ids)) {
 		if validate.RuleID(d) != "" {
 			out = append(out, d)
 		}

@@ -44,6 +44,7 @@ func Run(in *Input, rules []*Rule, opts Options) hcl.Diagnostics {
 			out = append(out, d)
 		}
 	}
+	moduleContext(in.Model, out)
 	sortDiagnostics(out)
 	return out
 }

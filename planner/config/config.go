@@ -255,6 +255,25 @@ func (c *Config) ModuleConfig(calls []string) *Config {
 	return c
 }
 
+// AllFiles returns the parsed files of this module and of every module it
+// calls, loaded ones, to any depth, by file name.
+func (c *Config) AllFiles() map[string]*hcl.File {
+	out := make(map[string]*hcl.File, len(c.Files))
+	var walk func(c *Config)
+	walk = func(c *Config) {
+		for name, f := range c.Files {
+			out[name] = f
+		}
+		for _, m := range c.Modules {
+			if m.Child != nil {
+				walk(m.Child)
+			}
+		}
+	}
+	walk(c)
+	return out
+}
+
 // Module returns the module call with the given name, or nil.
 func (c *Config) Module(name string) *Module { return c.byModule[name] }
 
