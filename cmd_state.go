@@ -13,6 +13,7 @@ import (
 	"github.com/vpcplan/vpcplan/planner"
 	"github.com/vpcplan/vpcplan/planner/render"
 	"github.com/vpcplan/vpcplan/planner/state"
+	"github.com/vpcplan/vpcplan/planner/state/statecmd"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -68,7 +69,12 @@ func runShow(ctx context.Context, env *environment, args []string) int {
 	}
 	for _, r := range st.Resources {
 		for _, inst := range r.Instances {
-			printInstance(env, r, inst)
+			addr, err := r.InstanceAddr(inst)
+			if err != nil {
+				printError(env, "Failed to load state", fmt.Sprintf("%s.\n\nThe state file was not changed.", err))
+				return exitError
+			}
+			printInstance(env, addr, r, inst)
 			fmt.Fprintln(env.stdout)
 		}
 	}
@@ -116,25 +122,9 @@ func loadState(env *environment, path string) (*state.State, bool) {
 	return st, true
 }
 
-// instanceAddr returns the address of a state instance as Terraform
-// writes it, with its module path: module.vpc.aws_vpc.this[0].
-func instanceAddr(r *state.Resource, inst *state.Instance) string {
-	addr := r.Type + "." + r.Name
-	if r.Mode == "data" {
-		addr = "data." + addr
-	}
-	if r.Module != "" {
-		addr = r.Module + "." + addr
-	}
-	if len(inst.IndexKey) > 0 && string(inst.IndexKey) != "null" {
-		addr += "[" + string(inst.IndexKey) + "]"
-	}
-	return addr
-}
-
 // printInstance prints one instance as terraform state show does.
-func printInstance(env *environment, r *state.Resource, inst *state.Instance) {
-	fmt.Fprintf(env.stdout, "# %s:\n", instanceAddr(r, inst))
+func printInstance(env *environment, addr schema.InstanceAddr, r *state.Resource, inst *state.Instance) {
+	fmt.Fprintf(env.stdout, "# %s:\n", addr)
 	kind := "resource"
 	if r.Mode == "data" {
 		kind = "data"
@@ -396,17 +386,17 @@ func runState(ctx context.Context, env *environment, args []string) int {
 		if st == nil {
 			return exitOK
 		}
-		var addrs []string
-		for _, r := range st.Resources {
-			for _, inst := range r.Instances {
-				addrs = append(addrs, instanceAddr(r, inst))
-			}
+		targets, ok := parseTargets(env, fs.Args())
+		if !ok {
+			return exitError
 		}
-		filter := fs.Args()
+		addrs, diags := statecmd.List(st, targets)
 		for _, a := range addrs {
-			if len(filter) == 0 || matchesAny(a, filter) {
-				fmt.Fprintln(env.stdout, a)
-			}
+			fmt.Fprintln(env.stdout, a)
+		}
+		if diags.HasErrors() {
+			printDiagnostics(env, nil, diags, true)
+			return exitError
 		}
 		return exitOK
 	case "show":
@@ -414,21 +404,33 @@ func runState(ctx context.Context, env *environment, args []string) int {
 			fmt.Fprintln(env.stderr, "Exactly one argument expected: the address of a resource instance.")
 			return exitError
 		}
+		addr, diags := schema.ParseInstanceAddr(fs.Arg(0))
+		if diags.HasErrors() {
+			printError(env, "Invalid resource instance address", fmt.Sprintf("%q is not the address of a resource instance; one looks like aws_subnet.a[0] or module.vpc.aws_vpc.this.", fs.Arg(0)))
+			return exitError
+		}
 		st, ok := loadState(env, sf.path)
 		if !ok {
 			return exitError
 		}
-		r, inst := findInstance(st, fs.Arg(0))
+		r, inst := statecmd.Find(st, addr)
 		if inst == nil {
 			printError(env, "No instance found for the given address", fmt.Sprintf("This command requires that the address references one specific instance. %s is not in the state; run vpcplan state list to see the addresses it holds.", fs.Arg(0)))
 			return exitError
 		}
-		printInstance(env, r, inst)
+		printInstance(env, addr, r, inst)
 		return exitOK
 	case "rm", "mv":
 		if (sub == "rm" && fs.NArg() == 0) || (sub == "mv" && fs.NArg() != 2) {
 			fmt.Fprintf(env.stderr, "Wrong number of arguments.\n\n%s", stateHelp)
 			return exitError
+		}
+		var targets []statecmd.Target
+		if sub == "rm" {
+			var ok bool
+			if targets, ok = parseTargets(env, fs.Args()); !ok {
+				return exitError
+			}
 		}
 		s, ok := openState(ctx, env, sf, "OperationTypeInvalid")
 		if !ok {
@@ -440,25 +442,33 @@ func runState(ctx context.Context, env *environment, args []string) int {
 			printError(env, "Failed to load state", fmt.Sprintf("%v\n\nThe state file was not changed.", errOr(err, "there is no state")))
 			return exitError
 		}
+		var report []string
+		var diags hcl.Diagnostics
 		if sub == "rm" {
-			for _, a := range fs.Args() {
-				if !removeInstance(st, a) {
-					printError(env, "Invalid target address", fmt.Sprintf("No matching objects found. To view the available instances, use \"vpcplan state list\". Please modify the address to reference a specific instance: %s.", a))
-					return exitError
-				}
+			var removed []schema.InstanceAddr
+			removed, diags = statecmd.Remove(st, targets)
+			for _, a := range removed {
+				report = append(report, fmt.Sprintf("Removed %s", a))
 			}
-		} else if msg := moveInstance(st, fs.Arg(0), fs.Arg(1)); msg != "" {
-			printError(env, "Invalid state move", msg)
+			report = append(report, fmt.Sprintf("Successfully removed %d resource instance(s).", len(removed)))
+		} else {
+			var moved []statecmd.Moved
+			moved, diags = statecmd.Move(st, fs.Arg(0), fs.Arg(1))
+			for _, m := range moved {
+				report = append(report, fmt.Sprintf("Move %q to %q", m.From, m.To))
+			}
+			report = append(report, fmt.Sprintf("Successfully moved %d object(s).", len(moved)))
+		}
+		if diags.HasErrors() {
+			printDiagnostics(env, nil, diags, true)
 			return exitError
 		}
 		if err := s.store.Save(st); err != nil {
 			printError(env, "Failed to save state", fmt.Sprintf("%s\n\nThe state file was not changed.", err))
 			return exitError
 		}
-		if sub == "rm" {
-			fmt.Fprintf(env.stdout, "Successfully removed %d resource instance(s).\n", fs.NArg())
-		} else {
-			fmt.Fprintf(env.stdout, "Move %q to %q\nSuccessfully moved 1 object(s).\n", fs.Arg(0), fs.Arg(1))
+		for _, line := range report {
+			fmt.Fprintln(env.stdout, line)
 		}
 		return exitOK
 	}
@@ -466,179 +476,26 @@ func runState(ctx context.Context, env *environment, args []string) int {
 	return exitError
 }
 
+// parseTargets reads the addresses given to a state command, printing the
+// first that is not one.
+func parseTargets(env *environment, args []string) ([]statecmd.Target, bool) {
+	targets := make([]statecmd.Target, 0, len(args))
+	for _, a := range args {
+		t, diags := statecmd.ParseTarget(a)
+		if diags.HasErrors() {
+			printError(env, "Invalid target address", fmt.Sprintf("%q is not the address of a module, a resource or a resource instance: %s", a, diags[0].Detail))
+			return nil, false
+		}
+		targets = append(targets, t)
+	}
+	return targets, true
+}
+
 func errOr(err error, msg string) any {
 	if err != nil {
 		return err
 	}
 	return msg
-}
-
-func matchesAny(addr string, filters []string) bool {
-	for _, f := range filters {
-		if addr == f || strings.HasPrefix(addr, f+"[") || strings.HasPrefix(addr, f+".") {
-			return true
-		}
-	}
-	return false
-}
-
-func findInstance(st *state.State, addr string) (*state.Resource, *state.Instance) {
-	if st == nil {
-		return nil, nil
-	}
-	for _, r := range st.Resources {
-		for _, inst := range r.Instances {
-			if instanceAddr(r, inst) == addr {
-				return r, inst
-			}
-		}
-	}
-	return nil, nil
-}
-
-// removeInstance removes an instance (or every instance of a resource) and
-// reports whether anything matched.
-func removeInstance(st *state.State, addr string) bool {
-	found := false
-	var rs []*state.Resource
-	for _, r := range st.Resources {
-		var kept []*state.Instance
-		for _, inst := range r.Instances {
-			a := instanceAddr(r, inst)
-			if a == addr || strings.TrimSuffix(a, "["+string(inst.IndexKey)+"]") == addr {
-				found = true
-				continue
-			}
-			kept = append(kept, inst)
-		}
-		r.Instances = kept
-		if len(kept) > 0 {
-			rs = append(rs, r)
-		}
-	}
-	st.Resources = rs
-	return found
-}
-
-// moveInstance renames a resource instance in the state, within its
-// module or into another one.
-func moveInstance(st *state.State, src, dst string) string {
-	_, from, ok := parseStateAddr(src) // findInstance matches src whole, module path included
-	if !ok {
-		return fmt.Sprintf("%q is not a resource instance address.", src)
-	}
-	toModule, to, ok := parseStateAddr(dst)
-	if !ok {
-		return fmt.Sprintf("%q is not a resource instance address.", dst)
-	}
-	if from.Resource.Type != to.Resource.Type || from.Resource.Mode != to.Resource.Mode {
-		return fmt.Sprintf("Cannot move %s to %s: the source and destination must be of the same resource type.", src, dst)
-	}
-	if _, inst := findInstance(st, dst); inst != nil {
-		return fmt.Sprintf("Cannot move %s to %s: there is already a resource instance at that address.", src, dst)
-	}
-	r, inst := findInstance(st, src)
-	if inst == nil {
-		return fmt.Sprintf("No matching objects found for %s. To view the available instances, use \"vpcplan state list\".", src)
-	}
-	kept := r.Instances[:0]
-	for _, x := range r.Instances {
-		if x != inst {
-			kept = append(kept, x)
-		}
-	}
-	r.Instances = kept
-	if len(kept) == 0 {
-		removeInstance(st, src)
-	}
-	inst.IndexKey = keyJSON(to.Key)
-	var target *state.Resource
-	for _, x := range st.Resources {
-		if x.Type == string(to.Resource.Type) && x.Name == to.Resource.Name && x.Mode == r.Mode && x.Module == toModule {
-			target = x
-		}
-	}
-	if target == nil {
-		target = &state.Resource{Module: toModule, Mode: r.Mode, Type: r.Type, Name: to.Resource.Name, Provider: r.Provider}
-		st.Resources = append(st.Resources, target)
-	}
-	target.Instances = append(target.Instances, inst)
-	return ""
-}
-
-// parseStateAddr parses an instance address of the state, which may start
-// with a module path (module.vpc, module.a[0].module.b), into the module
-// path as the state records it ("" for the root module) and the instance
-// address within the module.
-func parseStateAddr(s string) (string, schema.InstanceAddr, bool) {
-	trav, diags := hclsyntax.ParseTraversalAbs([]byte(s), "", hcl.InitialPos)
-	if diags.HasErrors() {
-		return "", schema.InstanceAddr{}, false
-	}
-	module := ""
-	i := 0
-	for i+1 < len(trav) && traversalName(trav[i]) == "module" {
-		name, ok := trav[i+1].(hcl.TraverseAttr)
-		if !ok {
-			return "", schema.InstanceAddr{}, false
-		}
-		if module != "" {
-			module += "."
-		}
-		module += "module." + name.Name
-		i += 2
-		if i < len(trav) {
-			if idx, ok := trav[i].(hcl.TraverseIndex); ok {
-				module += moduleKey(idx.Key)
-				i++
-			}
-		}
-	}
-	if i >= len(trav) {
-		return "", schema.InstanceAddr{}, false
-	}
-	// The step's range starts at the dot before its name.
-	addr, diags := schema.ParseInstanceAddr(strings.TrimPrefix(s[trav[i].SourceRange().Start.Byte:], "."))
-	if diags.HasErrors() {
-		return "", schema.InstanceAddr{}, false
-	}
-	return module, addr, true
-}
-
-// traversalName is the name a root or attribute step names, or "".
-func traversalName(step hcl.Traverser) string {
-	switch t := step.(type) {
-	case hcl.TraverseRoot:
-		return t.Name
-	case hcl.TraverseAttr:
-		return t.Name
-	}
-	return ""
-}
-
-// moduleKey renders a module instance key as the state's module path
-// does: [0] or ["a"].
-func moduleKey(v cty.Value) string {
-	if v.Type() == cty.String {
-		b, _ := json.Marshal(v.AsString())
-		return "[" + string(b) + "]"
-	}
-	if v.Type() == cty.Number {
-		return "[" + v.AsBigFloat().Text('f', -1) + "]"
-	}
-	return ""
-}
-
-func keyJSON(k schema.InstanceKey) json.RawMessage {
-	switch k.Kind {
-	case schema.IntKeyKind:
-		b, _ := json.Marshal(k.Int)
-		return b
-	case schema.StringKeyKind:
-		b, _ := json.Marshal(k.Str)
-		return b
-	}
-	return nil
 }
 
 const forceUnlockHelp = `Usage: vpcplan force-unlock [options] LOCK_ID
