@@ -171,8 +171,14 @@ func (w *Walk) Plan(ctx context.Context, m *config.Model, prior *state.State) (*
 			p.Changes = append(p.Changes, changes[i])
 		}
 	}
+	// Blocks whose instances are unknown (their count depends on values
+	// from outside vpcplan's model) keep what the state records.
+	unexpanded := make(map[schema.Addr]bool, len(m.Unexpanded))
+	for _, a := range m.Unexpanded {
+		unexpanded[a] = true
+	}
 	for _, addr := range idx.order {
-		if seen[addr] || addr.Resource.Mode == schema.DataMode || m.InUnevaluated(addr.Resource) {
+		if seen[addr] || addr.Resource.Mode == schema.DataMode || m.InUnevaluated(addr.Resource) || unexpanded[addr.Resource] {
 			continue
 		}
 		pi := idx.byAddr[addr]

@@ -21,6 +21,12 @@ type expansion struct {
 	// known is false when count or for_each is unknown: the block has no
 	// instances yet, and its value is unknown.
 	known bool
+	// unknownErr is set at plan time when the value is unknown: Terraform's
+	// error, which settleUnknown reports unless the value comes from
+	// outside vpcplan's model. external says the value carried the
+	// external mark.
+	unknownErr *hcl.Diagnostic
+	external   bool
 }
 
 // expand evaluates count or for_each. At validate time an unknown value
@@ -40,6 +46,7 @@ func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expa
 	if diags.HasErrors() {
 		return expansion{}, diags
 	}
+	ext := v.ContainsMarked() && len(externalPaths(pathMarks(v))) > 0
 	v, _ = v.UnmarkDeep()
 	// Terraform's errors (evaluateCountExpressionValue): the value is
 	// converted to a number first, and no values are shown.
@@ -67,7 +74,8 @@ func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expa
 	}
 	if !v.IsKnown() {
 		if e.opts.Mode == PlanMode {
-			return bad(`The "count" value depends on values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created. To work around this, use -var to set the values it depends on, or derive it from values known in the configuration.`)
+			_, d := bad(`The "count" value depends on values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created. To work around this, use -var to set the values it depends on, or derive it from values known in the configuration.`)
+			return expansion{kind: schema.IntKeyKind, unknownErr: d[len(d)-1], external: ext}, diags
 		}
 		return expansion{kind: schema.IntKeyKind}, diags
 	}
@@ -149,7 +157,8 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 	}
 	if !v.IsKnown() {
 		if e.opts.Mode == PlanMode {
-			return bad("Invalid for_each argument", `The "for_each" value depends on values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created. Use -var to set the values it depends on, or use only keys known in the configuration.`)
+			_, d := bad("Invalid for_each argument", `The "for_each" value depends on values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created. Use -var to set the values it depends on, or use only keys known in the configuration.`)
+			return expansion{kind: schema.StringKeyKind, unknownErr: d[len(d)-1], external: v.ContainsMarked() && len(externalPaths(pathMarks(v))) > 0}, diags
 		}
 		return expansion{kind: schema.StringKeyKind}, diags
 	}
@@ -160,7 +169,8 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 		}
 		if !v.IsWhollyKnown() {
 			if e.opts.Mode == PlanMode {
-				return bad("Invalid for_each argument", `The "for_each" set includes values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created.`)
+				_, d := bad("Invalid for_each argument", `The "for_each" set includes values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created.`)
+				return expansion{kind: schema.StringKeyKind, unknownErr: d[len(d)-1], external: v.ContainsMarked() && len(externalPaths(pathMarks(v))) > 0}, diags
 			}
 			return expansion{kind: schema.StringKeyKind}, diags
 		}
@@ -211,4 +221,44 @@ func sortExpansion(ex *expansion) {
 		keys[i], vals[i] = ex.keys[j], ex.values[j]
 	}
 	ex.keys, ex.values = keys, vals
+}
+
+// pathMarks returns the marks of v with their paths.
+func pathMarks(v cty.Value) []cty.PathValueMarks {
+	_, pvm := v.UnmarkDeepWithPaths()
+	return pvm
+}
+
+// settleUnknown decides, at plan time, what an unknown count or for_each
+// of node n means. Terraform knows every value at plan time but the
+// attributes of what it creates, so it fails there; vpcplan does not know
+// the values of blocks outside its model (data sources it cannot read,
+// other providers' types, modules not installed), which Terraform would.
+// When the value depends on such a block, the block's instances are left
+// out of the plan with a warning, and what the state records of it is
+// kept; otherwise it is Terraform's error.
+func (e *evaluator) settleUnknown(ex expansion, n node, what string) hcl.Diagnostics {
+	if ex.unknownErr == nil {
+		return nil
+	}
+	if !ex.external && !e.dependsOnForeign(n) {
+		return hcl.Diagnostics{ex.unknownErr}
+	}
+	d := *ex.unknownErr
+	d.Severity = hcl.DiagWarning
+	d.Summary = "Instances not planned"
+	d.Detail = fmt.Sprintf("The number of instances of %s depends on values from outside vpcplan's model (a data source it cannot read, a type or provider it does not check, or a module that is not installed), which Terraform reads at plan time and vpcplan cannot. Its instances are left out of this plan, and what the state records of them is kept.", what)
+	d.Expression, d.EvalContext = nil, nil
+	return hcl.Diagnostics{&d}
+}
+
+// dependsOnForeign reports whether n depends on a block vpcplan cannot
+// evaluate.
+func (e *evaluator) dependsOnForeign(n node) bool {
+	for _, a := range e.resourceDeps(n) {
+		if sb, ok := e.sh.blocks[a]; ok && sb.r.Schema == nil {
+			return true
+		}
+	}
+	return false
 }

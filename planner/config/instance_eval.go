@@ -41,6 +41,10 @@ type blockValue struct {
 	kind  schema.KeyKind
 	insts []*Instance
 	val   cty.Value // cty.NilVal until built
+	// outside is set for a block whose instances are unknown at plan time
+	// because its count or for_each depends on values from outside
+	// vpcplan's model (see settleUnknown): it counts as settled.
+	outside bool
 }
 
 func (e *evaluator) decoder(r *schema.Resource) *blockDecoder {
@@ -178,12 +182,18 @@ func (e *evaluator) evalResource(r *Resource) {
 	n := node{kind: nodeResource, addr: r.Addr}
 	ctx := e.scopeNarrow(e.refs[n], e.narrow[n])
 	ex, diags := e.expand(r, ctx)
+	diags = append(diags, e.settleUnknown(ex, n, e.abs(r.Addr).String())...)
 	e.diags = append(e.diags, diags...)
 	// unexpanded: the instances are not known (an unknown count or
 	// for_each at validate time), or cannot be (an invalid one).
 	unexpanded := diags.HasErrors() || !ex.known
 	noInstances := func() {
-		e.setBlock(r, &blockValue{val: cty.DynamicVal})
+		if ex.unknownErr != nil && !diags.HasErrors() {
+			// Left out of the plan: its values are from outside too.
+			e.setBlock(r, &blockValue{val: external(cty.DynamicVal), outside: true})
+		} else {
+			e.setBlock(r, &blockValue{val: cty.DynamicVal})
+		}
 		if !diags.HasErrors() && !ex.known {
 			e.model.Unexpanded = append(e.model.Unexpanded, e.abs(r.Addr))
 		}
@@ -321,6 +331,9 @@ func (e *evaluator) depsSettled(n node) bool {
 			continue
 		}
 		bv := sb.bv
+		if bv.outside {
+			continue
+		}
 		if bv.insts == nil && bv.val != cty.NilVal {
 			return false // not evaluated, or its instances are unknown
 		}

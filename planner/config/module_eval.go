@@ -178,11 +178,17 @@ func (e *evaluator) evalModule(m *Module) {
 	default:
 		ex = expansion{keys: []schema.InstanceKey{schema.NoKey}, values: []cty.Value{cty.NilVal}, kind: schema.NoKeyKind, known: true}
 	}
+	diags = append(diags, e.settleUnknown(ex, n, "module."+m.Name)...)
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() || !ex.known {
-		// The instances are unknown (validate) or cannot be known: so
-		// are the outputs.
+		// The instances are unknown (validate, or values from outside
+		// vpcplan's model at plan time) or cannot be known: so are the
+		// outputs, and what the state records under the call is kept.
 		e.mods[m.Name] = cty.DynamicVal
+		if !diags.HasErrors() && ex.unknownErr != nil {
+			e.model.Unevaluated = append(e.model.Unevaluated, schema.ModuleChild(e.path, m.Name, schema.NoKey))
+			e.mods[m.Name] = external(cty.DynamicVal)
+		}
 		return
 	}
 	deps := e.resourceDeps(n)
