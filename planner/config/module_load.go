@@ -25,6 +25,9 @@ const maxModuleDepth = 64
 type moduleManifest struct {
 	path  string
 	byKey map[string]manifestEntry
+	// failed is set when the manifest could not be read: what it would
+	// have said is unknown, and the error says so once.
+	failed bool
 }
 
 type manifestEntry struct {
@@ -37,7 +40,7 @@ type manifestEntry struct {
 // readManifest reads the module manifest of the root module in rootDir. A
 // missing manifest is no error (nothing is installed); an unreadable one
 // is, located at the file.
-func readManifest(rootDir string) (*moduleManifest, hcl.Diagnostics) {
+func (l *Loader) readManifest(rootDir string) (*moduleManifest, hcl.Diagnostics) {
 	path := filepath.Join(rootDir, ".terraform", "modules", "modules.json")
 	man := &moduleManifest{path: path, byKey: map[string]manifestEntry{}}
 	src, err := os.ReadFile(path)
@@ -63,10 +66,18 @@ func readManifest(rootDir string) (*moduleManifest, hcl.Diagnostics) {
 			Detail:   fmt.Sprintf("The module manifest %s is not valid: %s. Run \"terraform init\" to install the modules again.", path, err),
 			Subject:  fileRange,
 		}
+		man.failed = true
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			pos := offsetPos(src, int(se.Offset))
-			d.Subject = &hcl.Range{Filename: path, Start: pos, End: pos}
+			// hcl's JSON parser locates syntax errors and keeps the file
+			// for the snippet.
+			if _, diags := l.parser.ParseJSON(src, path); diags.HasErrors() {
+				for _, pd := range diags {
+					pd.Summary = "Failed to read module manifest"
+					pd.Detail = fmt.Sprintf("The module manifest %s is not valid JSON: %s. Run \"terraform init\" to install the modules again.", path, strings.TrimSuffix(pd.Detail, "."))
+				}
+				return man, diags[:1]
+			}
 		}
 		return man, hcl.Diagnostics{d}
 	}
@@ -74,24 +85,6 @@ func readManifest(rootDir string) (*moduleManifest, hcl.Diagnostics) {
 		man.byKey[e.Key] = e
 	}
 	return man, nil
-}
-
-// offsetPos turns a byte offset into a position (lines and columns count
-// from 1).
-func offsetPos(src []byte, off int) hcl.Pos {
-	if off > len(src) {
-		off = len(src)
-	}
-	pos := hcl.Pos{Line: 1, Column: 1, Byte: off}
-	for _, b := range src[:off] {
-		if b == '\n' {
-			pos.Line++
-			pos.Column = 1
-		} else {
-			pos.Column++
-		}
-	}
-	return pos
 }
 
 // isLocalSource reports whether a module source is a local path, which
@@ -114,7 +107,7 @@ func (l *Loader) loadModules(root *Config) hcl.Diagnostics {
 	if len(root.Modules) == 0 {
 		return nil
 	}
-	man, diags := readManifest(root.Dir)
+	man, diags := l.readManifest(root.Dir)
 	abs, _ := filepath.Abs(root.Dir)
 	return append(diags, l.loadChildren(root, root.Dir, "", man, []string{abs})...)
 }
@@ -171,8 +164,11 @@ func (l *Loader) loadChildren(cfg *Config, rootDir, keyPrefix string, man *modul
 				Subject:  m.SourceRange.Ptr(),
 			})
 		}
-		child, moreDiags := l.loadFiles(files, dir)
-		diags = append(diags, moreDiags...)
+		child := newConfig(dir)
+		if len(files) > 0 {
+			child, moreDiags = l.loadFiles(files, dir)
+			diags = append(diags, moreDiags...)
+		}
 		child.RootDir = rootDir
 		child.Path = append(cfg.Path[:len(cfg.Path):len(cfg.Path)], m.Name)
 		m.Child, m.Dir = child, dir
@@ -201,6 +197,9 @@ func moduleDir(cfg *Config, m *Module, key, rootDir string, man *moduleManifest)
 			}}
 		}
 		return dir, nil
+	}
+	if man.failed {
+		return "", nil
 	}
 	entry, ok := man.byKey[key]
 	notInstalled := func(detail string) hcl.Diagnostics {
