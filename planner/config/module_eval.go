@@ -22,6 +22,8 @@ type evalShared struct {
 	// graph, references and reference errors are the same for every
 	// instance of a module, so they are built once.
 	built map[*Config]*builtGraph
+	// checked records the modules checkModuleBody checked.
+	checked map[*Config]bool
 }
 
 // sharedBlock is an evaluated resource block of some module instance.
@@ -180,6 +182,9 @@ func (e *evaluator) evalModule(m *Module) {
 	}
 	diags = append(diags, e.settleUnknown(ex, n, "module."+m.Name)...)
 	e.diags = append(e.diags, diags...)
+	if !diags.HasErrors() && (!ex.known || len(ex.keys) == 0) {
+		e.checkModuleBody(m)
+	}
 	if diags.HasErrors() || !ex.known {
 		// The instances are unknown (validate, or values from outside
 		// vpcplan's model at plan time) or cannot be known: so are the
@@ -246,6 +251,41 @@ func (e *evaluator) evalModule(m *Module) {
 			byKey[k.Str] = values[i]
 		}
 		e.mods[m.Name] = cty.ObjectVal(byKey)
+	}
+}
+
+// checkModuleBody checks the module of a call that has no known
+// instances (count = 0, or an unknown count or for_each) as terraform
+// validate does: once, with every variable unknown, into a model of its
+// own that nothing reads, so that its mistakes are reported all the same.
+func (e *evaluator) checkModuleBody(m *Module) {
+	if e.sh.checked == nil {
+		e.sh.checked = map[*Config]bool{}
+	}
+	if e.sh.checked[m.Child] {
+		return
+	}
+	e.sh.checked[m.Child] = true
+	scratch := &Model{
+		Config:    e.model.Config,
+		Variables: map[string]cty.Value{},
+		byAddr:    map[schema.InstanceAddr]*Instance{},
+		byType:    map[schema.TypeName][]*Instance{},
+	}
+	c := e.newChild(m, schema.NoKey, &callValues{module: m, values: map[string]cty.Value{}})
+	c.model = scratch
+	c.linker = &linker{m: scratch, refs: map[*schema.Block]*blockRefs{}, index: map[schema.TypeName]map[litKey][]*Instance{}}
+	c.sh = &evalShared{blocks: map[schema.Addr]sharedBlock{}, built: e.sh.built, checked: e.sh.checked}
+	c.allUnknown = true
+	opts := c.opts
+	opts.Mode, opts.Plan, opts.Known, opts.KnownTop, opts.Finalize, opts.Foreign = ValidateMode, nil, nil, nil, nil, nil
+	c.opts = opts
+	c.evaluateModule()
+	seen := map[string]bool{}
+	for _, d := range c.diags {
+		if d.Severity == hcl.DiagError {
+			e.appendOnce(seen, hcl.Diagnostics{d})
+		}
 	}
 }
 
