@@ -7,9 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/planner"
-	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/state"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -52,8 +50,13 @@ type jsonOutput struct {
 	Type      json.RawMessage `json:"type,omitempty"`
 }
 
+// jsonModule is one module instance of the values representation: the
+// root module (no address) or a child, with the module instances it
+// calls.
 type jsonModule struct {
-	Resources []jsonResource `json:"resources,omitempty"`
+	Resources    []jsonResource `json:"resources,omitempty"`
+	Address      string         `json:"address,omitempty"`
+	ChildModules []jsonModule   `json:"child_modules,omitempty"`
 }
 
 type jsonResource struct {
@@ -70,14 +73,15 @@ type jsonResource struct {
 }
 
 type jsonResourceChange struct {
-	Address      string          `json:"address"`
-	Mode         string          `json:"mode"`
-	Type         string          `json:"type"`
-	Name         string          `json:"name"`
-	Index        json.RawMessage `json:"index,omitempty"`
-	ProviderName string          `json:"provider_name"`
-	Change       jsonChange      `json:"change"`
-	ActionReason string          `json:"action_reason,omitempty"`
+	Address       string          `json:"address"`
+	ModuleAddress string          `json:"module_address,omitempty"`
+	Mode          string          `json:"mode"`
+	Type          string          `json:"type"`
+	Name          string          `json:"name"`
+	Index         json.RawMessage `json:"index,omitempty"`
+	ProviderName  string          `json:"provider_name"`
+	Change        jsonChange      `json:"change"`
+	ActionReason  string          `json:"action_reason,omitempty"`
 }
 
 type jsonChange struct {
@@ -98,49 +102,6 @@ type jsonState struct {
 	FormatVersion    string     `json:"format_version"`
 	TerraformVersion string     `json:"terraform_version"`
 	Values           jsonValues `json:"values"`
-}
-
-type jsonConfiguration struct {
-	ProviderConfig map[string]jsonProviderConfig `json:"provider_config,omitempty"`
-	RootModule     jsonConfigModule              `json:"root_module"`
-}
-
-type jsonProviderConfig struct {
-	Name        string                     `json:"name"`
-	FullName    string                     `json:"full_name"`
-	Alias       string                     `json:"alias,omitempty"`
-	Expressions map[string]json.RawMessage `json:"expressions,omitempty"`
-}
-
-type jsonConfigModule struct {
-	Outputs   map[string]jsonConfigOutput   `json:"outputs,omitempty"`
-	Resources []jsonConfigResource          `json:"resources,omitempty"`
-	Variables map[string]jsonConfigVariable `json:"variables,omitempty"`
-}
-
-type jsonConfigOutput struct {
-	Sensitive   bool            `json:"sensitive,omitempty"`
-	Expression  json.RawMessage `json:"expression"`
-	Description string          `json:"description,omitempty"`
-}
-
-type jsonConfigVariable struct {
-	Default     json.RawMessage `json:"default,omitempty"`
-	Description string          `json:"description,omitempty"`
-	Sensitive   bool            `json:"sensitive,omitempty"`
-}
-
-type jsonConfigResource struct {
-	Address           string                     `json:"address"`
-	Mode              string                     `json:"mode"`
-	Type              string                     `json:"type"`
-	Name              string                     `json:"name"`
-	ProviderConfigKey string                     `json:"provider_config_key"`
-	Expressions       map[string]json.RawMessage `json:"expressions,omitempty"`
-	SchemaVersion     int                        `json:"schema_version"`
-	CountExpression   json.RawMessage            `json:"count_expression,omitempty"`
-	ForEachExpression json.RawMessage            `json:"for_each_expression,omitempty"`
-	DependsOn         []string                   `json:"depends_on,omitempty"`
 }
 
 const providerName = "registry.terraform.io/hashicorp/aws"
@@ -173,13 +134,16 @@ func PlanJSON(w io.Writer, p *planner.Plan, toolVersion string, now time.Time) e
 		out.Variables[name] = jsonVariable{Value: valueJSON(v, nil)}
 	}
 	planned := jsonValues{Outputs: map[string]jsonOutput{}}
+	plannedByModule := map[schema.ModulePath][]jsonResource{}
 	for _, c := range p.Changes {
 		replace := c.RequiresReplace
 		if c.Action != planner.Delete {
-			planned.RootModule.Resources = append(planned.RootModule.Resources, resourceValues(c.Addr, c.After, c.AfterSensitive, c.Dependencies))
+			m := c.Addr.Resource.Module
+			plannedByModule[m] = append(plannedByModule[m], resourceValues(c.Addr, c.After, c.AfterSensitive, c.Dependencies))
 		}
 		out.ResourceChanges = append(out.ResourceChanges, jsonResourceChange{
-			Address: c.Addr.String(), Mode: c.Addr.Resource.Mode.String(), Type: string(c.Addr.Resource.Type), Name: c.Addr.Resource.Name,
+			Address: c.Addr.String(), ModuleAddress: c.Addr.Resource.Module,
+			Mode: c.Addr.Resource.Mode.String(), Type: string(c.Addr.Resource.Type), Name: c.Addr.Resource.Name,
 			Index: keyJSON(c.Addr.Key), ProviderName: providerName, ActionReason: c.Reason,
 			Change: changeJSON(c.Action, c.Before, c.After, c.BeforeSensitive, c.AfterSensitive, replace),
 		})
@@ -202,6 +166,11 @@ func PlanJSON(w io.Writer, p *planner.Plan, toolVersion string, now time.Time) e
 			planned.Outputs[o.Name] = outputJSON(o.After, o.Sensitive)
 		}
 	}
+	// Terraform sorts the planned resources of each module by address.
+	for _, rs := range plannedByModule {
+		sort.Slice(rs, func(i, j int) bool { return rs[i].Address < rs[j].Address })
+	}
+	planned.RootModule = moduleTree(plannedByModule)
 	out.PlannedValues = planned
 	if p.PriorExisted {
 		out.PriorState = stateValues(p.Prior, toolVersion)
@@ -413,29 +382,27 @@ func stateValues(st *state.State, toolVersion string) *jsonState {
 		}
 		js.Values.Outputs[n] = jo
 	}
+	byModule := map[schema.ModulePath][]jsonResource{}
 	for _, r := range st.Resources {
-		if r.Module != "" {
-			continue
-		}
 		for _, inst := range r.Instances {
 			if inst.Deposed != "" {
 				continue
 			}
-			addr := r.Type + "." + r.Name
-			if r.Mode == "data" {
-				addr = "data." + addr
-			}
-			if len(inst.IndexKey) > 0 && string(inst.IndexKey) != "null" {
-				addr += "[" + string(inst.IndexKey) + "]"
+			addr, err := r.InstanceAddr(inst)
+			if err != nil {
+				continue // planner.IndexPrior reports it
 			}
 			values := redactState(inst.Attributes, inst.SensitiveAttributes)
-			js.Values.RootModule.Resources = append(js.Values.RootModule.Resources, jsonResource{
-				Address: addr, Mode: r.Mode, Type: r.Type, Name: r.Name, Index: inst.IndexKey,
+			byModule[r.Module] = append(byModule[r.Module], jsonResource{
+				Address: addr.String(), Mode: addr.Resource.Mode.String(), Type: r.Type, Name: r.Name, Index: keyJSON(addr.Key),
 				ProviderName: providerFromState(r.Provider), SchemaVersion: int(inst.SchemaVersion),
 				Values: values, SensitiveValues: json.RawMessage("{}"), DependsOn: inst.Dependencies,
 			})
 		}
 	}
+	// The state holds each module's resources in Terraform's order: data
+	// sources first, then by type, name and key.
+	js.Values.RootModule = moduleTree(byModule)
 	return js
 }
 
@@ -478,6 +445,42 @@ func redactState(attrs, sensitive json.RawMessage) json.RawMessage {
 	return b
 }
 
+// moduleTree nests the resources of each module instance as the values
+// representation does: the root module's resources, then its child
+// modules, each with its address and its own children. Every module
+// instance on the way to one with resources is written, and children are
+// sorted by address, as Terraform sorts them.
+func moduleTree(byModule map[schema.ModulePath][]jsonResource) jsonModule {
+	children := map[schema.ModulePath][]schema.ModulePath{}
+	seen := map[schema.ModulePath]bool{"": true}
+	for p := range byModule {
+		steps, diags := schema.ParseModulePath(p)
+		if diags.HasErrors() {
+			continue
+		}
+		for i := len(steps); i > 0; i-- {
+			child := schema.ModuleString(steps[:i])
+			if seen[child] {
+				break
+			}
+			seen[child] = true
+			parent := schema.ModuleString(steps[:i-1])
+			children[parent] = append(children[parent], child)
+		}
+	}
+	var build func(p schema.ModulePath) jsonModule
+	build = func(p schema.ModulePath) jsonModule {
+		m := jsonModule{Address: p, Resources: byModule[p]}
+		kids := children[p]
+		sort.Strings(kids)
+		for _, c := range kids {
+			m.ChildModules = append(m.ChildModules, build(c))
+		}
+		return m
+	}
+	return build("")
+}
+
 func providerFromState(p string) string {
 	if i := strings.Index(p, `["`); i >= 0 {
 		if j := strings.Index(p[i:], `"]`); j >= 0 {
@@ -485,126 +488,4 @@ func providerFromState(p string) string {
 		}
 	}
 	return p
-}
-
-// configurationJSON renders the configuration section: providers,
-// resources with their expressions (constant values and references),
-// variables and outputs.
-func configurationJSON(cfg *config.Config) jsonConfiguration {
-	jc := jsonConfiguration{ProviderConfig: map[string]jsonProviderConfig{}}
-	for _, p := range cfg.Providers {
-		key := "aws"
-		if p.Alias != "" {
-			key = "aws." + p.Alias
-		}
-		pc := jsonProviderConfig{Name: "aws", FullName: providerName, Alias: p.Alias, Expressions: map[string]json.RawMessage{}}
-		for name, e := range map[string]hcl.Expression{"region": p.Region, "allowed_account_ids": p.AllowedAccountIDs} {
-			if e != nil {
-				pc.Expressions[name] = expressionJSON(e)
-			}
-		}
-		jc.ProviderConfig[key] = pc
-	}
-	for _, r := range cfg.Resources {
-		if r.Schema == nil {
-			continue
-		}
-		key := "aws"
-		if r.Provider != nil && r.Provider.Alias != "" {
-			key = "aws." + r.Provider.Alias
-		}
-		cr := jsonConfigResource{
-			Address: r.Addr.String(), Mode: r.Addr.Mode.String(), Type: string(r.Addr.Type), Name: r.Addr.Name,
-			ProviderConfigKey: key, Expressions: map[string]json.RawMessage{},
-		}
-		if r.Count != nil {
-			cr.CountExpression = expressionJSON(r.Count.Expr)
-		}
-		if r.ForEach != nil {
-			cr.ForEachExpression = expressionJSON(r.ForEach.Expr)
-		}
-		for _, d := range r.DependsOn {
-			if ref, diags := schema.ParseRef(d); !diags.HasErrors() {
-				cr.DependsOn = append(cr.DependsOn, ref.Resource.String())
-			}
-		}
-		if r.Syntax != nil {
-			for name, a := range r.Syntax.Attributes {
-				switch name {
-				case "count", "for_each", "provider", "depends_on":
-					continue
-				}
-				cr.Expressions[name] = expressionJSON(a.Expr)
-			}
-		}
-		jc.RootModule.Resources = append(jc.RootModule.Resources, cr)
-	}
-	if len(cfg.Variables) > 0 {
-		jc.RootModule.Variables = map[string]jsonConfigVariable{}
-		for _, v := range cfg.Variables {
-			cv := jsonConfigVariable{Description: v.Description, Sensitive: v.Sensitive}
-			if v.Default != nil && !v.Sensitive {
-				if dv, diags := v.Default.Expr.Value(nil); !diags.HasErrors() {
-					cv.Default = valueJSON(dv, nil)
-				}
-			}
-			jc.RootModule.Variables[v.Name] = cv
-		}
-	}
-	if len(cfg.Outputs) > 0 {
-		jc.RootModule.Outputs = map[string]jsonConfigOutput{}
-		for _, o := range cfg.Outputs {
-			jc.RootModule.Outputs[o.Name] = jsonConfigOutput{Sensitive: o.Sensitive, Expression: expressionJSON(o.Expr), Description: o.Description}
-		}
-	}
-	return jc
-}
-
-// expressionJSON is {"constant_value": v} for an expression without
-// references, else {"references": [...]}, most specific first.
-func expressionJSON(e hcl.Expression) json.RawMessage {
-	vars := e.Variables()
-	if len(vars) == 0 {
-		if v, diags := e.Value(nil); !diags.HasErrors() && v.IsWhollyKnown() {
-			b, _ := json.Marshal(map[string]json.RawMessage{"constant_value": valueJSON(v, nil)})
-			return b
-		}
-		return json.RawMessage("{}")
-	}
-	var refs []string
-	seen := map[string]bool{}
-	add := func(s string) {
-		if !seen[s] {
-			seen[s] = true
-			refs = append(refs, s)
-		}
-	}
-	for _, t := range vars {
-		full := traversalString(t)
-		add(full)
-		if ref, diags := schema.ParseRef(t); !diags.HasErrors() && ref.Kind == schema.RefResource {
-			add(ref.Resource.String())
-		}
-	}
-	b, _ := json.Marshal(map[string][]string{"references": refs})
-	return b
-}
-
-func traversalString(t hcl.Traversal) string {
-	var b strings.Builder
-	for _, s := range t {
-		switch s := s.(type) {
-		case hcl.TraverseRoot:
-			b.WriteString(s.Name)
-		case hcl.TraverseAttr:
-			b.WriteString("." + s.Name)
-		case hcl.TraverseIndex:
-			if s.Key.Type() == cty.String {
-				b.WriteString(`["` + s.Key.AsString() + `"]`)
-			} else if s.Key.Type() == cty.Number {
-				b.WriteString("[" + s.Key.AsBigFloat().String() + "]")
-			}
-		}
-	}
-	return b.String()
 }
