@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -139,38 +140,91 @@ func ModuleCalls(p ModulePath) []string {
 
 // CompareModules orders module instance paths as Terraform does: the root
 // first, then step by step by call name and key, a path before the paths
-// inside it. It returns -1, 0 or 1.
+// inside it. It returns -1, 0 or 1. It reads the paths in place (sorting
+// the instances of a large configuration compares many of them).
 func CompareModules(a, b ModulePath) int {
 	if a == b {
 		return 0
 	}
-	if a == "" {
-		return -1
-	}
-	if b == "" {
-		return 1
-	}
-	sa, _ := ParseModulePath(a)
-	sb, _ := ParseModulePath(b)
-	for i := 0; i < len(sa) && i < len(sb); i++ {
-		if sa[i].Name != sb[i].Name {
-			if sa[i].Name < sb[i].Name {
+	for {
+		switch {
+		case a == "" && b == "":
+			return 0
+		case a == "":
+			return -1
+		case b == "":
+			return 1
+		}
+		na, ka, ra, okA := nextModuleStep(a)
+		nb, kb, rb, okB := nextModuleStep(b)
+		if !okA || !okB {
+			return strings.Compare(a, b) // not a path ModuleChild writes
+		}
+		if na != nb {
+			return strings.Compare(na, nb)
+		}
+		if ka != kb {
+			if ka.Less(kb) {
 				return -1
 			}
 			return 1
 		}
-		if sa[i].Key != sb[i].Key {
-			if sa[i].Key.Less(sb[i].Key) {
-				return -1
+		a, b = ra, rb
+	}
+}
+
+// nextModuleStep reads the first step of a module instance path as
+// ModuleChild writes it: module.NAME, then [N] or ["KEY"], then "." and the
+// rest.
+func nextModuleStep(p string) (name string, key InstanceKey, rest string, ok bool) {
+	const prefix = "module."
+	if !strings.HasPrefix(p, prefix) {
+		return "", NoKey, "", false
+	}
+	p = p[len(prefix):]
+	i := strings.IndexAny(p, ".[")
+	if i < 0 {
+		return p, NoKey, "", true
+	}
+	name, p = p[:i], p[i:]
+	if p[0] == '[' {
+		end := -1
+		if len(p) > 1 && p[1] == '"' {
+			for j := 2; j < len(p); j++ {
+				if p[j] == '\\' {
+					j++
+					continue
+				}
+				if p[j] == '"' {
+					end = j + 1
+					break
+				}
 			}
-			return 1
+			if end < 0 || end >= len(p) || p[end] != ']' {
+				return "", NoKey, "", false
+			}
+			str, err := strconv.Unquote(p[1:end])
+			if err != nil {
+				return "", NoKey, "", false
+			}
+			key, p = StringKey(str), p[end+1:]
+		} else {
+			end = strings.IndexByte(p, ']')
+			if end < 0 {
+				return "", NoKey, "", false
+			}
+			n, err := strconv.Atoi(p[1:end])
+			if err != nil {
+				return "", NoKey, "", false
+			}
+			key, p = IntKey(n), p[end+1:]
 		}
 	}
-	switch {
-	case len(sa) < len(sb):
-		return -1
-	case len(sa) > len(sb):
-		return 1
+	if p == "" {
+		return name, key, "", true
 	}
-	return strings.Compare(a, b)
+	if p[0] != '.' {
+		return "", NoKey, "", false
+	}
+	return name, key, p[1:], true
 }

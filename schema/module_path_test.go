@@ -25,7 +25,7 @@ func TestParseInstanceAddrModules(t *testing.T) {
 }
 
 func TestCompareModules(t *testing.T) {
-	ordered := []string{``, `module.a`, `module.a.module.b`, `module.a[2]`, `module.a[10]`, `module.a["x"]`, `module.b`}
+	ordered := []string{``, `module.a`, `module.a.module.b`, `module.a[2]`, `module.a[10]`, `module.a["x"]`, `module.a["x"].module.c`, `module.a["x\"z"]`, `module.a["x.y"]`, `module.b`}
 	for i := range ordered {
 		for j := range ordered {
 			got := CompareModules(ordered[i], ordered[j])

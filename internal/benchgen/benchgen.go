@@ -104,3 +104,90 @@ resource "aws_subnet" "s%[1]d" {
 	}
 	return os.WriteFile(filepath.Join(dir, "main.tf"), []byte(sb.String()), 0o644)
 }
+
+// Modules writes shape (c) into dir: one local module called n times
+// through for_each, each instance a VPC with 3 subnets, a route table and
+// an interface endpoint in them, whose outputs feed a root gateway
+// endpoint per instance. It returns the number of resource instances.
+func Modules(dir string, n int) (int, error) {
+	root := fmt.Sprintf(`provider "aws" {
+  region              = "eu-west-1"
+  allowed_account_ids = ["111111111111"]
+}
+
+locals {
+  nets = { for i in range(%d) : format("n%%04d", i) => i }
+}
+
+module "net" {
+  source   = "./modules/net"
+  for_each = local.nets
+
+  cidr = cidrsubnet("10.0.0.0/8", 8, each.value %% 256)
+  name = each.key
+}
+
+resource "aws_vpc_endpoint" "s3" {
+  for_each          = module.net
+  vpc_id            = each.value.vpc_id
+  service_name      = "com.amazonaws.eu-west-1.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids   = [each.value.route_table_id]
+}
+`, n)
+	module := `variable "cidr" {
+  type = string
+}
+
+variable "name" {
+  type = string
+}
+
+locals {
+  azs = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+}
+
+resource "aws_vpc" "this" {
+  cidr_block           = var.cidr
+  enable_dns_support   = true
+  enable_dns_hostnames = true
+  tags = {
+    Name = var.name
+  }
+}
+
+resource "aws_subnet" "private" {
+  count             = 3
+  vpc_id            = aws_vpc.this.id
+  cidr_block        = cidrsubnet(aws_vpc.this.cidr_block, 8, count.index)
+  availability_zone = local.azs[count.index]
+}
+
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.this.id
+}
+
+resource "aws_vpc_endpoint" "ssm" {
+  vpc_id              = aws_vpc.this.id
+  service_name        = "com.amazonaws.eu-west-1.ssm"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = aws_subnet.private[*].id
+}
+
+output "vpc_id" {
+  value = aws_vpc.this.id
+}
+
+output "route_table_id" {
+  value = aws_route_table.private.id
+}
+`
+	if err := os.MkdirAll(filepath.Join(dir, "modules", "net"), 0o755); err != nil {
+		return 0, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "modules", "net", "main.tf"), []byte(module), 0o644); err != nil {
+		return 0, err
+	}
+	return n * 7, os.WriteFile(filepath.Join(dir, "main.tf"), []byte(root), 0o644)
+}

@@ -79,3 +79,18 @@ func BenchmarkParseBlocks10k(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/10_000, "ns/instance")
 }
+
+// BenchmarkValidateModules100 and ...1000 evaluate one local module called
+// 100 and 1,000 times through for_each (shape (c)): the module's files are
+// parsed once, and the cost per instance must stay flat.
+func BenchmarkValidateModules100(b *testing.B)  { benchModules(b, 100) }
+func BenchmarkValidateModules1000(b *testing.B) { benchModules(b, 1000) }
+
+func benchModules(b *testing.B, calls int) {
+	dir := b.TempDir()
+	got, err := benchgen.Modules(dir, calls)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchValidate(b, dir, got)
+}
