@@ -235,11 +235,16 @@ func loadPlanFile(ctx context.Context, env *environment, in planInputs, path str
 		return nil, false
 	}
 	catalog := schema.NewCatalog()
-	idx, diags := planner.IndexPrior(prior, catalog)
-	walk := planner.NewWalk(idx, planner.Options{Destroy: pf.Destroy, ToolVersion: version, Timestamp: pf.Time()})
 	loader := config.NewLoader(catalog)
-	cfg, moreDiags := loader.LoadSources(pf.Sources(), pf.Dir)
+	cfg, diags := loader.LoadSources(pf.Sources(), pf.Dir)
+	moved, moves, moreDiags := planner.ApplyMoves(prior, cfg)
 	diags = append(diags, moreDiags...)
+	if moves != nil {
+		prior = moved
+	}
+	idx, moreDiags := planner.IndexPrior(prior, catalog)
+	diags = append(diags, moreDiags...)
+	walk := planner.NewWalk(idx, planner.Options{Destroy: pf.Destroy, ToolVersion: version, Timestamp: pf.Time(), Moves: moves})
 	var m *config.Model
 	if !diags.HasErrors() {
 		m, moreDiags = loader.Evaluate(ctx, cfg, walk.EvalOptions(config.Options{Mode: config.PlanMode, Values: values, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.AssumedAccount(prior.Lineage), Foreign: planner.ForeignValues(prior), PlanTimestamp: pf.Time()}))

@@ -165,6 +165,15 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		printDiagnostics(env, loader.Files(), diags, !in.noColor)
 		return nil, false
 	}
+	// Moved blocks rename what the state records before anything is
+	// planned against it.
+	moved, moves, moreDiags := planner.ApplyMoves(prior, cfg)
+	diags = append(diags, moreDiags...)
+	if moves != nil {
+		idx.Wait()
+		prior = moved
+		idx = planner.StartIndexPrior(prior, catalog)
+	}
 	// A new state's lineage is chosen now: the assumed account derives
 	// from it, and data "aws_caller_identity" reads that account.
 	lineage := uuid.NewString()
@@ -172,7 +181,7 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		lineage = prior.Lineage
 	}
 	now := time.Now().UTC()
-	walk := planner.NewWalk(idx, planner.Options{Destroy: in.destroy, ToolVersion: version, Lineage: lineage, Timestamp: now})
+	walk := planner.NewWalk(idx, planner.Options{Destroy: in.destroy, ToolVersion: version, Lineage: lineage, Timestamp: now, Moves: moves})
 	opts := walk.EvalOptions(config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.AssumedAccount(lineage), PlanTimestamp: now})
 	if in.input && env.interactive {
 		opts.Prompt = promptVariable(env)

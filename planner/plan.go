@@ -97,6 +97,10 @@ type Change struct {
 	// Dependencies are the resource blocks the instance depends on, sorted.
 	Dependencies        []schema.Addr
 	CreateBeforeDestroy bool
+	// Moved is set when a moved block moved the instance from
+	// PreviousAddr, where the prior state recorded it.
+	Moved        bool
+	PreviousAddr schema.InstanceAddr
 	// Account and Region of the instance, "" when unknown; apply uses them
 	// for ARNs.
 	Account, Region, Partition string
@@ -176,7 +180,7 @@ func (p *Plan) ExternalCount() int {
 // a resource or an output.
 func (p *Plan) HasChanges() bool {
 	for _, c := range p.Changes {
-		if c.Action != NoOp && c.Action != Read {
+		if (c.Action != NoOp && c.Action != Read) || c.Moved {
 			return true
 		}
 	}

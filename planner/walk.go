@@ -27,6 +27,9 @@ type Options struct {
 	// Timestamp is when the plan was made (plantimestamp()); a saved plan
 	// carries it to apply.
 	Timestamp time.Time
+	// Moves are the moves ApplyMoves made to the prior state the walk
+	// plans against: the changes of moved instances say where they were.
+	Moves Moves
 }
 
 // Walk makes a plan the way Terraform's plan walk does: each instance is
@@ -156,6 +159,9 @@ func (w *Walk) Plan(ctx context.Context, m *config.Model, prior *state.State) (*
 		}
 		if pc.change != nil {
 			pc.change.Dependencies = deps[inst.Addr.Resource]
+			if from, ok := w.opts.Moves[inst.Addr]; ok {
+				pc.change.PreviousAddr, pc.change.Moved = from, true
+			}
 		}
 		changes[i], changeDiags[i] = pc.change, pc.diag
 	})
@@ -191,6 +197,9 @@ func (w *Walk) Plan(ctx context.Context, m *config.Model, prior *state.State) (*
 			After:           cty.NullVal(pi.value.Type()),
 			BeforeSensitive: pi.sensitive,
 			Provider:        pi.resource.Provider,
+		}
+		if from, ok := w.opts.Moves[addr]; ok {
+			c.PreviousAddr, c.Moved = from, true
 		}
 		for _, d := range pi.instance.Dependencies {
 			if a, dd := schema.ParseInstanceAddr(d); !dd.HasErrors() {

@@ -35,6 +35,8 @@ type Config struct {
 	Providers []*Provider // sorted by alias, the default ("") first
 	Modules   []*Module   // sorted by name
 	Checks    []*Check    // sorted by name
+	// Moved are the moved blocks, in file order.
+	Moved []*Moved
 	// CoreVersionConstraints are the terraform { required_version }
 	// constraints, in file order; see CheckCoreVersion.
 	CoreVersionConstraints []VersionConstraint
@@ -157,6 +159,13 @@ type Output struct {
 	DependsOn     []hcl.Traversal
 	Preconditions []*CheckRule
 	DeclRange     hcl.Range
+}
+
+// Moved is a `moved` block: its ends are relative to the module that
+// declares it.
+type Moved struct {
+	From, To  schema.MoveEndpoint
+	DeclRange hcl.Range
 }
 
 // Check is a `check` block: assertions that fail as warnings, evaluated

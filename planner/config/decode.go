@@ -110,8 +110,10 @@ func (l *Loader) decodeFile(cfg *Config, filename string, f *hcl.File) hcl.Diagn
 			diags = append(diags, decodeModule(cfg, block)...)
 		case "check":
 			diags = append(diags, l.decodeCheck(cfg, block, filename)...)
+		case "moved":
+			diags = append(diags, decodeMoved(cfg, block)...)
 		default:
-			// moved, import and removed blocks concern Terraform's own
+			// import and removed blocks concern Terraform's own
 			// bookkeeping; they do not change what is planned here.
 		}
 	}
@@ -832,5 +834,42 @@ func (l *Loader) decodeCheck(cfg *Config, block *hcl.Block, filename string) hcl
 	}
 	cfg.Checks = append(cfg.Checks, c)
 	cfg.byCheck[name] = c
+	return diags
+}
+
+var movedSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "from", Required: true}, {Name: "to", Required: true}},
+}
+
+// decodeMoved decodes a moved block, checking what Terraform checks of it
+// statically: both ends resources or both modules, and not the same.
+func decodeMoved(cfg *Config, block *hcl.Block) hcl.Diagnostics {
+	content, diags := block.Body.Content(movedSchema)
+	if diags.HasErrors() {
+		return diags
+	}
+	from, d1 := schema.ParseMoveEndpoint(content.Attributes["from"].Expr)
+	to, d2 := schema.ParseMoveEndpoint(content.Attributes["to"].Expr)
+	diags = append(append(diags, d1...), d2...)
+	if diags.HasErrors() {
+		return diags
+	}
+	bad := func(detail string) hcl.Diagnostics {
+		return append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid \"moved\" addresses",
+			Detail:   detail,
+			Subject:  block.DefRange.Ptr(),
+		})
+	}
+	switch {
+	case (from.Resource == nil) != (to.Resource == nil):
+		return bad(fmt.Sprintf("Cannot move %s to %s: a resource moves to a resource and a module to a module.", from, to))
+	case from.String() == to.String():
+		return bad(fmt.Sprintf("The from and to addresses are both %s: a move must change the address.", from))
+	case from.Resource != nil && from.Resource.Type != to.Resource.Type:
+		return bad(fmt.Sprintf("Cannot move %s to %s: a move cannot change the resource type.", from, to))
+	}
+	cfg.Moved = append(cfg.Moved, &Moved{From: from, To: to, DeclRange: block.DefRange})
 	return diags
 }

@@ -73,15 +73,16 @@ type jsonResource struct {
 }
 
 type jsonResourceChange struct {
-	Address       string          `json:"address"`
-	ModuleAddress string          `json:"module_address,omitempty"`
-	Mode          string          `json:"mode"`
-	Type          string          `json:"type"`
-	Name          string          `json:"name"`
-	Index         json.RawMessage `json:"index,omitempty"`
-	ProviderName  string          `json:"provider_name"`
-	Change        jsonChange      `json:"change"`
-	ActionReason  string          `json:"action_reason,omitempty"`
+	Address         string          `json:"address"`
+	PreviousAddress string          `json:"previous_address,omitempty"`
+	ModuleAddress   string          `json:"module_address,omitempty"`
+	Mode            string          `json:"mode"`
+	Type            string          `json:"type"`
+	Name            string          `json:"name"`
+	Index           json.RawMessage `json:"index,omitempty"`
+	ProviderName    string          `json:"provider_name"`
+	Change          jsonChange      `json:"change"`
+	ActionReason    string          `json:"action_reason,omitempty"`
 }
 
 type jsonChange struct {
@@ -147,6 +148,9 @@ func PlanJSON(w io.Writer, p *planner.Plan, toolVersion string, now time.Time) e
 			Index: keyJSON(c.Addr.Key), ProviderName: providerName, ActionReason: c.Reason,
 			Change: changeJSON(c.Action, c.Before, c.After, c.BeforeSensitive, c.AfterSensitive, replace),
 		})
+		if c.Moved {
+			out.ResourceChanges[len(out.ResourceChanges)-1].PreviousAddress = c.PreviousAddr.String()
+		}
 		for _, ep := range c.External {
 			ch := &out.ResourceChanges[len(out.ResourceChanges)-1].Change
 			ch.ExternalPaths = append(ch.ExternalPaths, pathJSON(ep))

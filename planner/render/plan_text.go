@@ -68,11 +68,13 @@ func (pw *planWriter) plan(p *planner.Plan) {
 	var changes []*planner.Change
 	present := map[planner.Action]bool{}
 	for _, ch := range p.Changes {
-		if ch.Action == planner.NoOp {
+		if ch.Action == planner.NoOp && !ch.Moved {
 			continue
 		}
 		changes = append(changes, ch)
-		present[ch.Action] = true
+		if ch.Action != planner.NoOp {
+			present[ch.Action] = true
+		}
 	}
 	outputsChanged := false
 	for _, o := range p.Outputs {
@@ -89,21 +91,23 @@ func (pw *planWriter) plan(p *planner.Plan) {
 		pw.printf("vpcplan has compared your recorded infrastructure against your\nconfiguration and found no differences, so no changes are needed.\n")
 		return
 	}
-	pw.printf("\nvpcplan used the selected providers to generate the following execution\nplan. Resource actions are indicated with the following symbols:\n")
-	legend := []struct {
-		a    planner.Action
-		text string
-	}{
-		{planner.Create, "create"},
-		{planner.Update, "update in-place"},
-		{planner.Delete, "destroy"},
-		{planner.DeleteThenCreate, "destroy and then create replacement"},
-		{planner.CreateThenDelete, "create replacement and then destroy"},
-		{planner.Read, "read (data resources)"},
-	}
-	for _, l := range legend {
-		if present[l.a] {
-			pw.printf("%s %s\n", c.symbol(l.a), l.text)
+	if len(present) > 0 { // with only moves, Terraform shows no legend
+		pw.printf("\nvpcplan used the selected providers to generate the following execution\nplan. Resource actions are indicated with the following symbols:\n")
+		legend := []struct {
+			a    planner.Action
+			text string
+		}{
+			{planner.Create, "create"},
+			{planner.Update, "update in-place"},
+			{planner.Delete, "destroy"},
+			{planner.DeleteThenCreate, "destroy and then create replacement"},
+			{planner.CreateThenDelete, "create replacement and then destroy"},
+			{planner.Read, "read (data resources)"},
+		}
+		for _, l := range legend {
+			if present[l.a] {
+				pw.printf("%s %s\n", c.symbol(l.a), l.text)
+			}
 		}
 	}
 	pw.printf("\nvpcplan will perform the following actions:\n")
@@ -166,6 +170,11 @@ func (pw *planWriter) change(ch *planner.Change) {
 		pw.printf("%s  # %s%s must be %sreplaced%s\n", c.bold, addr, c.reset, c.bold+c.red, c.reset)
 	case planner.Read:
 		pw.printf("%s  # %s%s will be read during apply\n", c.bold, addr, c.reset)
+	case planner.NoOp:
+		pw.printf("%s  # %s%s has moved to %s%s%s\n", c.bold, ch.PreviousAddr, c.reset, c.bold, addr, c.reset)
+	}
+	if ch.Moved && ch.Action != planner.NoOp {
+		pw.printf("  # (moved from %s)\n", ch.PreviousAddr)
 	}
 	kind := "resource"
 	if ch.Addr.Resource.Mode == schema.DataMode {
