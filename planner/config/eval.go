@@ -133,8 +133,6 @@ type evaluator struct {
 	linker    *linker
 	// expansions caches for_each expansions of locals and variables.
 	expansions map[string]expansion
-	// depsMemo memoises resourceDeps.
-	depsMemo map[node][]schema.Addr
 	// allUnknown evaluates every variable as unknown, as Terraform's
 	// validate walk does (see PlanFailure).
 	allUnknown bool
@@ -148,19 +146,21 @@ type evaluator struct {
 
 	// Module evaluation (module_eval.go). path is the module instance this
 	// evaluator evaluates, "" for the root; parent and call are set for a
-	// child, with the values its call gives its variables.
+	// child. passed names the provider aliases the module's call passes.
 	path   schema.ModulePath
 	parent *evaluator
-	call   *callValues
-	// mods holds each module call's value (an object of outputs, a tuple
-	// or an object of them); modDeps the absolute addresses of every
-	// resource block inside its instances.
-	mods    map[string]cty.Value
-	modDeps map[string][]schema.Addr
+	call   *childCall
+	passed map[string]bool
+	// argRefs are the references of each module call's arguments; calls
+	// the module calls once expanded.
+	argRefs map[string]map[string][]schema.Reference
+	calls   map[string]*callState
 	// outputs holds the output values, marked, for a child's caller.
 	outputs map[string]cty.Value
-	// sh is what every evaluator of one evaluation shares.
-	sh *evalShared
+	// w is the whole configuration's graph and every module instance's
+	// evaluator; checked the modules checkModuleBody checked.
+	w       *whole
+	checked map[*Config]bool
 }
 
 // Evaluate evaluates cfg in dependency order and links the result. The
@@ -199,6 +199,12 @@ func (l *Loader) PlanFailure(ctx context.Context, cfg *Config, opts Options, dia
 // evaluate is Evaluate, with every variable unknown when allUnknown is
 // set.
 func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnknown bool) (*Model, hcl.Diagnostics) {
+	return l.evaluateAs(ctx, cfg, opts, allUnknown, nil)
+}
+
+// evaluateAs is evaluate for a module checked on its own (checkModuleBody):
+// passed names the provider aliases its call passes it.
+func (l *Loader) evaluateAs(ctx context.Context, cfg *Config, opts Options, allUnknown bool, passed map[string]bool) (*Model, hcl.Diagnostics) {
 	if opts.ReadFile == nil {
 		opts.ReadFile = os.ReadFile
 	}
@@ -217,13 +223,12 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 		providers:  map[string]*ProviderConfig{},
 		decoders:   map[*schema.Resource]*blockDecoder{},
 		expansions: map[string]expansion{},
-		depsMemo:   map[node][]schema.Addr{},
 		allUnknown: allUnknown,
 		defaulted:  map[string]bool{},
-		mods:       map[string]cty.Value{},
-		modDeps:    map[string][]schema.Addr{},
+		calls:      map[string]*callState{},
 		outputs:    map[string]cty.Value{},
-		sh:         &evalShared{blocks: map[schema.Addr]sharedBlock{}},
+		checked:    map[*Config]bool{},
+		passed:     passed,
 		targets:    l.refTargets(),
 		model: &Model{
 			Config:    cfg,
@@ -238,13 +243,12 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 	if e.diags = CheckCoreVersion(cfg); e.diags.HasErrors() {
 		return e.model, e.diags
 	}
-	e.buildGraph()
-	if e.diags.HasErrors() {
+	if !e.buildWhole() {
 		// As Terraform does: reference errors stop evaluation, since every
 		// later error would repeat them.
 		return e.model, e.diags
 	}
-	order, ok := e.order()
+	order, ok := e.wholeOrder()
 	if !ok {
 		return e.model, e.diags
 	}
@@ -254,41 +258,12 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 		// Terraform checks the values given before it evaluates anything.
 		return e.model, e.diags
 	}
-	if !e.run(order) {
+	if !e.runWhole(order) {
 		return e.model, e.diags
 	}
 	e.finishModel()
 	e.link()
 	return e.model, e.diags
-}
-
-// run evaluates the nodes of a module instance in order, then its check
-// blocks. It returns false when the context was cancelled.
-func (e *evaluator) run(order []node) bool {
-	for i, n := range order {
-		if i%256 == 0 && e.ctx.Err() != nil {
-			e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation interrupted", Detail: e.ctx.Err().Error() + "."})
-			return false
-		}
-		switch n.kind {
-		case nodeVariable:
-			e.evalVariable(e.cfg.byVariable[n.name])
-		case nodeLocal:
-			e.evalLocal(e.cfg.byLocal[n.name])
-		case nodeProvider:
-			e.evalProvider(e.cfg.byProvider[n.name])
-		case nodeResource:
-			e.evalResource(e.cfg.byAddr[n.addr])
-		case nodeOutput:
-			e.evalOutput(n.name)
-		case nodeModule:
-			e.evalModule(e.cfg.byModule[n.name])
-		}
-	}
-	if e.opts.Mode == PlanMode && !e.allUnknown {
-		e.evalChecks()
-	}
-	return true
 }
 
 // refTargets collects, per type, the attributes that some reference
@@ -407,12 +382,21 @@ func (e *evaluator) buildGraph() {
 			e.g.Connect(n, node{kind: nodeProvider, name: ""})
 		}
 	}
+	e.argRefs = map[string]map[string][]schema.Reference{}
 	for _, m := range e.cfg.Modules {
 		n := node{kind: nodeModule, name: m.Name}
-		var travs []hcl.Traversal
+		// Each argument's references make the dependencies of the
+		// module's variable it sets (see buildWhole); they are checked
+		// here.
+		e.argRefs[m.Name] = map[string][]schema.Reference{}
 		for _, name := range sortedAttrNames(m.Args) {
-			travs = append(travs, m.Args[name].Expr.Variables()...)
+			refs := rc.traversalRefs(m.Args[name].Expr.Variables(), nil)
+			for _, ref := range refs {
+				rc.check(ref, m.Count != nil, m.ForEach != nil)
+			}
+			e.argRefs[m.Name][name] = refs
 		}
+		var travs []hcl.Traversal
 		for _, a := range []*hcl.Attribute{m.Count, m.ForEach} {
 			if a != nil {
 				travs = append(travs, a.Expr.Variables()...)
@@ -555,7 +539,7 @@ func (e *evaluator) scopeNarrow(refs []schema.Reference, narrow map[schema.Addr]
 				byName[ref.Resource.Name] = e.refValue(ref.Resource, refAttrs(refs, ref.Resource, narrow))
 			}
 		case schema.RefModule:
-			v, ok := e.mods[ref.Name]
+			v, ok := e.moduleValue(ref.Name)
 			named(&mods, ref.Name, v, ok)
 		case schema.RefPath:
 			vars["path"] = cty.ObjectVal(map[string]cty.Value{

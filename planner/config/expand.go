@@ -255,8 +255,8 @@ func (e *evaluator) settleUnknown(ex expansion, n node, what string) hcl.Diagnos
 // dependsOnForeign reports whether n depends on a block vpcplan cannot
 // evaluate.
 func (e *evaluator) dependsOnForeign(n node) bool {
-	for _, a := range e.resourceDeps(n) {
-		if sb, ok := e.sh.blocks[a]; ok && sb.r.Schema == nil {
+	for _, d := range e.w.resourceDeps(gnode{e.cfg, n}) {
+		if r := d.cfg.byAddr[d.n.addr]; r != nil && r.Schema == nil {
 			return true
 		}
 	}

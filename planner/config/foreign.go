@@ -37,7 +37,7 @@ func (e *evaluator) evalForeign(r *Resource) {
 			v = foreignValue(r, ex, recorded)
 		}
 	}
-	e.setBlock(r, &blockValue{val: external(v)})
+	e.setBlock(r.Addr, &blockValue{val: external(v)})
 }
 
 // knownKeys reports whether a count or for_each value gives known

@@ -190,9 +190,9 @@ func (e *evaluator) evalResource(r *Resource) {
 	noInstances := func() {
 		if ex.unknownErr != nil && !diags.HasErrors() {
 			// Left out of the plan: its values are from outside too.
-			e.setBlock(r, &blockValue{val: external(cty.DynamicVal), outside: true})
+			e.setBlock(r.Addr, &blockValue{val: external(cty.DynamicVal), outside: true})
 		} else {
-			e.setBlock(r, &blockValue{val: cty.DynamicVal})
+			e.setBlock(r.Addr, &blockValue{val: cty.DynamicVal})
 		}
 		if !diags.HasErrors() && !ex.known {
 			e.model.Unexpanded = append(e.model.Unexpanded, e.abs(r.Addr))
@@ -273,7 +273,7 @@ func (e *evaluator) evalResource(r *Resource) {
 		}
 		e.addInstance(inst)
 	}
-	e.setBlock(r, bv)
+	e.setBlock(r.Addr, bv)
 }
 
 // checkBody checks the body of a block that has no instance to check it
@@ -322,29 +322,34 @@ func (e *evaluator) checkBody(r *Resource, dec *blockDecoder, shared *bodyConten
 // instances comes from outside vpcplan's model. Blocks outside the catalog
 // are outside the model: they count as settled.
 func (e *evaluator) depsSettled(n node) bool {
-	for _, a := range e.resourceDeps(n) {
-		sb, ok := e.sh.blocks[a]
-		if !ok {
-			return false // not evaluated
-		}
-		if sb.r.Schema == nil {
+	for _, d := range e.w.resourceDeps(gnode{e.cfg, n}) {
+		r := d.cfg.byAddr[d.n.addr]
+		if r == nil || r.Schema == nil {
 			continue
 		}
-		bv := sb.bv
-		if bv.outside {
-			continue
-		}
-		if bv.insts == nil && bv.val != cty.NilVal {
-			return false // not evaluated, or its instances are unknown
-		}
-		for _, inst := range bv.insts {
-			if !inst.Settled {
-				return false
+		for _, x := range e.sameOr(d.cfg) {
+			bv := x.blockVals[d.n.addr]
+			if bv == nil {
+				return false // not evaluated
+			}
+			if bv.outside {
+				continue
+			}
+			if bv.insts == nil && bv.val != cty.NilVal {
+				return false // its instances are unknown
+			}
+			for _, inst := range bv.insts {
+				if !inst.Settled {
+					return false
+				}
 			}
 		}
 	}
 	return true
 }
+
+// setBlock records a block's evaluated value in this module instance.
+func (e *evaluator) setBlock(a schema.Addr, bv *blockValue) { e.blockVals[a] = bv }
 
 // parallel runs f(0..n-1) on up to Options.Parallelism goroutines, 16
 // instances at a time, so a block needs more than 16 to use a second one;

@@ -26,68 +26,66 @@ func (e *evaluator) finishModel() {
 	m.Graph = e.resourceGraph()
 }
 
-// resourceGraph collapses the evaluation graph onto resource blocks: a
-// resource depends on every resource it reaches through variables, locals
-// and providers.
+// resourceGraph collapses the whole graph onto the resource blocks of
+// every module instance: a block depends on every block it reaches through
+// variables, locals, providers, outputs and module calls. A dependency on
+// a block of its own module is on that block of the same instance; one on
+// a block of another module is on that block in every instance of it.
 func (e *evaluator) resourceGraph() *graph.Graph[schema.Addr] {
 	g := graph.New[schema.Addr](func(a, b schema.Addr) bool { return a.Less(b) })
-	for _, r := range e.cfg.Resources {
-		g.Add(r.Addr)
-		for _, a := range e.resourceDeps(node{kind: nodeResource, addr: r.Addr}) {
-			g.Connect(r.Addr, a)
-		}
-	}
-	for _, mg := range e.sh.graphs {
-		for i, a := range mg.addrs {
-			g.Add(a)
-			for _, d := range mg.deps[i] {
-				g.Connect(a, d)
+	for _, c := range e.configs() {
+		for _, ev := range e.w.insts[c] {
+			for _, r := range c.Resources {
+				a := ev.abs(r.Addr)
+				g.Add(a)
+				for _, d := range e.w.resourceDeps(gnode{c, node{kind: nodeResource, addr: r.Addr}}) {
+					for _, x := range ev.sameOr(d.cfg) {
+						g.Connect(a, x.abs(d.n.addr))
+					}
+				}
 			}
 		}
 	}
 	return g
 }
 
+// sameOr returns the evaluators whose blocks of module c a node of this
+// module instance depends on: this one for its own module, every instance
+// of c otherwise.
+func (e *evaluator) sameOr(c *Config) []*evaluator {
+	if c == e.cfg {
+		return []*evaluator{e}
+	}
+	return e.w.insts[c]
+}
+
 // resourceDeps returns the resource and data blocks n depends on, directly
-// or through variables, locals, providers and module calls, by absolute
-// address: in a module instance, its variables depend on what its call
-// depends on, and a module call on every block inside its instances. Each node's set is computed
-// once: the planner's depsSettled and resourceGraph both ask for every
-// resource block's.
-func (e *evaluator) resourceDeps(n node) []schema.Addr {
-	if r, ok := e.depsMemo[n]; ok {
+// or through variables, locals, providers, outputs and module calls. Each
+// node's set is computed once: the planner's depsSettled and
+// resourceGraph both ask for every resource block's.
+func (w *whole) resourceDeps(n gnode) []gnode {
+	if r, ok := w.depsMemo[n]; ok {
 		return r
 	}
-	e.depsMemo[n] = nil // guards against cycles, which were reported already
-	var out []schema.Addr
-	seen := map[schema.Addr]bool{}
-	add := func(a schema.Addr) {
+	w.depsMemo[n] = nil // guards against cycles, which were reported already
+	var out []gnode
+	seen := map[gnode]bool{}
+	add := func(a gnode) {
 		if !seen[a] {
 			seen[a] = true
 			out = append(out, a)
 		}
 	}
-	for _, d := range e.g.Deps(n) {
-		switch d.kind {
-		case nodeResource:
-			add(e.abs(d.addr))
+	for _, d := range w.g.Deps(n) {
+		if d.n.kind == nodeResource {
+			add(d)
 			continue
-		case nodeVariable:
-			if e.call != nil {
-				for _, a := range e.call.deps {
-					add(a)
-				}
-			}
-		case nodeModule:
-			for _, a := range e.modDeps[d.name] {
-				add(a)
-			}
 		}
-		for _, a := range e.resourceDeps(d) {
+		for _, a := range w.resourceDeps(d) {
 			add(a)
 		}
 	}
-	e.depsMemo[n] = out
+	w.depsMemo[n] = out
 	return out
 }
 

@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/graph"
@@ -10,51 +12,67 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// evalShared is what the evaluators of the root module and of every module
-// instance of one evaluation share: the evaluated blocks by absolute
-// address, for depsSettled and the resource graph.
-type evalShared struct {
-	blocks map[schema.Addr]sharedBlock
-	// graphs holds each evaluated module instance's resource blocks and
-	// their dependencies (absolute), for Model.Graph.
-	graphs []moduleGraph
-	// built caches the evaluation graph of each module configuration: the
-	// graph, references and reference errors are the same for every
-	// instance of a module, so they are built once.
-	built map[*Config]*builtGraph
-	// checked records the modules checkModuleBody checked.
-	checked map[*Config]bool
+// Modules are evaluated as Terraform evaluates them: one graph for the
+// whole configuration, whose nodes are the nodes of every module's own
+// graph (variables, locals, resources, outputs, module calls), so a value
+// can go into a module, out through an output and back into another
+// variable of the same module, as a bucket policy made from a bucket
+// module's ARN and passed back to it does. Each node is evaluated, in the
+// order of that graph, once in every instance of its module.
+
+// gnode is a node of the whole configuration's graph: a node of the graph
+// of one module. Each module call loads its own Config, so cfg names the
+// module by its place in the tree.
+type gnode struct {
+	cfg *Config
+	n   node
 }
 
-// sharedBlock is an evaluated resource block of some module instance.
-type sharedBlock struct {
-	r  *Resource
-	bv *blockValue
+// whole is the whole configuration's graph and the evaluators of every
+// module instance, shared by the evaluators of one evaluation.
+type whole struct {
+	g *graph.Graph[gnode]
+	// rank orders the module configurations depth first, the root first.
+	rank map[*Config]int
+	// local holds each module's own graph (built once, whatever the
+	// number of its instances).
+	local map[*Config]*moduleGraph
+	// insts lists the evaluators of each module's instances, in order.
+	insts map[*Config][]*evaluator
+	// depsMemo memoises resourceDeps.
+	depsMemo map[gnode][]gnode
 }
 
-// moduleGraph is the resource dependency graph of one module instance.
+// moduleGraph is what buildGraph derives from one module's configuration.
 type moduleGraph struct {
-	addrs []schema.Addr
-	deps  [][]schema.Addr
-}
-
-// builtGraph is what buildGraph derives from a configuration.
-type builtGraph struct {
 	g         *graph.Graph[node]
 	refs      map[node][]schema.Reference
 	narrow    map[node]map[schema.Addr][]string
 	checkRefs map[*Check][]schema.Reference
-	diags     hcl.Diagnostics
+	// argRefs are the references of each module call's arguments.
+	argRefs map[string]map[string][]schema.Reference
 }
 
-// callValues are the values a module call gives the variables of one of
-// its instances, with the ranges of the arguments.
-type callValues struct {
-	module *Module
-	values map[string]cty.Value
-	// deps are the resource blocks (absolute) the call depends on: every
-	// variable of the child depends on them.
-	deps []schema.Addr
+// callState is a module call of one module instance, once expanded.
+type callState struct {
+	module   *Module
+	kind     schema.KeyKind
+	keys     []schema.InstanceKey
+	children []*evaluator
+	// value is the call's value as references see it, rebuilt when an
+	// output of a child changed (dirty); fixed is set instead when the
+	// call has no known instances (unknown, or external when the module
+	// is not installed).
+	value cty.Value
+	dirty bool
+	fixed cty.Value
+}
+
+// childCall is what a child module instance knows of its call.
+type childCall struct {
+	state *callState
+	key   schema.InstanceKey
+	each  cty.Value // each.value, for for_each
 }
 
 // abs returns the absolute address of a block of this evaluator's module
@@ -64,25 +82,272 @@ func (e *evaluator) abs(a schema.Addr) schema.Addr {
 	return a
 }
 
-// setBlock records a block's evaluated value, for references inside the
-// module instance and, by absolute address, for the whole evaluation.
-func (e *evaluator) setBlock(r *Resource, bv *blockValue) {
-	e.blockVals[r.Addr] = bv
-	e.sh.blocks[e.abs(r.Addr)] = sharedBlock{r: r, bv: bv}
-}
-
-// passedProvider reports whether this module instance was given the aws
-// provider configuration with the alias: through its call's providers map
-// or, for the default configuration, by inheritance.
-func (e *evaluator) passedProvider(alias string) bool {
-	if e.parent == nil {
+// buildWhole builds the graph of every module of the configuration, then
+// the whole configuration's graph. It reports reference errors of every
+// module, and returns false when there are any.
+func (e *evaluator) buildWhole() bool {
+	w := &whole{rank: map[*Config]int{}, local: map[*Config]*moduleGraph{}, insts: map[*Config][]*evaluator{}, depsMemo: map[gnode][]gnode{}}
+	e.w = w
+	var cfgs []*Config
+	var walk func(c *Config, passed map[string]bool)
+	walk = func(c *Config, passed map[string]bool) {
+		w.rank[c] = len(cfgs)
+		cfgs = append(cfgs, c)
+		b := &evaluator{cfg: c, refs: map[node][]schema.Reference{}, narrow: map[node]map[schema.Addr][]string{}, passed: passed}
+		if c == e.cfg {
+			b = e
+		}
+		b.buildGraph()
+		if b != e {
+			e.diags = append(e.diags, b.diags...)
+		}
+		w.local[c] = &moduleGraph{g: b.g, refs: b.refs, narrow: b.narrow, checkRefs: b.checkRefs, argRefs: b.argRefs}
+		for _, m := range c.Modules {
+			if m.Child == nil {
+				continue
+			}
+			childPassed := map[string]bool{"": true}
+			for _, p := range m.Providers {
+				if p.InChild.Name == "aws" {
+					childPassed[p.InChild.Alias] = true
+				}
+			}
+			walk(m.Child, childPassed)
+		}
+	}
+	walk(e.cfg, nil)
+	if e.diags.HasErrors() {
 		return false
 	}
-	if alias == "" {
-		return true
+	w.g = graph.New[gnode](func(a, b gnode) bool {
+		if a.cfg != b.cfg {
+			return w.rank[a.cfg] < w.rank[b.cfg]
+		}
+		return a.n.less(b.n)
+	})
+	for _, c := range cfgs {
+		lg := w.local[c]
+		for _, n := range lg.g.Vertices() {
+			from := gnode{c, n}
+			w.g.Add(from)
+			for _, d := range lg.g.Deps(n) {
+				for _, to := range w.targets(c, lg.refs[n], d) {
+					w.g.Connect(from, to)
+				}
+			}
+		}
+		for _, m := range c.Modules {
+			if m.Child == nil {
+				continue
+			}
+			call := gnode{c, node{kind: nodeModule, name: m.Name}}
+			clg := w.local[m.Child]
+			// Every node of the module waits for the call's expansion
+			// (and its depends_on).
+			for _, n := range clg.g.Vertices() {
+				w.g.Connect(gnode{m.Child, n}, call)
+			}
+			// A variable waits for what its argument refers to.
+			rc := &refCollector{cfg: c}
+			for name, refs := range lg.argRefs[m.Name] {
+				v := gnode{m.Child, node{kind: nodeVariable, name: name}}
+				if m.Child.byVariable[name] == nil {
+					continue
+				}
+				for _, ref := range refs {
+					d, ok := rc.check(ref, m.Count != nil, m.ForEach != nil)
+					if !ok {
+						continue
+					}
+					for _, to := range w.targets(c, []schema.Reference{ref}, d) {
+						w.g.Connect(v, to)
+					}
+				}
+			}
+		}
 	}
-	_, ok := e.providers[alias]
-	return ok
+	return true
+}
+
+// targets maps a dependency d of a node of module c, made by refs, to the
+// nodes of the whole graph it depends on: a reference to module.m.out
+// depends on that output of the module (every output when the reference
+// names no single one), anything else on the node itself.
+func (w *whole) targets(c *Config, refs []schema.Reference, d node) []gnode {
+	if d.kind != nodeModule {
+		return []gnode{{c, d}}
+	}
+	m := c.byModule[d.name]
+	if m == nil || m.Child == nil {
+		return []gnode{{c, d}}
+	}
+	out := []gnode{{c, d}}
+	all := false
+	seen := map[string]bool{}
+	for _, ref := range refs {
+		if ref.Kind != schema.RefModule || ref.Name != d.name {
+			continue
+		}
+		name := outputName(ref)
+		if name == "" {
+			all = true
+			break
+		}
+		if !seen[name] && m.Child.byOutput(name) != nil {
+			seen[name] = true
+			out = append(out, gnode{m.Child, node{kind: nodeOutput, name: name}})
+		}
+	}
+	if all || len(refs) == 0 {
+		for _, o := range m.Child.Outputs {
+			out = append(out, gnode{m.Child, node{kind: nodeOutput, name: o.Name}})
+		}
+	}
+	return out
+}
+
+// outputName returns the output a module reference reads (module.m.out,
+// module.m[0].out, module.m["k"].out), or "" when it uses the whole call.
+func outputName(ref schema.Reference) string {
+	rest := ref.Remaining
+	if len(rest) > 0 {
+		if _, ok := rest[0].(hcl.TraverseIndex); ok {
+			rest = rest[1:]
+		}
+	}
+	if len(rest) == 0 {
+		return ""
+	}
+	if a, ok := rest[0].(hcl.TraverseAttr); ok {
+		return a.Name
+	}
+	return ""
+}
+
+// byOutput returns the output with the given name, or nil.
+func (c *Config) byOutput(name string) *Output {
+	i := sort.Search(len(c.Outputs), func(i int) bool { return c.Outputs[i].Name >= name })
+	if i < len(c.Outputs) && c.Outputs[i].Name == name {
+		return c.Outputs[i]
+	}
+	return nil
+}
+
+// wholeOrder returns the whole graph's nodes in dependency order, or
+// reports its cycles as Terraform does (see order).
+func (e *evaluator) wholeOrder() ([]gnode, bool) {
+	order, err := e.w.g.TopoOrder()
+	if err == nil {
+		return order, true
+	}
+	for _, comp := range e.w.g.StronglyConnected() {
+		if len(comp) < 2 {
+			continue
+		}
+		names := make([]string, len(comp))
+		for i, gn := range comp {
+			names[i] = moduleCycleName(gn)
+		}
+		sort.Strings(names)
+		e.diags = append(e.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Cycle: " + strings.Join(names, ", "),
+		})
+	}
+	return nil, false
+}
+
+// moduleCycleName is a node's name in Terraform's cycle errors, with its
+// module's path.
+func moduleCycleName(gn gnode) string {
+	name := (&evaluator{cfg: gn.cfg}).cycleName(gn.n)
+	if len(gn.cfg.Path) == 0 {
+		return name
+	}
+	return "module." + strings.Join(gn.cfg.Path, ".module.") + "." + name
+}
+
+// runWhole evaluates every node of the whole graph, in order, in every
+// instance of its module. It returns false when the context was
+// cancelled.
+func (e *evaluator) runWhole(order []gnode) bool {
+	e.w.insts[e.cfg] = []*evaluator{e}
+	for i, gn := range order {
+		if i%256 == 0 && e.ctx.Err() != nil {
+			e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation interrupted", Detail: e.ctx.Err().Error() + "."})
+			return false
+		}
+		for _, ev := range e.w.insts[gn.cfg] {
+			ev.evalNode(gn.n)
+		}
+	}
+	if e.opts.Mode == PlanMode && !e.allUnknown {
+		for _, c := range e.configs() {
+			for _, ev := range e.w.insts[c] {
+				ev.evalChecks()
+			}
+		}
+	}
+	// The instances of a module share its source: the same mistake in
+	// each is reported once.
+	seen := map[string]bool{}
+	for _, d := range e.diags {
+		seen[diagKey(d)] = true
+	}
+	for _, c := range e.configs() {
+		for _, ev := range e.w.insts[c] {
+			if ev == e {
+				continue
+			}
+			for _, d := range ev.diags {
+				if k := diagKey(d); !seen[k] {
+					seen[k] = true
+					e.diags = append(e.diags, d)
+				}
+			}
+		}
+	}
+	return true
+}
+
+// configs returns every module configuration in rank order.
+func (e *evaluator) configs() []*Config {
+	out := make([]*Config, len(e.w.rank))
+	for c, r := range e.w.rank {
+		out[r] = c
+	}
+	return out
+}
+
+// evalNode evaluates one node in this module instance.
+func (e *evaluator) evalNode(n node) {
+	switch n.kind {
+	case nodeVariable:
+		if e.call != nil {
+			e.takeArgument(n.name)
+		}
+		e.evalVariable(e.cfg.byVariable[n.name])
+	case nodeLocal:
+		e.evalLocal(e.cfg.byLocal[n.name])
+	case nodeProvider:
+		e.evalProvider(e.cfg.byProvider[n.name])
+	case nodeResource:
+		e.evalResource(e.cfg.byAddr[n.addr])
+	case nodeOutput:
+		e.evalOutput(n.name)
+		if e.call != nil {
+			e.call.state.dirty = true
+		}
+	case nodeModule:
+		e.evalModule(e.cfg.byModule[n.name])
+	}
+}
+
+// passedProvider reports whether this module was given the aws provider
+// configuration with the alias: by its call's providers map or, for the
+// default configuration, by inheritance.
+func (e *evaluator) passedProvider(alias string) bool {
+	return e.passed[alias]
 }
 
 // connectProviderPasses checks a module call's providers map: each value
@@ -155,17 +420,17 @@ func (e *evaluator) checkCallArguments(m *Module) {
 	}
 }
 
-// evalModule evaluates every instance of a module call, each in an
-// evaluator of its own that shares the model, and makes the call's value:
-// an object of the outputs of its one instance, a tuple of them (count)
-// or an object of them by key (for_each).
+// evalModule expands a module call and makes an evaluator for each of its
+// instances; their nodes are evaluated as the whole graph reaches them.
 func (e *evaluator) evalModule(m *Module) {
 	n := node{kind: nodeModule, name: m.Name}
+	cs := &callState{module: m}
+	e.calls[m.Name] = cs
 	if m.Child == nil {
 		// Not installed: the loader warned. What the state records under
 		// it is kept, and its outputs are external values.
 		e.model.Unevaluated = append(e.model.Unevaluated, schema.ModuleChild(e.path, m.Name, schema.NoKey))
-		e.mods[m.Name] = external(cty.DynamicVal)
+		cs.fixed = external(cty.DynamicVal)
 		return
 	}
 	e.checkCallArguments(m)
@@ -189,136 +454,134 @@ func (e *evaluator) evalModule(m *Module) {
 		// The instances are unknown (validate, or values from outside
 		// vpcplan's model at plan time) or cannot be known: so are the
 		// outputs, and what the state records under the call is kept.
-		e.mods[m.Name] = cty.DynamicVal
+		cs.fixed = cty.DynamicVal
 		if !diags.HasErrors() && ex.unknownErr != nil {
 			e.model.Unevaluated = append(e.model.Unevaluated, schema.ModuleChild(e.path, m.Name, schema.NoKey))
-			e.mods[m.Name] = external(cty.DynamicVal)
+			cs.fixed = external(cty.DynamicVal)
 		}
 		return
 	}
-	deps := e.resourceDeps(n)
-	seen := map[string]bool{}
-	values := make([]cty.Value, len(ex.keys))
-	var all []schema.Addr
+	cs.kind, cs.keys, cs.dirty = ex.kind, ex.keys, true
 	for i, key := range ex.keys {
-		ictx := ctx
-		switch ex.kind {
-		case schema.IntKeyKind:
-			ictx = ctx.NewChild()
-			ictx.Variables = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(key.Int))})}
-		case schema.StringKeyKind:
-			ictx = ctx.NewChild()
-			ictx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(key.Str), "value": ex.values[i]})}
-		}
-		cv := &callValues{module: m, values: map[string]cty.Value{}, deps: deps}
-		for _, name := range sortedAttrNames(m.Args) {
-			if m.Child.byVariable[name] == nil {
-				continue
-			}
-			v, moreDiags := m.Args[name].Expr.Value(ictx)
-			e.appendOnce(seen, moreDiags)
-			if moreDiags.HasErrors() {
+		child := e.newChild(m, key, &childCall{state: cs, key: key, each: ex.values[i]})
+		cs.children = append(cs.children, child)
+		e.w.insts[m.Child] = append(e.w.insts[m.Child], child)
+	}
+}
+
+// takeArgument evaluates, in the caller's scope, the argument that gives
+// a variable of this module instance its value.
+func (e *evaluator) takeArgument(name string) {
+	m := e.call.state.module
+	attr, ok := m.Args[name]
+	if !ok {
+		return
+	}
+	p := e.parent
+	ctx := p.scope(p.argRefs[m.Name][name])
+	switch e.call.key.Kind {
+	case schema.IntKeyKind:
+		ctx = ctx.NewChild()
+		ctx.Variables = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(e.call.key.Int))})}
+	case schema.StringKeyKind:
+		ctx = ctx.NewChild()
+		ctx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(e.call.key.Str), "value": e.call.each})}
+	}
+	v, diags := attr.Expr.Value(ctx)
+	e.diags = append(e.diags, diags...)
+	if diags.HasErrors() {
+		v = cty.DynamicVal
+	}
+	rng := attr.Expr.Range()
+	e.pending[name] = rawValue{expr: hcl.StaticExpr(v, rng), from: fromFile, rng: &rng}
+}
+
+// moduleValue is the value of module.NAME in this module instance: an
+// object of the outputs of its one instance, a tuple of them (count) or
+// an object of them by key (for_each). Outputs not evaluated yet are
+// unknown; the graph orders every reference after what it reads.
+func (e *evaluator) moduleValue(name string) (cty.Value, bool) {
+	cs := e.calls[name]
+	if cs == nil {
+		return cty.NilVal, false
+	}
+	if cs.fixed != cty.NilVal {
+		return cs.fixed, true
+	}
+	if !cs.dirty {
+		return cs.value, true
+	}
+	values := make([]cty.Value, len(cs.children))
+	for i, c := range cs.children {
+		out := make(map[string]cty.Value, len(c.cfg.Outputs))
+		for _, o := range c.cfg.Outputs {
+			v, ok := c.outputs[o.Name]
+			if !ok {
 				v = cty.DynamicVal
 			}
-			cv.values[name] = v
-		}
-		child := e.newChild(m, key, cv)
-		child.evaluateModule()
-		e.appendOnce(seen, child.diags)
-		out := make(map[string]cty.Value, len(child.outputs))
-		for name, v := range child.outputs {
-			out[name] = v
+			out[o.Name] = v
 		}
 		values[i] = cty.ObjectVal(out)
-		for _, r := range m.Child.Resources {
-			all = append(all, child.abs(r.Addr))
-		}
-		all = append(all, child.nestedDeps()...)
 	}
-	e.modDeps[m.Name] = all
-	switch ex.kind {
+	switch cs.kind {
 	case schema.NoKeyKind:
-		e.mods[m.Name] = values[0]
+		cs.value = values[0]
 	case schema.IntKeyKind:
-		if len(values) == 0 {
-			e.mods[m.Name] = cty.EmptyTupleVal
-		} else {
-			e.mods[m.Name] = cty.TupleVal(values)
+		cs.value = cty.EmptyTupleVal
+		if len(values) > 0 {
+			cs.value = cty.TupleVal(values)
 		}
 	default:
 		byKey := make(map[string]cty.Value, len(values))
-		for i, k := range ex.keys {
+		for i, k := range cs.keys {
 			byKey[k.Str] = values[i]
 		}
-		e.mods[m.Name] = cty.ObjectVal(byKey)
+		cs.value = cty.ObjectVal(byKey)
 	}
+	cs.dirty = false
+	return cs.value, true
 }
 
 // checkModuleBody checks the module of a call that has no known
 // instances (count = 0, or an unknown count or for_each) as terraform
-// validate does: once, with every variable unknown, into a model of its
-// own that nothing reads, so that its mistakes are reported all the same.
+// validate does: once, as a configuration of its own with every variable
+// unknown, whose model nothing reads, so that its mistakes are reported
+// all the same.
 func (e *evaluator) checkModuleBody(m *Module) {
-	if e.sh.checked == nil {
-		e.sh.checked = map[*Config]bool{}
-	}
-	if e.sh.checked[m.Child] {
+	if len(e.w.insts[m.Child]) > 0 || e.checked[m.Child] {
 		return
 	}
-	e.sh.checked[m.Child] = true
-	scratch := &Model{
-		Config:    e.model.Config,
-		Variables: map[string]cty.Value{},
-		byAddr:    map[schema.InstanceAddr]*Instance{},
-		byType:    map[schema.TypeName][]*Instance{},
-	}
-	c := e.newChild(m, schema.NoKey, &callValues{module: m, values: map[string]cty.Value{}})
-	c.model = scratch
-	c.linker = &linker{m: scratch, refs: map[*schema.Block]*blockRefs{}, index: map[schema.TypeName]map[litKey][]*Instance{}}
-	c.sh = &evalShared{blocks: map[schema.Addr]sharedBlock{}, built: e.sh.built, checked: e.sh.checked}
-	c.allUnknown = true
-	opts := c.opts
-	opts.Mode, opts.Plan, opts.Known, opts.KnownTop, opts.Finalize, opts.Foreign = ValidateMode, nil, nil, nil, nil, nil
-	c.opts = opts
-	c.evaluateModule()
-	seen := map[string]bool{}
-	for _, d := range c.diags {
-		if d.Severity == hcl.DiagError {
-			e.appendOnce(seen, hcl.Diagnostics{d})
+	e.checked[m.Child] = true
+	passed := map[string]bool{"": true}
+	for _, p := range m.Providers {
+		if p.InChild.Name == "aws" {
+			passed[p.InChild.Alias] = true
 		}
 	}
-}
-
-// nestedDeps returns the absolute addresses of the resource blocks inside
-// the module calls of this evaluator's module instance.
-func (e *evaluator) nestedDeps() []schema.Addr {
-	var out []schema.Addr
-	for _, m := range e.cfg.Modules {
-		out = append(out, e.modDeps[m.Name]...)
-	}
-	return out
-}
-
-// appendOnce appends the diagnostics not seen before: the instances of a
-// module share its source, so the same mistake in each is reported once.
-func (e *evaluator) appendOnce(seen map[string]bool, diags hcl.Diagnostics) {
+	_, diags := e.l.evaluateAs(e.ctx, m.Child, Options{Mode: ValidateMode, Cwd: e.opts.Cwd, ReadFile: e.opts.ReadFile, Parallelism: e.opts.Parallelism}, true, passed)
+	seen := map[string]bool{}
 	for _, d := range diags {
-		k := diagKey(d)
-		if !seen[k] {
-			seen[k] = true
+		if d.Severity == hcl.DiagError && !seen[diagKey(d)] {
+			seen[diagKey(d)] = true
 			e.diags = append(e.diags, d)
 		}
 	}
 }
 
 // newChild returns the evaluator of one instance of module call m.
-func (e *evaluator) newChild(m *Module, key schema.InstanceKey, cv *callValues) *evaluator {
-	c := &evaluator{
+func (e *evaluator) newChild(m *Module, key schema.InstanceKey, call *childCall) *evaluator {
+	lg := e.w.local[m.Child]
+	return &evaluator{
 		ctx:        e.ctx,
 		l:          e.l,
 		cfg:        m.Child,
 		opts:       e.opts,
 		funcs:      e.funcs,
+		g:          lg.g,
+		refs:       lg.refs,
+		narrow:     lg.narrow,
+		checkRefs:  lg.checkRefs,
+		argRefs:    lg.argRefs,
 		vars:       map[string]cty.Value{},
 		pending:    map[string]rawValue{},
 		locals:     map[string]cty.Value{},
@@ -329,57 +592,15 @@ func (e *evaluator) newChild(m *Module, key schema.InstanceKey, cv *callValues) 
 		model:      e.model,
 		linker:     e.linker,
 		expansions: map[string]expansion{},
-		depsMemo:   map[node][]schema.Addr{},
-		allUnknown: false,
 		defaulted:  map[string]bool{},
 		path:       schema.ModuleChild(e.path, m.Name, key),
 		parent:     e,
-		call:       cv,
-		mods:       map[string]cty.Value{},
-		modDeps:    map[string][]schema.Addr{},
+		call:       call,
+		calls:      map[string]*callState{},
 		outputs:    map[string]cty.Value{},
-		sh:         e.sh,
+		w:          e.w,
+		checked:    e.checked,
 	}
-	return c
-}
-
-// evaluateModule evaluates a child module instance: its graph (built once
-// per module), its variables from the call, then every node in order.
-func (e *evaluator) evaluateModule() {
-	if b := e.sh.built[e.cfg]; b != nil {
-		e.g, e.refs, e.narrow, e.checkRefs = b.g, b.refs, b.narrow, b.checkRefs
-		if b.diags.HasErrors() {
-			return
-		}
-	} else {
-		e.refs = map[node][]schema.Reference{}
-		e.narrow = map[node]map[schema.Addr][]string{}
-		e.buildGraph()
-		if e.sh.built == nil {
-			e.sh.built = map[*Config]*builtGraph{}
-		}
-		e.sh.built[e.cfg] = &builtGraph{g: e.g, refs: e.refs, narrow: e.narrow, checkRefs: e.checkRefs, diags: e.diags}
-		if e.diags.HasErrors() {
-			return
-		}
-	}
-	order, ok := e.order()
-	if !ok {
-		return
-	}
-	for name, v := range e.call.values {
-		rng := e.call.module.Args[name].Expr.Range()
-		e.pending[name] = rawValue{expr: hcl.StaticExpr(v, rng), from: fromFile, rng: &rng}
-	}
-	if !e.run(order) {
-		return
-	}
-	g := moduleGraph{}
-	for _, r := range e.cfg.Resources {
-		g.addrs = append(g.addrs, e.abs(r.Addr))
-		g.deps = append(g.deps, e.resourceDeps(node{kind: nodeResource, addr: r.Addr}))
-	}
-	e.sh.graphs = append(e.sh.graphs, g)
 }
 
 // sensitiveOutput marks a child's output value as its caller sees it.
