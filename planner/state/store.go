@@ -114,3 +114,10 @@ func LockWithTimeout(ctx context.Context, s Store, info LockInfo, timeout time.D
 		}
 	}
 }
+
+// Overwriter is a Store that can replace its state whatever lineage and
+// serial it holds, for state push -force. The serial still never goes
+// down.
+type Overwriter interface {
+	Overwrite(s *State) error
+}
