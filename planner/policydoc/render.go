@@ -3,7 +3,6 @@ package policydoc
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -22,7 +21,6 @@ const (
 // configuration reaches the document.
 var computedAttrs = map[string]bool{"json": true, "minified_json": true, "id": true}
 
-var sidPattern = regexp.MustCompile(`^[a-zA-Z0-9]*$`)
 
 // policyVarReplacer turns the &{...} escape of the data source into an IAM
 // policy variable.
@@ -135,11 +133,10 @@ func validate(config cty.Value) hcl.Diagnostics {
 		if !v.IsKnown() || v.IsNull() {
 			continue
 		}
+		// The provider does not restrict a sid's characters: IAM accepts
+		// only letters and digits, but resource policies (S3, SQS, SNS)
+		// take others, and the data source serves both.
 		sid := v.AsString()
-		if !sidPattern.MatchString(sid) {
-			diags = append(diags, errorAt(path.GetAttr("sid"), "Invalid statement ID",
-				fmt.Sprintf("The sid %q of statement[%d] must only include alphanumeric characters.", sid, i)))
-		}
 		if sid == "" {
 			continue
 		}

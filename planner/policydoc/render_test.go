@@ -1108,18 +1108,17 @@ statement {
 			src:  `override_policy_documents = ["", "{}"]`,
 			want: []string{"Invalid override policy document: override_policy_documents[0]"},
 		},
-		"invalid version, effect and sid": {
+		"invalid version and effect; a sid with a hyphen is valid": {
 			src: `
 version = "2020-01-01"
 statement {
-  sid    = "not-alphanumeric"
+  sid    = "ELBRegionEu-West-1"
   effect = "allow"
 }
 `,
 			want: []string{
 				"Invalid policy version: version",
 				"Invalid statement effect: statement[0].effect",
-				"Invalid statement ID: statement[0].sid",
 			},
 		},
 	}
