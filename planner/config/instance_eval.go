@@ -226,7 +226,7 @@ func (e *evaluator) evalResource(r *Resource) {
 	}
 	plan := e.opts.Plan
 	depsSettled := plan != nil && e.depsSettled(n)
-	if r.Addr.Mode != schema.ManagedMode || len(e.g.Dependents(n)) == 0 {
+	if r.Addr.Mode != schema.ManagedMode || len(e.w.g.Dependents(gnode{e.cfg, n})) == 0 {
 		plan = nil
 	}
 	evalOne := func(i int) {
