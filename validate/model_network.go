@@ -68,6 +68,9 @@ func (v vpcRef) String() string {
 // provider rejects are aws_vpc_cidr_block_invalid's and
 // aws_subnet_cidr_block_invalid's to report, so overlap rules skip them.
 func ipv4Block(inst *config.Instance) (netip.Prefix, bool) {
+	if ipamAllocated(inst) {
+		return netip.Prefix{}, false
+	}
 	s, ok := str(inst, "cidr_block")
 	if !ok {
 		return netip.Prefix{}, false
@@ -184,6 +187,11 @@ type vpcBlocks struct {
 func newVPCBlocks(insts []*config.Instance) vpcBlocks {
 	var a vpcBlocks
 	for _, inst := range insts {
+		if ipamAllocated(inst) {
+			// IPAM chooses the block: apply records one, but which one AWS
+			// allocates is not known before it does.
+			return vpcBlocks{}
+		}
 		s, ok := str(inst, "cidr_block")
 		if !ok {
 			return vpcBlocks{}
@@ -195,6 +203,16 @@ func newVPCBlocks(insts []*config.Instance) vpcBlocks {
 		a.all = append(a.all, p.Masked())
 	}
 	return knownVPCBlocks(a.all)
+}
+
+// ipamAllocated reports whether an IPv4 block (of a VPC or a CIDR block
+// association) comes from an IPAM pool rather than the configuration.
+func ipamAllocated(inst *config.Instance) bool {
+	if configured(inst, "cidr_block") || !inst.Value.Type().HasAttribute("ipv4_ipam_pool_id") {
+		return false
+	}
+	v := inst.Value.GetAttr("ipv4_ipam_pool_id")
+	return !v.IsKnown() || !v.IsNull()
 }
 
 // knownVPCBlocks returns the known blocks of a VPC, masked.
