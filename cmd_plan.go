@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/planner"
+	"github.com/vpcplan/vpcplan/planner/backend"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/render"
 	"github.com/vpcplan/vpcplan/planner/state"
@@ -33,29 +35,32 @@ type stateFlags struct {
 	path        string
 	lock        bool
 	lockTimeout time.Duration
+	backend     backendFlags
 }
 
-func (sf *stateFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-	BoolVar(*bool, string, bool, string)
-	DurationVar(*time.Duration, string, time.Duration, string)
-}) {
+func (sf *stateFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&sf.path, "state", defaultStatePath, "")
 	fs.BoolVar(&sf.lock, "lock", true, "")
 	fs.DurationVar(&sf.lockTimeout, "lock-timeout", 0, "")
+	sf.backend.register(fs)
 }
 
 // session is one command's hold on the state: the store and, unless
 // -lock=false, its lock.
 type session struct {
-	store  *state.FileStore
-	unlock func() error
+	store   state.Store
+	backend *backend.Backend
+	unlock  func() error
 }
 
 // openState takes the state lock for an operation, printing Terraform's
 // messages. It returns false after printing the error.
 func openState(ctx context.Context, env *environment, sf stateFlags, operation string) (*session, bool) {
-	s := &session{store: state.NewFileStore(sf.path)}
+	b, ok := openBackend(ctx, env, sf.path, sf.backend)
+	if !ok {
+		return nil, false
+	}
+	s := &session{store: b.Store, backend: b}
 	if !sf.lock {
 		return s, true
 	}
@@ -81,6 +86,7 @@ func openState(ctx context.Context, env *environment, sf stateFlags, operation s
 			detail += "\n\nvpcplan acquires a state lock to protect the state from being written\nby multiple users at the same time. Please resolve the issue above and try\nagain. For most commands, you can disable locking with the \"-lock=false\"\nflag, but this is not recommended."
 		}
 		printError(env, "Error acquiring the state lock", detail)
+		b.Close()
 		return nil, false
 	}
 	s.unlock = unlock
@@ -92,6 +98,9 @@ func (s *session) close(env *environment) {
 		if err := s.unlock(); err != nil {
 			printError(env, "Error releasing the state lock", fmt.Sprintf("Error message: %s\n\nThe lock file may be left behind; remove it with vpcplan force-unlock.", err))
 		}
+	}
+	if err := s.backend.Close(); err != nil {
+		printError(env, "Error closing the backend", err.Error())
 	}
 }
 

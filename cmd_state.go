@@ -27,13 +27,15 @@ Options:
   -json          Print Terraform's JSON representation.
   -no-color      Do not use colour in the output.
   -state=path    State file (default vpcplan.tfstate).
-`
+` + backendHelp
 
 func runShow(ctx context.Context, env *environment, args []string) int {
 	fs := newFlags("show")
 	jsonOut := fs.Bool("json", false, "")
 	noColor := fs.Bool("no-color", false, "")
 	statePath := fs.String("state", defaultStatePath, "")
+	var bf backendFlags
+	bf.register(fs)
 	if code, ok := parseFlags(env, fs, args, showHelp); !ok {
 		return code
 	}
@@ -52,7 +54,7 @@ func runShow(ctx context.Context, env *environment, args []string) int {
 		_ = render.PlanText(env.stdout, pl.plan, render.Options{Color: env.color && !*noColor, Width: env.width})
 		return exitOK
 	}
-	st, ok := loadState(env, *statePath)
+	st, ok := loadState(ctx, env, *statePath, bf)
 	if !ok {
 		return exitError
 	}
@@ -113,8 +115,14 @@ func loadPlanFileForShow(ctx context.Context, env *environment, path string, col
 	return loadPlanFile(ctx, env, planInputs{noColor: !color}, path, mem)
 }
 
-func loadState(env *environment, path string) (*state.State, bool) {
-	st, err := state.NewFileStore(path).Load()
+// loadState reads the state from the selected backend, without locking it.
+func loadState(ctx context.Context, env *environment, path string, bf backendFlags) (*state.State, bool) {
+	b, ok := openBackend(ctx, env, path, bf)
+	if !ok {
+		return nil, false
+	}
+	defer b.Close()
+	st, err := b.Store.Load()
 	if err != nil {
 		printError(env, "Failed to load state", fmt.Sprintf("%s\n\nThe state file was not changed.", err))
 		return nil, false
@@ -270,14 +278,16 @@ Options:
   -raw           Print one string, number or bool output as it is, for scripts.
   -no-color      Do not use colour in the output.
   -state=path    State file (default vpcplan.tfstate).
-`
+` + backendHelp
 
-func runOutput(_ context.Context, env *environment, args []string) int {
+func runOutput(ctx context.Context, env *environment, args []string) int {
 	fs := newFlags("output")
 	jsonOut := fs.Bool("json", false, "")
 	raw := fs.Bool("raw", false, "")
 	_ = fs.Bool("no-color", false, "")
 	statePath := fs.String("state", defaultStatePath, "")
+	var bf backendFlags
+	bf.register(fs)
 	if code, ok := parseFlags(env, fs, args, outputHelp); !ok {
 		return code
 	}
@@ -286,7 +296,7 @@ func runOutput(_ context.Context, env *environment, args []string) int {
 		helpPrompt(env, "output")
 		return exitError
 	}
-	st, ok := loadState(env, *statePath)
+	st, ok := loadState(ctx, env, *statePath, bf)
 	if !ok {
 		return exitError
 	}
@@ -352,15 +362,18 @@ const stateHelp = `Usage: vpcplan state <subcommand> [options] [args]
 Subcommands:
     list    List resources in the state
     mv      Move an item in the state
+    pull    Print the current state
+    push    Replace the current state with a state file (push FILE, or - for stdin)
     rm      Remove instances from the state
     show    Show a resource in the state
 
 Options of every subcommand:
 
   -state=path       State file (default vpcplan.tfstate).
-  -lock=false       Don't hold the state lock (rm, mv).
-  -lock-timeout=0s  Duration to retry a state lock (rm, mv).
-`
+  -lock=false       Don't hold the state lock (rm, mv, push).
+  -lock-timeout=0s  Duration to retry a state lock (rm, mv, push).
+  -force            Push a state of another lineage or an older serial (push).
+` + backendHelp
 
 func runState(ctx context.Context, env *environment, args []string) int {
 	if len(args) == 0 || args[0] == "-help" || args[0] == "--help" || args[0] == "-h" {
@@ -374,12 +387,21 @@ func runState(ctx context.Context, env *environment, args []string) int {
 	fs := newFlags("state " + sub)
 	var sf stateFlags
 	sf.register(fs)
+	force := fs.Bool("force", false, "")
 	if code, ok := parseFlags(env, fs, args, stateHelp); !ok {
 		return code
 	}
 	switch sub {
+	case "pull":
+		return runStatePull(ctx, env, sf)
+	case "push":
+		if fs.NArg() != 1 {
+			fmt.Fprintf(env.stderr, "Exactly one argument expected: the path of a state file, or - for stdin.\n\n%s", stateHelp)
+			return exitError
+		}
+		return runStatePush(ctx, env, sf, fs.Arg(0), *force)
 	case "list":
-		st, ok := loadState(env, sf.path)
+		st, ok := loadState(ctx, env, sf.path, sf.backend)
 		if !ok {
 			return exitError
 		}
@@ -409,7 +431,7 @@ func runState(ctx context.Context, env *environment, args []string) int {
 			printError(env, "Invalid resource instance address", fmt.Sprintf("%q is not the address of a resource instance; one looks like aws_subnet.a[0] or module.vpc.aws_vpc.this.", fs.Arg(0)))
 			return exitError
 		}
-		st, ok := loadState(env, sf.path)
+		st, ok := loadState(ctx, env, sf.path, sf.backend)
 		if !ok {
 			return exitError
 		}
@@ -507,12 +529,14 @@ Options:
 
   -force         Don't ask for input for unlock confirmation.
   -state=path    State file (default vpcplan.tfstate).
-`
+` + backendHelp
 
-func runForceUnlock(_ context.Context, env *environment, args []string) int {
+func runForceUnlock(ctx context.Context, env *environment, args []string) int {
 	fs := newFlags("force-unlock")
 	_ = fs.Bool("force", false, "")
 	statePath := fs.String("state", defaultStatePath, "")
+	var bf backendFlags
+	bf.register(fs)
 	if code, ok := parseFlags(env, fs, args, forceUnlockHelp); !ok {
 		return code
 	}
@@ -520,7 +544,13 @@ func runForceUnlock(_ context.Context, env *environment, args []string) int {
 		fmt.Fprintf(env.stderr, "Expected a single argument: LOCK_ID\n\n%s", forceUnlockHelp)
 		return exitError
 	}
-	if err := state.NewFileStore(*statePath).ForceUnlock(fs.Arg(0)); err != nil {
+	b, ok := openBackend(ctx, env, *statePath, bf)
+	if !ok {
+		return exitError
+	}
+	err := b.Store.ForceUnlock(fs.Arg(0))
+	b.Close()
+	if err != nil {
 		printError(env, "Failed to unlock state", err.Error())
 		return exitError
 	}

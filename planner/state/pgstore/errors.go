@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -55,10 +56,26 @@ func describe(doing string, err error) error {
 	} else if strings.Contains(err.Error(), "connection refused") {
 		hint = "no PostgreSQL server listens at the address in conn_str"
 	}
-	if hint != "" {
-		return &Error{Doing: doing, Hint: hint, Err: err}
+	return &Error{Doing: doing, Hint: hint, Err: cause(err)}
+}
+
+// cause is the part of a connection error that says what went wrong: the
+// server's error or the network's, without pgx's list of every address
+// and TLS mode it tried.
+func cause(err error) error {
+	var connErr *pgconn.ConnectError
+	if !errors.As(err, &connErr) {
+		return err
 	}
-	return &Error{Doing: doing, Err: err}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr
+	}
+	var opErr *net.OpError
+	if errors.As(err, &opErr) {
+		return opErr
+	}
+	return err
 }
 
 // Error is a failure of the pg backend: what it was doing, the cause, and
