@@ -111,6 +111,9 @@ func (o *object) fillSubnet() {
 		o.setS("availability_zone", pickAZ(reg, "az "+id))
 	}
 	o.setS("availability_zone_id", azID(o.str("availability_zone")))
+	if native, _ := o.boolean("ipv6_native"); native && o.unknown("cidr_block") {
+		o.setS("cidr_block", "") // an IPv6-only subnet has no IPv4 block
+	}
 	if o.unknown("cidr_block") {
 		o.setS("cidr_block", o.ipamCIDR(f.or(f.vpcAttr(o.str("vpc_id"), "cidr_block"), "10.0.0.0/8"), 24, "ipam "+id))
 	}

@@ -21,8 +21,8 @@ var awsSubnetCIDRBlockInvalid = &Rule{
 		var diags hcl.Diagnostics
 		for _, s := range in.Model.OfType(schema.TypeSubnet) {
 			cidr, ok := str(s, "cidr_block")
-			if !ok {
-				continue
+			if native, _ := boolAttr(s, "ipv6_native"); !ok || (native && cidr == "") {
+				continue // an IPv6-only subnet has no IPv4 block
 			}
 			p, problem := parseIPv4CIDR(cidr, 16, 28)
 			vpc := vpcOf(s)

@@ -207,8 +207,11 @@ func newVPCBlocks(insts []*config.Instance) vpcBlocks {
 
 // ipamAllocated reports whether an IPv4 block (of a VPC or a CIDR block
 // association) comes from an IPAM pool rather than the configuration.
+// A block written with the pool (allocating that block from it) counts
+// too: the configuration may set cidr_block to null, as modules do, which
+// Ranges cannot tell from a value.
 func ipamAllocated(inst *config.Instance) bool {
-	if configured(inst, "cidr_block") || !inst.Value.Type().HasAttribute("ipv4_ipam_pool_id") {
+	if !inst.Value.Type().HasAttribute("ipv4_ipam_pool_id") {
 		return false
 	}
 	v := inst.Value.GetAttr("ipv4_ipam_pool_id")
