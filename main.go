@@ -108,6 +108,7 @@ func commands() []command {
 		{"rules", "List the rules and their documentation", runRules},
 		{"graph", "Print the dependency graph in DOT format", runGraph},
 		{"fmt", "Reformat configuration files in the canonical style", runFmt},
+		{"lsp", "Run the language server for editors (LSP over stdio)", runLSP},
 		{"version", "Show the current vpcplan version", runVersion},
 	}
 }

@@ -40,15 +40,9 @@ func ruleOptions(configPath string, files map[string]*hcl.File) (validate.Option
 	return opts, diags
 }
 
-// runRules runs the rules over the model and applies inline ignores.
+// checkRules runs the rules over the model and applies inline ignores.
 func checkRules(m *config.Model, files map[string]*hcl.File, opts validate.Options) hcl.Diagnostics {
-	rules := validate.DefaultRules()
-	diags := validate.Run(&validate.Input{Model: m, Services: schema.NewServiceCatalog()}, rules, opts)
-	ids := make([]string, len(rules))
-	for i, r := range rules {
-		ids[i] = r.ID
-	}
-	return validate.ApplyIgnores(diags, validate.FindIgnores(m.Config.AllFiles()), sortedCopy(ids))
+	return validate.Check(m, schema.NewServiceCatalog(), validate.DefaultRules(), opts)
 }
 
 func sortedCopy(s []string) []string {

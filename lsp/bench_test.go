@@ -1,0 +1,88 @@
+package lsp
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creachadair/jrpc2"
+	"github.com/vpcplan/vpcplan/internal/benchgen"
+)
+
+// BenchmarkEditToDiagnostics measures what a user waits for: from sending
+// an edit of one attribute of a 1,000-resource configuration
+// (benchgen.Blocks: 500 VPCs, 500 subnets) to receiving its diagnostics,
+// through the LSP framing and the default debounce. The edits alternate
+// between a valid and an invalid CIDR block, so every other publication
+// holds a rule diagnostic. It reports the median and 95th percentile.
+func BenchmarkEditToDiagnostics(b *testing.B) {
+	dir := b.TempDir()
+	if err := benchgen.Blocks(dir, 1000); err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "main.tf")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	published := make(chan PublishDiagnosticsParams, 16)
+	cli := startServer(b, Options{Debounce: DefaultDebounce}, func(req *jrpc2.Request) {
+		if req.Method() == "textDocument/publishDiagnostics" {
+			var p PublishDiagnosticsParams
+			if req.UnmarshalParams(&p) == nil {
+				published <- p
+			}
+		}
+	})
+	ctx := context.Background()
+	uri := pathToURI(path)
+	if err := cli.CallResult(ctx, "initialize", InitializeParams{WorkspaceFolders: []WorkspaceFolder{{URI: pathToURI(dir)}}}, new(InitializeResult)); err != nil {
+		b.Fatal(err)
+	}
+	if err := cli.Notify(ctx, "textDocument/didOpen", DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: uri, Version: 1, Text: string(src)}}); err != nil {
+		b.Fatal(err)
+	}
+	wait := func(version int) {
+		for p := range published {
+			if p.URI == uri && p.Version != nil && *p.Version == version {
+				return
+			}
+		}
+	}
+	wait(1)
+	// The first VPC's CIDR: `  cidr_block = "10.0.0.0/24"`.
+	lineNo := 0
+	lines := strings.Split(string(src), "\n")
+	for lineNo < len(lines) && !strings.Contains(lines[lineNo], "cidr_block") {
+		lineNo++
+	}
+	start := strings.Index(lines[lineNo], `"`) + 1
+	var took []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		cidr := "10.0.0.0/24"
+		if i%2 == 0 {
+			cidr = "10.0.0.0/08"
+		}
+		version := i + 2
+		t0 := time.Now()
+		err := cli.Notify(ctx, "textDocument/didChange", DidChangeTextDocumentParams{
+			TextDocument: VersionedTextDocumentIdentifier{URI: uri, Version: version},
+			ContentChanges: []TextDocumentContentChangeEvent{{
+				Range: &Range{Start: Position{Line: lineNo, Character: start}, End: Position{Line: lineNo, Character: start + 11}}, Text: cidr,
+			}},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		wait(version)
+		took = append(took, time.Since(t0))
+	}
+	sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95-ms")
+}
