@@ -31,13 +31,22 @@ func (s *Store) Lock(ctx context.Context, info state.LockInfo) (func() error, er
 		return nil, &state.LockError{Holder: &h, Err: errors.New("already locked by this process")}
 	}
 	key := lockKey(s.cfg.Schema, s.cfg.Workspace)
+	// A holder that releases the lock while its record is looked up is
+	// no conflict: try again.
+	for try := 0; ; try++ {
+		var ok bool
+		if err := s.conn.QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", key).Scan(&ok); err != nil {
+			return nil, describe("cannot lock "+s.where(), err)
+		}
+		if ok {
+			break
+		}
+		holder, released := s.holder(ctx, key)
+		if !released || try == 4 {
+			return nil, &state.LockError{Holder: holder, Err: fmt.Errorf("%s is locked by another process", s.where())}
+		}
+	}
 	var ok bool
-	if err := s.conn.QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", key).Scan(&ok); err != nil {
-		return nil, describe("cannot lock "+s.where(), err)
-	}
-	if !ok {
-		return nil, &state.LockError{Holder: s.holder(ctx), Err: fmt.Errorf("%s is locked by another process", s.where())}
-	}
 	held := &heldLock{info: info}
 	// Terraform's pg backend locks the row's id: hold it too, so that
 	// Terraform and vpcplan exclude each other on a shared workspace.
@@ -90,19 +99,42 @@ func (s *Store) releaseKeys(key int64, rowID *int64) error {
 	return err
 }
 
-// holder reads the lock info its holder recorded, or nil.
-func (s *Store) holder(ctx context.Context) *state.LockInfo {
-	var data string
-	if err := s.conn.QueryRow(ctx, "SELECT info FROM "+s.table("vpcplan_locks")+" WHERE name = $1", s.cfg.Workspace).Scan(&data); err != nil {
-		return nil
+// holder reads the lock info the holder of key recorded, or nil; released
+// tells that nobody holds the lock any more. The holder records its info
+// just after it takes the lock, so the record read may be missing, or its
+// predecessor's, for a moment: holder waits (up to a second) for the
+// record of the session that holds the lock.
+func (s *Store) holder(ctx context.Context, key int64) (info *state.LockInfo, released bool) {
+	deadline := time.Now().Add(time.Second)
+	for {
+		pid, err := s.lockHolderPID(ctx, key)
+		if err != nil {
+			return nil, false
+		}
+		if pid == 0 {
+			return nil, true
+		}
+		var data string
+		var recorded int32
+		err = s.conn.QueryRow(ctx, "SELECT info, pid FROM "+s.table("vpcplan_locks")+" WHERE name = $1", s.cfg.Workspace).Scan(&data, &recorded)
+		if err == nil && recorded == pid {
+			var j lockInfoJSON
+			if json.Unmarshal([]byte(data), &j) != nil {
+				return nil, false
+			}
+			info := &state.LockInfo{ID: j.ID, Operation: j.Operation, Info: j.Info, Who: j.Who, Version: j.Version, Path: j.Path}
+			info.Created, _ = time.Parse(time.RFC3339Nano, j.Created)
+			return info, false
+		}
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) || time.Now().After(deadline) {
+			return nil, false
+		}
+		select {
+		case <-ctx.Done():
+			return nil, false
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
-	var j lockInfoJSON
-	if json.Unmarshal([]byte(data), &j) != nil {
-		return nil
-	}
-	info := &state.LockInfo{ID: j.ID, Operation: j.Operation, Info: j.Info, Who: j.Who, Version: j.Version, Path: j.Path}
-	info.Created, _ = time.Parse(time.RFC3339Nano, j.Created)
-	return info
 }
 
 // ForceUnlock releases a lock whose ID is id. A holder that is gone left
@@ -138,7 +170,7 @@ func (s *Store) ForceUnlock(id string) error {
 		if ok {
 			break
 		}
-		holderPID, err := s.lockHolderPID(key)
+		holderPID, err := s.lockHolderPID(s.ctx, key)
 		if err != nil {
 			return describe("cannot find the lock holder of "+s.where(), err)
 		}
@@ -159,9 +191,9 @@ func (s *Store) ForceUnlock(id string) error {
 }
 
 // lockHolderPID is the backend process holding the advisory lock key, or 0.
-func (s *Store) lockHolderPID(key int64) (int32, error) {
+func (s *Store) lockHolderPID(ctx context.Context, key int64) (int32, error) {
 	var pid int32
-	err := s.conn.QueryRow(s.ctx, `SELECT pid FROM pg_locks
+	err := s.conn.QueryRow(ctx, `SELECT pid FROM pg_locks
 		WHERE locktype = 'advisory' AND granted AND objsubid = 1
 		  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
 		  AND classid::bigint = $1 AND objid::bigint = $2
