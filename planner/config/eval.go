@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -439,32 +437,6 @@ func (e *evaluator) selfReference(n node, ref schema.Reference) {
 		d.Detail = fmt.Sprintf("Configuration for %s may not refer to itself.", n)
 	}
 	e.diags = append(e.diags, d)
-}
-
-// order returns the nodes in dependency order, or reports the cycles as
-// Terraform's graph validation does: one error per strongly connected
-// component, "Cycle: " and its members' names (sorted here; Terraform's
-// order varies from run to run), with no range.
-func (e *evaluator) order() ([]node, bool) {
-	order, err := e.g.TopoOrder()
-	if err == nil {
-		return order, true
-	}
-	for _, comp := range e.g.StronglyConnected() {
-		if len(comp) < 2 {
-			continue // self-references are reported in buildGraph
-		}
-		names := make([]string, len(comp))
-		for i, n := range comp {
-			names[i] = e.cycleName(n)
-		}
-		sort.Strings(names)
-		e.diags = append(e.diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Cycle: " + strings.Join(names, ", "),
-		})
-	}
-	return nil, false
 }
 
 // cycleName is the name of a node's vertex in Terraform's graph, as its

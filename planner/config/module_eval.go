@@ -234,7 +234,9 @@ func (c *Config) byOutput(name string) *Output {
 }
 
 // wholeOrder returns the whole graph's nodes in dependency order, or
-// reports its cycles as Terraform does (see order).
+// reports the cycles as Terraform's graph validation does: one error per
+// strongly connected component, "Cycle: " and its members' names (sorted
+// here; Terraform's order varies from run to run), with no range.
 func (e *evaluator) wholeOrder() ([]gnode, bool) {
 	order, err := e.w.g.TopoOrder()
 	if err == nil {
