@@ -332,3 +332,17 @@ func TestPGBadInput(t *testing.T) {
 		t.Errorf("the password shows in\n%s", r.stderr)
 	}
 }
+
+func TestPGForceUnlock(t *testing.T) {
+	dir, env, _, _ := pgDir(t)
+	holdLock(t, dir, env, "default")
+	if r := vpcplan(t, dir, env, "force-unlock", "-force", "not-the-id"); r.code != 1 || !strings.Contains(r.stderr, "does not match") {
+		t.Fatalf("force-unlock with a wrong ID: %d\n%s", r.code, r.stderr)
+	}
+	if r := vpcplan(t, dir, env, "force-unlock", "-force", "11111111-2222-3333-4444-555555555555"); r.code != 0 || !strings.Contains(r.stdout, "successfully unlocked") {
+		t.Fatalf("force-unlock: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := vpcplan(t, dir, env, "apply", "-auto-approve", "-no-color"); r.code != 0 {
+		t.Fatalf("apply after force-unlock: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
