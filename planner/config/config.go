@@ -213,6 +213,9 @@ type Module struct {
 
 	DeclRange hcl.Range
 	NameRange hcl.Range
+	// BodyRange is where Terraform reports a missing argument: the
+	// block body's missing-item range.
+	BodyRange hcl.Range
 }
 
 // ProviderPass is one entry of a module call's providers map: the child's

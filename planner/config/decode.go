@@ -685,7 +685,7 @@ func decodeModule(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 			Subject:  block.DefRange.Ptr(),
 		})
 	}
-	m := &Module{Name: name, DeclRange: block.DefRange, NameRange: block.LabelRanges[0], Args: map[string]*hcl.Attribute{}}
+	m := &Module{Name: name, DeclRange: block.DefRange, NameRange: block.LabelRanges[0], BodyRange: block.Body.MissingItemRange(), Args: map[string]*hcl.Attribute{}}
 	if a := content.Attributes["source"]; a != nil {
 		m.SourceRange = a.Expr.Range()
 		diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, &m.Source)...)

@@ -266,6 +266,9 @@ func moduleCycleName(gn gnode) string {
 	if len(gn.cfg.Path) == 0 {
 		return name
 	}
+	if gn.n.kind == nodeVariable {
+		name = "var." + gn.n.name + " (expand)" // a module's variable is set by its call
+	}
 	return "module." + strings.Join(gn.cfg.Path, ".module.") + "." + name
 }
 
@@ -417,7 +420,7 @@ func (e *evaluator) checkCallArguments(m *Module) {
 			Severity: hcl.DiagError,
 			Summary:  "Missing required argument",
 			Detail:   fmt.Sprintf("The argument %q is required, but no definition was found.", v.Name),
-			Subject:  m.DeclRange.Ptr(),
+			Subject:  m.BodyRange.Ptr(),
 		})
 	}
 }
@@ -446,6 +449,11 @@ func (e *evaluator) evalModule(m *Module) {
 		ex, diags = e.expandForEach(m.ForEach, ctx)
 	default:
 		ex = expansion{keys: []schema.InstanceKey{schema.NoKey}, values: []cty.Value{cty.NilVal}, kind: schema.NoKeyKind, known: true}
+	}
+	if e.allUnknown {
+		// Terraform's validate walk does not expand module calls: each
+		// module is checked once with its variables unknown.
+		ex = expansion{kind: ex.kind}
 	}
 	diags = append(diags, e.settleUnknown(ex, n, "module."+m.Name)...)
 	e.diags = append(e.diags, diags...)

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // nodeKind orders the kinds of graph nodes.
@@ -256,42 +257,45 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 	return node{}, false
 }
 
-// checkModuleOutput reports, as Terraform's static reference validation
-// does, a reference to an output the called module does not declare
-// (module.vpc.vpc_idd), when the module is loaded.
+// checkModuleOutput reports a reference to an output the called module
+// does not declare (module.vpc.vpc_idd), when the module is loaded, with
+// the error Terraform's evaluation gives it.
 func (rc *refCollector) checkModuleOutput(ref schema.Reference, m *Module) {
 	if m.Child == nil || len(ref.Remaining) == 0 {
 		return
 	}
 	rest := ref.Remaining
 	if _, keyed := rest[0].(hcl.TraverseIndex); keyed {
+		if m.Count == nil && m.ForEach == nil {
+			return
+		}
 		rest = rest[1:]
+	} else if m.Count != nil || m.ForEach != nil {
+		return
 	}
 	if len(rest) == 0 {
 		return
 	}
 	a, ok := rest[0].(hcl.TraverseAttr)
-	if !ok {
+	if !ok || m.Child.byOutput(a.Name) != nil {
 		return
 	}
+	// As in terraform validate, the module's value is an unknown object
+	// of its outputs.
+	outputs := make(map[string]cty.Type, len(m.Child.Outputs))
 	for _, o := range m.Child.Outputs {
-		if o.Name == a.Name {
-			return
-		}
+		outputs[o.Name] = cty.DynamicPseudoType
 	}
-	names := make([]string, len(m.Child.Outputs))
-	for i, o := range m.Child.Outputs {
-		names[i] = o.Name
-	}
-	detail := fmt.Sprintf("An output value with the name %q has not been declared in module.%s.", a.Name, m.Name)
-	if s := nameSuggestion(a.Name, names); s != "" {
-		detail += fmt.Sprintf(" Did you mean %q?", s)
-	}
+	trav := hcl.Traversal{hcl.TraverseRoot{Name: "module", SrcRange: ref.Range}, hcl.TraverseAttr{Name: ref.Name, SrcRange: ref.Range}, a}
 	rc.diags = append(rc.diags, &hcl.Diagnostic{
-		Severity: hcl.DiagError,
-		Summary:  "Unsupported attribute",
-		Detail:   detail,
-		Subject:  ref.Range.Ptr(),
+		Severity:   hcl.DiagError,
+		Summary:    "Unsupported attribute",
+		Detail:     fmt.Sprintf("This object does not have an attribute named %q.", a.Name),
+		Subject:    a.SrcRange.Ptr(),
+		Expression: &hclsyntax.ScopeTraversalExpr{Traversal: trav, SrcRange: hcl.RangeBetween(ref.Range, a.SrcRange)},
+		EvalContext: &hcl.EvalContext{Variables: map[string]cty.Value{
+			"module": cty.ObjectVal(map[string]cty.Value{ref.Name: cty.UnknownVal(cty.Object(outputs))}),
+		}},
 	})
 }
 

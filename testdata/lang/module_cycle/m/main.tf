@@ -1,0 +1,7 @@
+variable "a" {
+  type = string
+}
+
+output "b" {
+  value = var.a
+}
