@@ -21,7 +21,6 @@ const (
 // configuration reaches the document.
 var computedAttrs = map[string]bool{"json": true, "minified_json": true, "id": true}
 
-
 // policyVarReplacer turns the &{...} escape of the data source into an IAM
 // policy variable.
 var policyVarReplacer = strings.NewReplacer("&{", "${")
