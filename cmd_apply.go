@@ -30,6 +30,8 @@ Options:
   -input=true            Ask for approval and for variables without a value.
   -lock=false            Don't hold the state lock during the operation.
   -lock-timeout=0s       Duration to retry a state lock.
+  -backend-config=K=V    A backend argument over the backend block's (repeatable).
+  -workspace=NAME        The state to use among the backend's (default "default").
   -no-color              Do not use colour in the output.
   -state=path            State file (default vpcplan.tfstate).
   -var 'NAME=VALUE'      Set a value for an input variable.
@@ -46,6 +48,8 @@ Options:
   -input=true            Ask for approval and for variables without a value.
   -lock=false            Don't hold the state lock during the operation.
   -lock-timeout=0s       Duration to retry a state lock.
+  -backend-config=K=V    A backend argument over the backend block's (repeatable).
+  -workspace=NAME        The state to use among the backend's (default "default").
   -no-color              Do not use colour in the output.
   -state=path            State file (default vpcplan.tfstate).
   -var 'NAME=VALUE'      Set a value for an input variable.

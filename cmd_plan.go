@@ -272,6 +272,8 @@ Options:
   -json                  Print the plan in Terraform's JSON representation.
   -lock=false            Don't hold the state lock during the operation.
   -lock-timeout=0s       Duration to retry a state lock.
+  -backend-config=K=V    A backend argument over the backend block's (repeatable).
+  -workspace=NAME        The state to use among the backend's (default "default").
   -no-color              Do not use colour in the output.
   -out=path              Write the plan to a file, for apply.
   -state=path            State file (default vpcplan.tfstate).
