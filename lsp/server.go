@@ -53,7 +53,9 @@ type Server struct {
 	rpc         *jrpc2.Server
 	initialized bool
 	shutdown    bool
-	folders     []string // absolute paths of the workspace folders
+	exitCalled  bool
+	exited      chan struct{} // closed by the exit notification
+	folders     []string      // absolute paths of the workspace folders
 	dirs        map[string]*dirState
 }
 
@@ -66,6 +68,7 @@ func New(opts Options) *Server {
 		services: schema.NewServiceCatalog(),
 		rules:    validate.DefaultRules(),
 		dirs:     map[string]*dirState{},
+		exited:   make(chan struct{}),
 	}
 }
 
@@ -89,13 +92,32 @@ func (s *Server) Run(ctx context.Context, r io.Reader, w io.Writer) error {
 	srv.Start(channel.LSP(r, wc))
 	stop := context.AfterFunc(ctx, srv.Stop)
 	defer stop()
-	err := srv.Wait()
+	waited := make(chan error, 1)
+	go func() { waited <- srv.Wait() }()
+	var err error
+	select {
+	case err = <-waited:
+	case <-s.exited:
+		// The reader may be blocked on input the client never closes:
+		// the session is over without it.
+		srv.Stop()
+	}
 	s.stopTimers()
+	s.mu.Lock()
+	exitedEarly := s.exitCalled && !s.shutdown
+	s.mu.Unlock()
+	if exitedEarly {
+		return errExitWithoutShutdown
+	}
 	if err == nil || errors.Is(err, io.EOF) || errors.Is(err, io.ErrClosedPipe) {
 		return nil
 	}
 	return err
 }
+
+// errExitWithoutShutdown is Run's error when the client sent exit before
+// shutdown; LSP asks for exit code 1 then.
+var errExitWithoutShutdown = errors.New("the client sent exit without shutdown")
 
 type nopCloser struct{ io.Writer }
 
@@ -248,11 +270,10 @@ func (s *Server) shutdownRequest(context.Context, *json.RawMessage) (any, error)
 
 func (s *Server) exit(context.Context, *json.RawMessage) error {
 	s.mu.Lock()
-	rpc := s.rpc
-	s.mu.Unlock()
-	if rpc != nil {
-		// Stop waits for the running handlers, this one among them.
-		go rpc.Stop()
+	defer s.mu.Unlock()
+	if !s.exitCalled {
+		s.exitCalled = true
+		close(s.exited)
 	}
 	return nil
 }

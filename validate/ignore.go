@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -14,6 +15,9 @@ import (
 // ignorePattern matches an inline ignore comment: `# vpcplan-ignore: a, b`
 // (or `//`).
 var ignorePattern = regexp.MustCompile(`^(?:#|//)\s*vpcplan-ignore:\s*(.*?)\s*$`)
+
+// ignoreMarker is in every file that has an ignore comment.
+var ignoreMarker = []byte("vpcplan-ignore")
 
 // Ignore is one inline ignore comment and the block or attribute it
 // applies to: the one starting on the line below the comment (or below a
@@ -40,7 +44,8 @@ func FindIgnores(files map[string]*hcl.File) []*Ignore {
 	for _, name := range names {
 		f := files[name]
 		body, ok := f.Body.(*hclsyntax.Body)
-		if !ok {
+		if !ok || !bytes.Contains(f.Bytes, ignoreMarker) {
+			// Lexing is most of the cost, and most files have no ignore.
 			continue
 		}
 		tokens, _ := hclsyntax.LexConfig(f.Bytes, name, hcl.InitialPos)
