@@ -2,10 +2,8 @@ package planner
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -340,7 +338,7 @@ func (a *applier) put(addr schema.InstanceAddr, v cty.Value, c *Change, external
 		return
 	}
 	inst := &state.Instance{
-		IndexKey:            encodeKey(addr.Key),
+		IndexKey:            state.EncodeKey(addr.Key),
 		Attributes:          attrs,
 		SensitiveAttributes: EncodePaths(c.AfterSensitive),
 		CreateBeforeDestroy: c.CreateBeforeDestroy,
@@ -379,7 +377,7 @@ func (a *applier) remove(addr schema.InstanceAddr) {
 	if r == nil {
 		return
 	}
-	key := string(encodeKey(addr.Key))
+	key := string(state.EncodeKey(addr.Key))
 	kept := r.Instances[:0]
 	for _, x := range r.Instances {
 		if string(x.IndexKey) != key {
@@ -402,17 +400,6 @@ func (a *applier) compact() {
 		}
 	}
 	a.st.Resources = rs
-}
-
-func encodeKey(k schema.InstanceKey) json.RawMessage {
-	switch k.Kind {
-	case schema.IntKeyKind:
-		return json.RawMessage(strconv.Itoa(k.Int))
-	case schema.StringKeyKind:
-		b, _ := json.Marshal(k.Str)
-		return b
-	}
-	return nil
 }
 
 func stringAttr(v cty.Value, name string) string {

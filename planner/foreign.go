@@ -72,7 +72,7 @@ func (b *foreignBlock) decode() {
 		if inst.Deposed != "" {
 			continue
 		}
-		key, err := decodeKey(inst.IndexKey)
+		key, err := state.DecodeKey(inst.IndexKey)
 		if err != nil || (i > 0 && key.Kind != kind) {
 			return
 		}

@@ -1,10 +1,8 @@
 package planner
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
@@ -79,7 +77,7 @@ func StartIndexPrior(prior *state.State, catalog *schema.Catalog) *PriorIndex {
 		return idx
 	}
 	catalogInstances(prior, catalog, func(r *state.Resource, inst *state.Instance, sch *schema.Resource, ty cty.Type) {
-		key, err := decodeKey(inst.IndexKey)
+		key, err := state.DecodeKey(inst.IndexKey)
 		if err != nil {
 			idx.diags = append(idx.diags, stateDiag(fmt.Sprintf("The instance key of %s.%s in the state is invalid: %s.", r.Type, r.Name, err)))
 			return
@@ -168,19 +166,4 @@ func (idx *PriorIndex) KnownTop(addr schema.InstanceAddr) ([]cty.Value, bool) {
 
 func stateDiag(detail string) *hcl.Diagnostic {
 	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid state", Detail: detail}
-}
-
-func decodeKey(raw json.RawMessage) (schema.InstanceKey, error) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return schema.NoKey, nil
-	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return schema.StringKey(s), nil
-	}
-	n, err := strconv.Atoi(string(raw))
-	if err != nil || n < 0 {
-		return schema.NoKey, fmt.Errorf("%s is neither a string nor a count index", raw)
-	}
-	return schema.IntKey(n), nil
 }

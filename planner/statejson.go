@@ -211,7 +211,7 @@ func UnknownAttributeWarnings(prior *state.State, catalog *schema.Catalog) hcl.D
 	}
 	var all []*found
 	catalogInstances(prior, catalog, func(r *state.Resource, inst *state.Instance, sch *schema.Resource, ty cty.Type) {
-		if key, err := decodeKey(inst.IndexKey); err == nil {
+		if key, err := state.DecodeKey(inst.IndexKey); err == nil {
 			addr := schema.Addr{Module: r.Module, Mode: sch.Mode, Type: sch.Type, Name: r.Name}.Instance(key)
 			all = append(all, &found{addr: addr, ty: ty, raw: inst.Attributes})
 		}
