@@ -181,12 +181,7 @@ func (l *Loader) decodeResource(cfg *Config, mode schema.Mode, block *hcl.Block,
 		r.Body = hcl.EmptyBody()
 	}
 	if r.Count != nil && r.ForEach != nil {
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  `Invalid combination of "count" and "for_each"`,
-			Detail:   `The "count" and "for_each" meta-arguments are mutually-exclusive, only one should be used to be explicit about the number of resources to be created.`,
-			Subject:  r.ForEach.NameRange.Ptr(),
-		})
+		diags = append(diags, countAndForEach(r.ForEach))
 		r.ForEach = nil
 	}
 	if a := meta.Attributes["provider"]; a != nil {
@@ -696,12 +691,8 @@ func decodeModule(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 	m.Count = content.Attributes["count"]
 	m.ForEach = content.Attributes["for_each"]
 	if m.Count != nil && m.ForEach != nil {
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  `Invalid combination of "count" and "for_each"`,
-			Detail:   `The "count" and "for_each" meta-arguments are mutually-exclusive, only one should be used to be explicit about the number of resources to be created.`,
-			Subject:  m.ForEach.NameRange.Ptr(),
-		})
+		diags = append(diags, countAndForEach(m.ForEach))
+		m.ForEach = nil
 	}
 	if a := content.Attributes["depends_on"]; a != nil {
 		travs, moreDiags := decodeDependsOn(a)
@@ -872,4 +863,15 @@ func decodeMoved(cfg *Config, block *hcl.Block) hcl.Diagnostics {
 	}
 	cfg.Moved = append(cfg.Moved, &Moved{From: from, To: to, DeclRange: block.DefRange})
 	return diags
+}
+
+// countAndForEach is Terraform's error for a block that sets both count
+// and for_each, on the for_each argument.
+func countAndForEach(forEach *hcl.Attribute) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  `Invalid combination of "count" and "for_each"`,
+		Detail:   `The "count" and "for_each" meta-arguments are mutually-exclusive, only one should be used to be explicit about the number of resources to be created.`,
+		Subject:  forEach.NameRange.Ptr(),
+	}
 }
