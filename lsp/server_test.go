@@ -3,10 +3,16 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/creachadair/jrpc2"
+	"github.com/creachadair/jrpc2/channel"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -348,5 +354,133 @@ func TestPanicIsRecovered(t *testing.T) {
 	_, err = h(context.Background(), reqs[0].ToRequest())
 	if code := jrpc2.ErrorCode(err); code != jrpc2.InternalError {
 		t.Errorf("got %v, want an internal error", err)
+	}
+}
+
+func TestWatchedFilesAndClose(t *testing.T) {
+	c := newClient(t, map[string]string{"main.tf": endpointConfig})
+	uri := c.open("main.tf", "")
+	c.waitDiagnostics(uri, func(p PublishDiagnosticsParams) bool { return len(p.Diagnostics) == 0 })
+	// A file written outside the editor is seen once the client says so.
+	if err := os.WriteFile(filepath.Join(c.dir, "extra.tf"), []byte("resource \"aws_vpc\" \"bad\" {\n  cidr_block = \"10.0.0.0/8\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", DidChangeWatchedFilesParams{Changes: []FileEvent{{URI: c.uri("extra.tf"), Type: 1}}})
+	c.waitDiagnostics(c.uri("extra.tf"), hasCode("aws_vpc_cidr_block_invalid"))
+	// Closing a document goes back to the file on disk: the open text had
+	// a mistake the file does not.
+	c.notify("textDocument/didChange", DidChangeTextDocumentParams{
+		TextDocument:   VersionedTextDocumentIdentifier{URI: uri, Version: 2},
+		ContentChanges: []TextDocumentContentChangeEvent{{Text: strings.Replace(endpointConfig, `"Interface"`, `"interface"`, 1)}},
+	})
+	c.waitDiagnostics(uri, hasCode("aws_vpc_endpoint_type_invalid"))
+	c.notify("textDocument/didClose", DidCloseTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: uri}})
+	c.waitDiagnostics(uri, func(p PublishDiagnosticsParams) bool { return p.Version == nil && len(p.Diagnostics) == 0 })
+	c.notify("textDocument/didSave", DidSaveTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: c.uri("extra.tf")}})
+}
+
+func TestWorkspaceFolders(t *testing.T) {
+	s := New(Options{})
+	if _, err := s.initialize(context.Background(), &InitializeParams{RootURI: "file:///work/a"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.folderOf("/work/a/x/main.tf"); got != "/work/a" {
+		t.Errorf("got folder %q, want /work/a", got)
+	}
+	var p DidChangeWorkspaceFoldersParams
+	p.Event.Added = []WorkspaceFolder{{URI: "file:///work/a/x"}}
+	p.Event.Removed = []WorkspaceFolder{{URI: "file:///work/a"}}
+	if err := s.didChangeWorkspaceFolders(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.folderOf("/work/a/x/main.tf"); got != "/work/a/x" {
+		t.Errorf("got folder %q, want /work/a/x", got)
+	}
+	if got := s.folderOf("/work/a/main.tf"); got != "" {
+		t.Errorf("got folder %q outside every folder, want none", got)
+	}
+}
+
+func TestShutdownExit(t *testing.T) {
+	tests := map[string]struct {
+		shutdown bool
+		wantErr  bool
+	}{
+		"exit after shutdown":   {shutdown: true},
+		"exit without shutdown": {wantErr: true}, // LSP: exit code 1
+	}
+	for name, test := range tests {
+		t.Run(name, func(t *testing.T) {
+			sr, cw := io.Pipe()
+			cr, sw := io.Pipe()
+			srv := New(Options{})
+			done := make(chan error, 1)
+			go func() { done <- srv.Run(context.Background(), sr, sw) }()
+			cli := jrpc2.NewClient(channel.LSP(cr, cw), nil)
+			defer cli.Close()
+			ctx := context.Background()
+			if err := cli.Notify(ctx, "initialize", InitializeParams{}); err != nil {
+				t.Fatal(err)
+			}
+			if test.shutdown {
+				if err := cli.Notify(ctx, "shutdown", nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := cli.Notify(ctx, "exit", nil); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case err := <-done:
+				if (err != nil) != test.wantErr {
+					t.Errorf("Run returned %v, want error %v", err, test.wantErr)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatal("Run did not return after exit")
+			}
+		})
+	}
+}
+
+func TestInvalidJSON(t *testing.T) {
+	sr, cw := io.Pipe()
+	cr, sw := io.Pipe()
+	srv := New(Options{})
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(context.Background(), sr, sw) }()
+	out := make(chan string, 4)
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := cr.Read(buf)
+			if n > 0 {
+				out <- string(buf[:n])
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	for _, body := range []string{`{"jsonrpc": "2.0", "id": 1, "method": `, `{"jsonrpc":"2.0","id":2,"method":"initialize","params":{}}`} {
+		if _, err := fmt.Fprintf(cw, "Content-Length: %d\r\n\r\n%s", len(body), body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got string
+	deadline := time.After(5 * time.Second)
+	for !strings.Contains(got, `"id":2`) {
+		select {
+		case s := <-out:
+			got += s
+		case <-deadline:
+			t.Fatalf("no answer to the request after invalid JSON; got %q", got)
+		}
+	}
+	if !strings.Contains(got, `"code":-32700`) {
+		t.Errorf("got %q, want a parse error for the invalid message", got)
+	}
+	cw.Close()
+	if err := <-done; err != nil {
+		t.Errorf("Run returned %v at the end of the input, want nil", err)
 	}
 }
