@@ -67,6 +67,11 @@ type applier struct {
 	diags    hcl.Diagnostics
 	applied  [3]int // added, changed, destroyed
 	saveErrs int
+	// byID holds the final value of every managed instance finalized so
+	// far, by type and id: the filler's lookup (a subnet's VPC block, an
+	// endpoint's subnets). Finalize is called in dependency order, so what
+	// an instance refers to is there before it.
+	byID map[schema.TypeName]map[string]cty.Value
 }
 
 // Apply carries out the plan: deletes in reverse dependency order, then
@@ -185,13 +190,14 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 		}}
 	}
 	if c.Action == NoOp {
+		a.remember(inst.Addr.Resource.Type, c.Before)
 		return c.Before, nil
 	}
 	account := c.Account
 	if account == "" {
 		account = AssumedAccount(a.st.Lineage)
 	}
-	f := &filler{lineage: a.st.Lineage, addr: inst.Addr, account: account, region: c.Region, partition: c.Partition}
+	f := &filler{lineage: a.st.Lineage, addr: inst.Addr, account: account, region: c.Region, partition: c.Partition, lookup: a.lookup}
 	external := appliedExternal(c, inst)
 	planned := plannedAtApply(c, inst, external)
 	start := time.Now()
@@ -234,7 +240,30 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 		a.event(Event{Addr: c.Addr, Op: OpModify, Done: true, ID: stringAttr(v, "id"), Elapsed: time.Since(start)})
 	}
 	a.step()
+	a.remember(inst.Addr.Resource.Type, v)
 	return v, nil
+}
+
+// remember records an instance's final value for lookup.
+func (a *applier) remember(t schema.TypeName, v cty.Value) {
+	id := stringAttr(v, "id")
+	if id == "" {
+		return
+	}
+	if a.byID == nil {
+		a.byID = map[schema.TypeName]map[string]cty.Value{}
+	}
+	if a.byID[t] == nil {
+		a.byID[t] = map[string]cty.Value{}
+	}
+	a.byID[t][id] = v
+}
+
+// lookup returns the final value of the instance of type t with the id,
+// when this apply has finalized it.
+func (a *applier) lookup(t schema.TypeName, id string) (cty.Value, bool) {
+	v, ok := a.byID[t][id]
+	return v, ok
 }
 
 // plannedAtApply is the value of an instance to apply: its evaluation at
