@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
-	"github.com/vpcplan/vpcplan/planner/policydoc"
 )
 
 // awsS3AccessPointEndpointPolicyDenies: research S3AP-005. Requests to a
@@ -50,35 +50,11 @@ var awsS3AccessPointEndpointPolicyDenies = &Rule{
 // accessPointBucketARN returns the ARN of an access point's bucket: the
 // linked bucket's, or one built from a literal bucket name.
 func accessPointBucketARN(ap *config.Instance) (string, bool) {
-	if b := accessPointBucket(ap); b != nil {
-		return bucketARN(b)
-	}
-	if ap.Link("bucket") != nil {
-		return "", false
-	}
-	name, ok := str(ap, "bucket")
-	if !ok || strings.HasPrefix(name, "arn:") {
-		return "", false
-	}
-	return s3BucketARN(partitionOf(ap), name)
+	return network.AccessPointBucketARN(ap)
 }
 
 // endpointShutsOut reports whether an endpoint's written policies allow no
 // S3 action on the access point or none on the bucket, and says which.
 func endpointShutsOut(m *config.Model, e *config.Instance, apARN, bucketARN string) (string, bool) {
-	docs, restricted, known := endpointPolicyDocs(m, e)
-	if !restricted || !known {
-		return "", false
-	}
-	apOK := policydoc.MayAllowAny(docs, s3Scope(apARN, nil))
-	bucketOK := policydoc.MayAllowAny(docs, s3Scope(bucketARN, nil))
-	switch {
-	case !apOK && !bucketOK:
-		return fmt.Sprintf("%s allows neither the access point nor the bucket", e.Addr), true
-	case !apOK:
-		return fmt.Sprintf("%s does not allow the access point", e.Addr), true
-	case !bucketOK:
-		return fmt.Sprintf("%s does not allow the bucket", e.Addr), true
-	}
-	return "", false
+	return network.EndpointShutsOut(m, e, apARN, bucketARN)
 }

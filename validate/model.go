@@ -3,6 +3,7 @@ package validate
 import (
 	"sort"
 
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/policydoc"
 	"github.com/vpcplan/vpcplan/schema"
@@ -11,7 +12,10 @@ import (
 
 // The helpers in this file answer the model questions several rules ask.
 // Each returns only what the model proves: unknown values and unresolved
-// links give "don't know" (false ok, nil, empty), never a guess.
+// links give "don't know" (false ok, nil, empty), never a guess. Those
+// about the network (VPCs, endpoints, route tables, policies) delegate to
+// package network, which explain reads too, so there is one copy of the
+// logic.
 
 // str returns a known, non-null top-level string attribute.
 func str(inst *config.Instance, attr string) (string, bool) { return inst.StringAttr(attr) }
@@ -40,30 +44,7 @@ func nested(inst *config.Instance, steps ...any) (cty.Value, bool) {
 
 // nestedValue is nested for any value.
 func nestedValue(v cty.Value, steps ...any) (cty.Value, bool) {
-	for _, s := range steps {
-		if !v.IsKnown() || v.IsNull() {
-			return cty.NilVal, false
-		}
-		switch s := s.(type) {
-		case string:
-			if !v.Type().IsObjectType() || !v.Type().HasAttribute(s) {
-				return cty.NilVal, false
-			}
-			v = v.GetAttr(s)
-		case int:
-			if !v.Type().IsListType() && !v.Type().IsTupleType() {
-				return cty.NilVal, false
-			}
-			if v.LengthInt() <= s {
-				return cty.NilVal, false
-			}
-			v = v.Index(cty.NumberIntVal(int64(s)))
-		}
-	}
-	if !v.IsKnown() || v.IsNull() {
-		return cty.NilVal, false
-	}
-	return v, true
+	return network.NestedValue(v, steps...)
 }
 
 // strings returns the known strings of a top-level list or set attribute,
@@ -91,89 +72,48 @@ func stringsAttr(inst *config.Instance, attr string) ([]string, bool) {
 // uniqueInstances merges lists of instances into one sorted list without
 // duplicates.
 func uniqueInstances(lists ...[]*config.Instance) []*config.Instance {
-	seen := map[*config.Instance]bool{}
-	var out []*config.Instance
-	for _, l := range lists {
-		for _, i := range l {
-			if !seen[i] {
-				seen[i] = true
-				out = append(out, i)
-			}
-		}
-	}
-	sort.Slice(out, func(a, b int) bool { return out[a].Addr.Less(out[b].Addr) })
-	return out
+	return network.UniqueInstances(lists...)
 }
 
 // referrers returns the instances of type from whose argument at path
 // names target.
 func referrers(target *config.Instance, from schema.TypeName, path string) []*config.Instance {
-	var out []*config.Instance
-	for _, l := range target.Referrers(from) {
-		if l.Path == path {
-			out = append(out, l.From)
-		}
-	}
-	return uniqueInstances(out)
+	return network.Referrers(target, from, path)
 }
 
 // via returns, for each instance of type from that names target at
 // fromPath, the instances it names at toPath: the route tables of an
 // endpoint through aws_vpc_endpoint_route_table_association, say.
 func via(target *config.Instance, from schema.TypeName, fromPath, toPath string) []*config.Instance {
-	var out []*config.Instance
-	for _, assoc := range referrers(target, from, fromPath) {
-		out = append(out, assoc.Links(toPath)...)
-	}
-	return uniqueInstances(out)
+	return network.Via(target, from, fromPath, toPath)
 }
 
 // endpointType returns a VPC endpoint's type; the provider's default is
 // Gateway.
-func endpointType(e *config.Instance) (schema.EndpointType, bool) {
-	s, ok := str(e, "vpc_endpoint_type")
-	if !ok {
-		return "", false
-	}
-	return schema.EndpointType(s), true
-}
+func endpointType(e *config.Instance) (schema.EndpointType, bool) { return network.EndpointType(e) }
 
 // endpointService returns the parsed service name of an endpoint and the
 // catalog's entry for it (nil for endpoint services and unknown names).
 func endpointService(in *Input, e *config.Instance) (schema.ServiceName, *schema.Service, bool) {
-	s, ok := str(e, "service_name")
-	if !ok {
-		return schema.ServiceName{}, nil, false
-	}
-	name, ok := schema.ParseServiceName(s)
-	if !ok {
-		return schema.ServiceName{}, nil, false
-	}
-	return name, in.Services.Resolve(name), true
+	return network.EndpointService(in.Services, e)
 }
 
 // vpcOf returns the VPC an instance's vpc_id names.
-func vpcOf(inst *config.Instance) *config.Instance { return inst.Link("vpc_id") }
+func vpcOf(inst *config.Instance) *config.Instance { return network.VPCOf(inst) }
 
 // vpcEndpoints returns the endpoints in a VPC.
-func vpcEndpoints(vpc *config.Instance) []*config.Instance {
-	return referrers(vpc, schema.TypeVPCEndpoint, "vpc_id")
-}
+func vpcEndpoints(vpc *config.Instance) []*config.Instance { return network.VPCEndpoints(vpc) }
 
 // endpointRouteTables returns the route tables of a gateway endpoint,
 // inline and through aws_vpc_endpoint_route_table_association.
 func endpointRouteTables(e *config.Instance) []*config.Instance {
-	return uniqueInstances(e.Links("route_table_ids"),
-		via(e, schema.TypeVPCEndpointRouteTableAssoc, "vpc_endpoint_id", "route_table_id"))
+	return network.EndpointRouteTables(e)
 }
 
 // endpointSubnets returns the subnets of an interface or GWLB endpoint,
 // inline (subnet_ids, subnet_configuration) and through
 // aws_vpc_endpoint_subnet_association.
-func endpointSubnets(e *config.Instance) []*config.Instance {
-	return uniqueInstances(e.Links("subnet_ids"), e.Links("subnet_configuration[*].subnet_id"),
-		via(e, schema.TypeVPCEndpointSubnetAssoc, "vpc_endpoint_id", "subnet_id"))
-}
+func endpointSubnets(e *config.Instance) []*config.Instance { return network.EndpointSubnets(e) }
 
 // endpointSecurityGroups returns the security groups of an endpoint,
 // inline and through aws_vpc_endpoint_security_group_association.
@@ -185,15 +125,7 @@ func endpointSecurityGroups(e *config.Instance) []*config.Instance {
 // parsedPolicy parses a known policy attribute; ok is false when it is
 // unknown, null or not valid JSON.
 func parsedPolicy(inst *config.Instance, attr string) (*policydoc.Document, bool) {
-	s, ok := str(inst, attr)
-	if !ok || s == "" {
-		return nil, false
-	}
-	d, err := policydoc.Parse(s)
-	if err != nil {
-		return nil, false
-	}
-	return d, true
+	return network.ParsedPolicy(inst, attr)
 }
 
 // unexpanded reports whether some resource block of one of the types has
@@ -203,23 +135,8 @@ func parsedPolicy(inst *config.Instance, attr string) (*policydoc.Document, bool
 // versioning) stays silent when a block of a type that could supply it is
 // unexpanded.
 func unexpanded(m *config.Model, types ...schema.TypeName) bool {
-	for _, a := range m.Unexpanded {
-		if a.Mode != schema.ManagedMode {
-			continue
-		}
-		for _, t := range types {
-			if a.Type == t {
-				return true
-			}
-		}
-	}
-	return false
+	return network.Unexpanded(m, types...)
 }
 
 // partitionOf returns an instance's partition, or "" when unknown.
-func partitionOf(inst *config.Instance) string {
-	if inst.Provider == nil {
-		return ""
-	}
-	return inst.Provider.Partition
-}
+func partitionOf(inst *config.Instance) string { return network.PartitionOf(inst) }

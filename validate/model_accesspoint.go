@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -95,89 +96,20 @@ const (
 )
 
 // apBucketName returns the known name of a bucket instance.
-func apBucketName(b *config.Instance) (string, bool) {
-	if s, ok := str(b, "bucket"); ok {
-		return s, true
-	}
-	return str(b, "id")
-}
+func apBucketName(b *config.Instance) (string, bool) { return network.BucketName(b) }
 
 // accessPointBucket returns the bucket an access point names, or nil.
-func accessPointBucket(ap *config.Instance) *config.Instance {
-	b := ap.Link("bucket")
-	if b == nil || b.Addr.Resource.Type != schema.TypeS3Bucket {
-		return nil
-	}
-	return b
-}
+func accessPointBucket(ap *config.Instance) *config.Instance { return network.AccessPointBucket(ap) }
 
 // accessPointVPC returns the VPC of a VPC-origin access point, or nil (an
 // Internet-origin access point, or a VPC the model cannot resolve).
-func accessPointVPC(ap *config.Instance) *config.Instance {
-	return ap.Link("vpc_configuration[0].vpc_id")
-}
+func accessPointVPC(ap *config.Instance) *config.Instance { return network.AccessPointVPC(ap) }
 
 // apIsS3Endpoint reports whether an endpoint is a Regional S3 endpoint
 // (gateway or interface, com.amazonaws.<region>.s3); known is false when
 // its service name is unknown.
 func apIsS3Endpoint(in *Input, e *config.Instance) (s3, known bool) {
-	if _, ok := str(e, "service_name"); !ok {
-		if configured(e, "service_name") {
-			return false, false
-		}
-		return false, true // a Resource or ServiceNetwork endpoint
-	}
-	name, _, ok := endpointService(in, e)
-	if !ok {
-		return false, true
-	}
-	return !name.IsEndpointService() && name.Region != "" && name.Service == "s3", true
-}
-
-// apS3EndpointIndex answers, per VPC, which S3 endpoints the configuration
-// declares in it. It is built in one pass over the endpoints.
-type apS3EndpointIndex struct {
-	byVPC map[*config.Instance][]*config.Instance
-	// loose is true when some endpoint that may be an S3 endpoint has a VPC
-	// the model cannot resolve, or endpoint instances are missing from the
-	// model (a block with an unknown count or for_each): then no VPC can
-	// be proven to lack one. uncertain marks the VPCs holding an endpoint
-	// whose service is unknown.
-	loose     bool
-	uncertain map[*config.Instance]bool
-}
-
-func newAPS3EndpointIndex(in *Input) *apS3EndpointIndex {
-	x := &apS3EndpointIndex{
-		byVPC:     map[*config.Instance][]*config.Instance{},
-		uncertain: map[*config.Instance]bool{},
-		loose:     unexpanded(in.Model, schema.TypeVPCEndpoint),
-	}
-	for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-		s3, known := apIsS3Endpoint(in, e)
-		vpc := vpcOf(e)
-		switch {
-		case vpc == nil && (s3 || !known):
-			x.loose = true
-		case vpc == nil:
-		case !known:
-			x.uncertain[vpc] = true
-		case s3:
-			x.byVPC[vpc] = append(x.byVPC[vpc], e)
-		}
-	}
-	return x
-}
-
-// endpoints returns the S3 endpoints of a VPC, sorted by address; ok is
-// false when the model cannot tell (see loose). A VPC that is a data
-// source may have endpoints outside the configuration, so it is never
-// known.
-func (x *apS3EndpointIndex) endpoints(vpc *config.Instance) ([]*config.Instance, bool) {
-	if x.loose || x.uncertain[vpc] || vpc.Addr.Resource.Mode != schema.ManagedMode {
-		return nil, false
-	}
-	return x.byVPC[vpc], true
+	return network.IsS3Endpoint(in.Services, e)
 }
 
 // mrapBucket is one bucket of a Multi-Region Access Point: the bucket
@@ -567,22 +499,11 @@ func (x *mrapReplicationIndex) missing(from, to *config.Instance) bool {
 }
 
 // forVPCOriginAccessPoints calls f for every VPC-origin access point whose
-// VPC's S3 endpoints the model can tell (apS3EndpointIndex.endpoints), with
-// those endpoints, possibly none. The index is built only when some access
-// point has a VPC.
+// VPC's S3 endpoints the model can tell (network.VPCOriginAccessPoints), with
+// those endpoints, possibly none.
 func forVPCOriginAccessPoints(in *Input, f func(ap, vpc *config.Instance, endpoints []*config.Instance)) {
-	var index *apS3EndpointIndex
-	for _, ap := range in.Model.OfType(schema.TypeS3AccessPoint) {
-		vpc := accessPointVPC(ap)
-		if vpc == nil {
-			continue
-		}
-		if index == nil {
-			index = newAPS3EndpointIndex(in)
-		}
-		if eps, ok := index.endpoints(vpc); ok {
-			f(ap, vpc, eps)
-		}
+	for _, r := range network.VPCOriginAccessPoints(in.Model, in.Services) {
+		f(r.AccessPoint, r.VPC, r.Endpoints)
 	}
 }
 

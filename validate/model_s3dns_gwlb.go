@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/policydoc"
 	"github.com/vpcplan/vpcplan/schema"
@@ -15,38 +16,18 @@ import (
 // The helpers in this file answer the questions of the rules on S3 private
 // DNS (the 2023 on-premises update), Multi-Region Access Points reached
 // through endpoints, and Gateway Load Balancer endpoints. Like model.go's,
-// they return only what the model proves. The indexes are built in one
-// pass over their resource type, so the rules that use them stay linear.
+// they return only what the model proves. The indexes live in package
+// network, which explain reads too.
 
 // inboundOnlyPath is the path of the inbound-resolver-only option.
-const inboundOnlyPath = "dns_options[0].private_dns_only_for_inbound_resolver_endpoint"
+const inboundOnlyPath = network.InboundOnlyPath
 
 // inboundOnly returns the private_dns_only_for_inbound_resolver_endpoint
 // option of an endpoint as AWS applies it: the written value, or true when
 // it is not set (AWS's default, VPCE-S3IF-005). written reports whether the
 // configuration gives a value; ok is false when the model cannot tell (an
 // unknown dns_options block or an unknown value).
-func inboundOnly(e *config.Instance) (value, written, ok bool) {
-	v := e.Attr("dns_options")
-	if v == cty.NilVal || !v.IsKnown() {
-		return false, false, false
-	}
-	if v.IsNull() || v.LengthInt() == 0 {
-		return true, false, true
-	}
-	f, ok := nestedValue(v, 0)
-	if !ok {
-		return false, false, false
-	}
-	f = f.GetAttr("private_dns_only_for_inbound_resolver_endpoint")
-	switch {
-	case !f.IsKnown():
-		return false, false, false
-	case f.IsNull():
-		return true, false, true
-	}
-	return f.True(), true, true
-}
+func inboundOnly(e *config.Instance) (value, written, ok bool) { return network.InboundOnly(e) }
 
 // privateDNSEndpoint is an interface endpoint with private DNS enabled to
 // a service that takes the inbound-resolver-only option (Amazon S3; the
@@ -96,131 +77,31 @@ func privateDNSEndpoints(in *Input) []privateDNSEndpoint {
 	return out
 }
 
-// gatewayKey is a VPC and a catalog service.
-type gatewayKey struct {
-	vpc *config.Instance
-	svc *schema.Service
-}
-
 // gatewayIndex answers whether a VPC has a gateway endpoint for a catalog
-// service. It is built in one pass over the endpoints.
-type gatewayIndex struct {
-	has map[gatewayKey]bool
-	// unsureVPC marks VPCs holding an endpoint that may be a gateway
-	// endpoint for any service (unknown type or service name); unsureSvc
-	// marks services with a gateway endpoint whose VPC is not resolved;
-	// loose is set when an endpoint may be a gateway endpoint for any
-	// service in any VPC, or endpoint instances are missing from the model.
-	unsureVPC map[*config.Instance]bool
-	unsureSvc map[*schema.Service]bool
-	loose     bool
-}
+// service: network.GatewayIndex, as the rules read it.
+type gatewayIndex struct{ x *network.GatewayIndex }
 
 func newGatewayIndex(in *Input) *gatewayIndex {
-	x := &gatewayIndex{
-		has:       map[gatewayKey]bool{},
-		unsureVPC: map[*config.Instance]bool{},
-		unsureSvc: map[*schema.Service]bool{},
-		loose:     unexpanded(in.Model, schema.TypeVPCEndpoint),
-	}
-	for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-		t, typeKnown := endpointType(e)
-		if typeKnown && t != schema.EndpointGateway {
-			continue
-		}
-		if v := e.Attr("service_name"); v.IsKnown() && v.IsNull() {
-			continue // a Resource or ServiceNetwork endpoint
-		}
-		vpc := vpcOf(e)
-		var svc *schema.Service
-		svcKnown := false
-		if s, ok := str(e, "service_name"); ok {
-			svcKnown = true
-			if name, ok := schema.ParseServiceName(s); ok {
-				svc = in.Services.Resolve(name)
-			}
-			if svc == nil {
-				continue // a known name outside the catalog
-			}
-		}
-		switch {
-		case (!typeKnown || !svcKnown) && vpc == nil:
-			x.loose = true
-		case !typeKnown || !svcKnown:
-			x.unsureVPC[vpc] = true
-		case vpc == nil:
-			x.unsureSvc[svc] = true
-		default:
-			x.has[gatewayKey{vpc, svc}] = true
-		}
-	}
-	return x
+	return &gatewayIndex{network.NewGatewayIndex(in.Model, in.Services)}
 }
 
 // lookup reports whether the VPC has a gateway endpoint for the service;
 // known is false when the model cannot prove that it has none.
-func (x *gatewayIndex) lookup(vpc *config.Instance, svc *schema.Service) (has, known bool) {
-	if x.has[gatewayKey{vpc, svc}] {
-		return true, true
-	}
-	if x.loose || x.unsureVPC[vpc] || x.unsureSvc[svc] {
-		return false, false
-	}
-	return false, true
+func (g *gatewayIndex) lookup(vpc *config.Instance, svc *schema.Service) (has, known bool) {
+	return g.x.Lookup(vpc, svc)
 }
 
 // inboundResolverIndex answers whether a VPC has an INBOUND Route 53
-// Resolver endpoint. A Resolver endpoint's VPC is that of its subnets. It
-// is built in one pass over the Resolver endpoints.
-type inboundResolverIndex struct {
-	has map[*config.Instance]bool
-	// unsure marks VPCs with a Resolver endpoint of unknown direction;
-	// loose is set when a possibly inbound Resolver endpoint has no
-	// resolved VPC, or Resolver endpoint instances are missing.
-	unsure map[*config.Instance]bool
-	loose  bool
-}
+// Resolver endpoint: network.InboundResolverIndex, as the rules read it.
+type inboundResolverIndex struct{ x *network.InboundResolverIndex }
 
 func newInboundResolverIndex(in *Input) *inboundResolverIndex {
-	x := &inboundResolverIndex{
-		has:    map[*config.Instance]bool{},
-		unsure: map[*config.Instance]bool{},
-		loose:  unexpanded(in.Model, schema.TypeRoute53ResolverEndpoint),
-	}
-	for _, r := range in.Model.OfType(schema.TypeRoute53ResolverEndpoint) {
-		d, known := str(r, "direction")
-		if known && d != "INBOUND" {
-			continue
-		}
-		var vpcs []*config.Instance
-		for _, s := range r.Links("ip_address[*].subnet_id") {
-			if vpc := vpcOf(s); vpc != nil {
-				vpcs = append(vpcs, vpc)
-			}
-		}
-		if len(vpcs) == 0 {
-			x.loose = true
-			continue
-		}
-		for _, vpc := range vpcs {
-			if known {
-				x.has[vpc] = true
-			} else {
-				x.unsure[vpc] = true
-			}
-		}
-	}
-	return x
+	return &inboundResolverIndex{network.NewInboundResolverIndex(in.Model)}
 }
 
 // lookup reports whether the VPC has an INBOUND Resolver endpoint; known is
 // false when the model cannot prove that it has none.
-func (x *inboundResolverIndex) lookup(vpc *config.Instance) (has, known bool) {
-	if x.has[vpc] {
-		return true, true
-	}
-	return false, !x.loose && !x.unsure[vpc]
-}
+func (r *inboundResolverIndex) lookup(vpc *config.Instance) (has, known bool) { return r.x.Lookup(vpc) }
 
 // isMRAPARN reports whether an ARN (or ARN pattern) in a policy names a
 // Multi-Region Access Point, or objects through one:
@@ -266,7 +147,7 @@ type endpointPolicy struct {
 // policy: the endpoint itself (its policy argument), then the
 // aws_vpc_endpoint_policy resources naming it, in address order.
 func endpointPolicyOwners(e *config.Instance) []*config.Instance {
-	return append([]*config.Instance{e}, referrers(e, schema.TypeVPCEndpointPolicy, "vpc_endpoint_id")...)
+	return network.EndpointPolicyOwners(e)
 }
 
 // endpointPolicies returns the known, parseable policies of an endpoint:
@@ -310,89 +191,27 @@ func knownNonEmpty(inst *config.Instance, attr string) bool {
 	return true
 }
 
-// subnetBounds is what the model proves about the subnets of an interface
-// or Gateway Load Balancer endpoint: at least atLeast distinct subnets,
-// and none at all when none is set.
-type subnetBounds struct {
-	atLeast int
-	none    bool
-}
-
 // endpointSubnetBounds counts the distinct subnets of an endpoint from
 // subnet_ids, subnet_configuration and aws_vpc_endpoint_subnet_association.
 // Two subnet instances are two subnets, and so are two known IDs; a known
 // ID and an instance (whose ID is unknown) may be the same subnet.
 // assocLoose is set when some association's endpoint is not resolved, so
 // that any endpoint may have more subnets than the model shows.
+// subnetBounds is network.SubnetBounds for the rules.
+type subnetBounds struct {
+	atLeast int
+	none    bool
+}
+
 func endpointSubnetBounds(e *config.Instance, assocLoose bool) subnetBounds {
-	ids := map[string]bool{}
-	subnets := map[*config.Instance]bool{}
-	unknown := false
-	add := func(v cty.Value) {
-		switch {
-		case !v.IsKnown():
-			unknown = true
-		case !v.IsNull() && v.Type() == cty.String:
-			ids[v.AsString()] = true
-		}
-	}
-	if configured(e, "subnet_ids") {
-		v := e.Attr("subnet_ids")
-		if !v.IsKnown() {
-			unknown = true
-		} else if !v.IsNull() {
-			for it := v.ElementIterator(); it.Next(); {
-				_, ev := it.Element()
-				add(ev)
-			}
-		}
-	}
-	if cfg := e.Attr("subnet_configuration"); !cfg.IsKnown() {
-		unknown = true
-	} else if !cfg.IsNull() {
-		for it := cfg.ElementIterator(); it.Next(); {
-			_, ev := it.Element()
-			if !ev.IsKnown() {
-				unknown = true
-				continue
-			}
-			add(ev.GetAttr("subnet_id"))
-		}
-	}
-	for _, s := range e.Links("subnet_ids") {
-		subnets[s] = true
-	}
-	for _, s := range e.Links("subnet_configuration[*].subnet_id") {
-		subnets[s] = true
-	}
-	for _, a := range referrers(e, schema.TypeVPCEndpointSubnetAssoc, "vpc_endpoint_id") {
-		if s := a.Link("subnet_id"); s != nil {
-			subnets[s] = true
-			continue
-		}
-		add(a.Attr("subnet_id"))
-	}
-	n := max(len(ids), len(subnets))
-	if n == 0 && unknown {
-		n = 1
-	}
-	return subnetBounds{atLeast: n, none: n == 0 && !assocLoose}
+	b := network.EndpointSubnetBounds(e, assocLoose)
+	return subnetBounds{atLeast: b.AtLeast, none: b.None}
 }
 
 // subnetAssocLoose reports whether an aws_vpc_endpoint_subnet_association
 // may belong to an endpoint the model does not show it with: its endpoint
 // is not resolved, or association instances are missing.
-func subnetAssocLoose(in *Input) bool {
-	if unexpanded(in.Model, schema.TypeVPCEndpointSubnetAssoc) {
-		return true
-	}
-	for _, a := range in.Model.OfType(schema.TypeVPCEndpointSubnetAssoc) {
-		if a.Link("vpc_endpoint_id") == nil {
-			return true
-		}
-	}
-	return false
-}
+func subnetAssocLoose(in *Input) bool { return network.SubnetAssocLoose(in.Model) }
 
 // routeTargets returns the VPC endpoints that routes target, through
 // aws_route and the route blocks of aws_route_table. loose is set when
@@ -400,87 +219,7 @@ func subnetAssocLoose(in *Input) bool {
 // literal vpc_endpoint_id), or route instances are missing: then no
 // endpoint can be proven unrouted.
 func routeTargets(in *Input) (targets map[*config.Instance]bool, loose bool) {
-	targets = map[*config.Instance]bool{}
-	loose = unexpanded(in.Model, schema.TypeRoute) || unexpanded(in.Model, schema.TypeRouteTable)
-	for _, r := range in.Model.OfType(schema.TypeRoute) {
-		v := r.Attr("vpc_endpoint_id")
-		if v.IsKnown() && v.IsNull() {
-			continue
-		}
-		if t := r.Link("vpc_endpoint_id"); t != nil {
-			targets[t] = true
-		} else {
-			loose = true
-		}
-	}
-	for _, rt := range in.Model.OfType(schema.TypeRouteTable) {
-		routes := rt.Attr("route")
-		if !routes.IsKnown() {
-			loose = true
-			continue
-		}
-		n := 0
-		if !routes.IsNull() {
-			for it := routes.ElementIterator(); it.Next(); {
-				_, route := it.Element()
-				if !route.IsKnown() {
-					loose = true
-					continue
-				}
-				if v := route.GetAttr("vpc_endpoint_id"); !v.IsKnown() || !v.IsNull() {
-					n++
-				}
-			}
-		}
-		linked := rt.Links("route[*].vpc_endpoint_id")
-		for _, t := range linked {
-			targets[t] = true
-		}
-		// Set elements carry no marks of their own, so the links cannot
-		// say which route names which endpoint; two routes to one
-		// endpoint give one link. When the routes outnumber the links,
-		// every route's target must be written as a reference to an
-		// endpoint of the configuration.
-		if n > len(linked) && (len(linked) == 0 || !routesReferenceEndpoints(rt.Resource)) {
-			loose = true
-		}
-	}
-	return targets, loose
-}
-
-// routesReferenceEndpoints reports whether every vpc_endpoint_id of the
-// route blocks of a route table is written as a reference to an
-// aws_vpc_endpoint, with no dynamic route blocks and no route argument
-// (the attributes-as-blocks form, whose objects this does not read).
-func routesReferenceEndpoints(r *config.Resource) bool {
-	if r.Syntax == nil {
-		return false
-	}
-	if _, ok := r.Syntax.Attributes["route"]; ok {
-		return false
-	}
-	for _, b := range r.Syntax.Blocks {
-		switch {
-		case b.Type == "dynamic" && len(b.Labels) == 1 && b.Labels[0] == "route":
-			return false
-		case b.Type != "route":
-			continue
-		}
-		a, ok := b.Body.Attributes["vpc_endpoint_id"]
-		if !ok {
-			continue
-		}
-		vars := a.Expr.Variables()
-		if len(vars) == 0 {
-			return false
-		}
-		for _, tr := range vars {
-			if tr.RootName() != string(schema.TypeVPCEndpoint) {
-				return false
-			}
-		}
-	}
-	return true
+	return network.RouteTargets(in.Model)
 }
 
 // notGWLBService explains why an aws_vpc_endpoint_service is provably not
