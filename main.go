@@ -107,6 +107,7 @@ func commands() []command {
 		{"force-unlock", "Release a stuck lock on the current state", runForceUnlock},
 		{"rules", "List the rules and their documentation", runRules},
 		{"graph", "Print the dependency graph in DOT format", runGraph},
+		{"explain", "Explain traffic paths, reachability and endpoint cost", runExplain},
 		{"fmt", "Reformat configuration files in the canonical style", runFmt},
 		{"lsp", "Run the language server for editors (LSP over stdio)", runLSP},
 		{"version", "Show the current vpcplan version", runVersion},

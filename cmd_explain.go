@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/vpcplan/vpcplan/network"
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/schema"
+)
+
+const explainHelp = `Usage: vpcplan explain [options] [PATH...]
+
+  Explain the network the configuration declares: for every subnet of
+  every VPC (through its associated or main route table), and for
+  on-premises clients arriving through an INBOUND Route 53 Resolver
+  endpoint, which way requests to S3, DynamoDB and every service with an
+  endpoint in the configuration go (gateway endpoint, interface endpoint,
+  GWLB inspection, NAT or internet gateway), and whether each VPC-origin
+  S3 access point can be reached.
+
+Options:
+
+  -format=FORMAT     table (default), dot or mermaid.
+  -json              Produce the report as JSON.
+  -service=NAME      Only paths to this service (s3, dynamodb, ssm, ...).
+  -no-color          Accepted for symmetry; explain prints no colour.
+  -var 'NAME=VALUE'  Set a value for an input variable.
+  -var-file=FILE     Set input variables from a file.
+`
+
+func runExplain(ctx context.Context, env *environment, args []string) int {
+	fs := newFlags("explain")
+	jsonOut := fs.Bool("json", false, "")
+	format := fs.String("format", "table", "")
+	service := fs.String("service", "", "")
+	fs.Bool("no-color", false, "")
+	var vars []config.VarArg
+	fs.Var(varArgs{list: &vars}, "var", "")
+	fs.Var(varArgs{list: &vars, file: true}, "var-file", "")
+	if code, ok := parseFlags(env, fs, args, explainHelp); !ok {
+		return code
+	}
+	write := map[string]func(*network.Report) error{
+		"table":   func(r *network.Report) error { return network.WriteTable(env.stdout, r) },
+		"dot":     func(r *network.Report) error { return network.WriteDOT(env.stdout, r) },
+		"mermaid": func(r *network.Report) error { return network.WriteMermaid(env.stdout, r) },
+	}[*format]
+	if *jsonOut {
+		write = func(r *network.Report) error { return network.WriteJSON(env.stdout, r) }
+	}
+	if write == nil {
+		fmt.Fprintf(env.stderr, "Error parsing command-line flags: unknown format %q; use table, dot or mermaid\n\n%s", *format, explainHelp)
+		return exitError
+	}
+	services := schema.NewServiceCatalog()
+	loader := config.NewLoader(schema.NewCatalog())
+	m, diags := loadAndEvaluate(ctx, env, loader, fs.Args(), config.Options{Mode: config.ValidateMode, Vars: vars})
+	if diags.HasErrors() || m == nil {
+		printDiagnostics(env, loader.Files(), diags, true)
+		return exitError
+	}
+	r := network.Explain(m, services, network.Options{Service: *service})
+	if err := write(r); err != nil {
+		fmt.Fprintf(env.stderr, "Error writing output: %s\n", err)
+		return exitError
+	}
+	return exitOK
+}

@@ -1,0 +1,184 @@
+package network
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteJSON writes the report as indented JSON.
+func WriteJSON(w io.Writer, r *Report) error {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
+}
+
+// hopsText joins a path's hops: "aws_route_table.a -> aws_vpc_endpoint.s3".
+func hopsText(p Path) string {
+	var parts []string
+	for _, h := range p.Hops {
+		parts = append(parts, h.Addr)
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, " -> ")
+}
+
+// WriteTable writes the paths as a table per VPC, each path's notes below
+// it, then the access points and the problems.
+func WriteTable(w io.Writer, r *Report) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	vpc := ""
+	for _, p := range r.Paths {
+		if p.VPC != vpc {
+			if vpc != "" {
+				fmt.Fprintln(tw)
+			}
+			vpc = p.VPC
+			fmt.Fprintf(tw, "VPC %s\n", vpc)
+			fmt.Fprintf(tw, "  FROM\tSERVICE\tPATH\tVIA\n")
+		}
+		verdict := string(p.Verdict)
+		if p.Public {
+			verdict += " (public)"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.From, p.Service, verdict, hopsText(p))
+		for _, n := range p.Notes {
+			fmt.Fprintf(tw, "  \t\t\tnote: %s\n", n)
+		}
+	}
+	if len(r.Paths) == 0 {
+		fmt.Fprintln(tw, "No VPC subnets in the configuration.")
+	}
+	if len(r.AccessPoints) > 0 {
+		fmt.Fprintf(tw, "\nACCESS POINT\tVPC\tVERDICT\tS3 ENDPOINTS\n")
+		for _, a := range r.AccessPoints {
+			eps := strings.Join(a.Endpoints, ", ")
+			if eps == "" {
+				eps = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.AccessPoint, a.VPC, a.Verdict, eps)
+			for _, reason := range a.Reasons {
+				fmt.Fprintf(tw, "\t\t\t%s\n", reason)
+			}
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(r.Problems) > 0 {
+		fmt.Fprintf(w, "\nProblems:\n")
+		for _, pr := range r.Problems {
+			fmt.Fprintf(w, "  %s: %s\n", pr.Addr, pr.Detail)
+		}
+	}
+	return nil
+}
+
+// graphEdge is one edge of the path graph.
+type graphEdge struct{ from, to, label string }
+
+// graph returns the nodes (addresses, sorted) and edges (sorted) of the
+// paths: origin -> hops -> the service, or -> "internet" for public
+// paths.
+func graph(r *Report) (nodes []string, edges []graphEdge) {
+	seenNode := map[string]bool{}
+	seenEdge := map[graphEdge]bool{}
+	node := func(n string) {
+		if !seenNode[n] {
+			seenNode[n] = true
+			nodes = append(nodes, n)
+		}
+	}
+	for _, p := range r.Paths {
+		if p.Verdict == NoPath || p.Verdict == Unknown {
+			continue
+		}
+		from := p.From
+		if from == "on-premises" {
+			from = "on-premises (" + p.VPC + ")"
+		}
+		chain := []string{from}
+		for _, h := range p.Hops {
+			chain = append(chain, h.Addr)
+		}
+		end := p.Service
+		if p.Public {
+			end = "internet: " + p.Service
+		}
+		chain = append(chain, end)
+		for i, n := range chain {
+			node(n)
+			if i == 0 {
+				continue
+			}
+			label := ""
+			if i == 1 {
+				label = p.Service
+			}
+			e := graphEdge{chain[i-1], n, label}
+			if !seenEdge[e] {
+				seenEdge[e] = true
+				edges = append(edges, e)
+			}
+		}
+	}
+	sort.Strings(nodes)
+	sort.Slice(edges, func(i, j int) bool {
+		a, b := edges[i], edges[j]
+		if a.from != b.from {
+			return a.from < b.from
+		}
+		if a.to != b.to {
+			return a.to < b.to
+		}
+		return a.label < b.label
+	})
+	return nodes, edges
+}
+
+// WriteDOT writes the paths as a Graphviz digraph.
+func WriteDOT(w io.Writer, r *Report) error {
+	nodes, edges := graph(r)
+	fmt.Fprintln(w, "digraph paths {")
+	fmt.Fprintln(w, "  rankdir=LR;")
+	for _, n := range nodes {
+		fmt.Fprintf(w, "  %q;\n", n)
+	}
+	for _, e := range edges {
+		if e.label != "" {
+			fmt.Fprintf(w, "  %q -> %q [label=%q];\n", e.from, e.to, e.label)
+		} else {
+			fmt.Fprintf(w, "  %q -> %q;\n", e.from, e.to)
+		}
+	}
+	_, err := fmt.Fprintln(w, "}")
+	return err
+}
+
+// WriteMermaid writes the paths as a Mermaid flowchart (GitHub renders it
+// in a ```mermaid block).
+func WriteMermaid(w io.Writer, r *Report) error {
+	nodes, edges := graph(r)
+	id := map[string]string{}
+	fmt.Fprintln(w, "flowchart LR")
+	for i, n := range nodes {
+		id[n] = fmt.Sprintf("n%d", i)
+		fmt.Fprintf(w, "  n%d[\"%s\"]\n", i, strings.ReplaceAll(n, `"`, "#quot;"))
+	}
+	for _, e := range edges {
+		if e.label != "" {
+			fmt.Fprintf(w, "  %s -->|%s| %s\n", id[e.from], e.label, id[e.to])
+		} else {
+			fmt.Fprintf(w, "  %s --> %s\n", id[e.from], id[e.to])
+		}
+	}
+	return nil
+}
