@@ -17,6 +17,21 @@ import (
 type Reader struct {
 	B []byte
 	I int
+
+	depth int // objects and arrays open at I
+}
+
+// MaxDepth is the deepest nesting of objects and arrays a Reader accepts:
+// encoding/json's limit, so that both accept the same texts, and a bound
+// on the recursion of Skip.
+const MaxDepth = 10000
+
+// enter opens an object or array, failing past MaxDepth.
+func (r *Reader) enter() error {
+	if r.depth++; r.depth > MaxDepth {
+		return r.Errorf("nesting deeper than %d", MaxDepth)
+	}
+	return nil
 }
 
 // Errorf returns an error at the reader's position.
@@ -83,20 +98,43 @@ func (r *Reader) Bool() (bool, error) {
 	return false, r.Errorf("expected a bool")
 }
 
-// Number returns the literal of a number.
+// Number returns the literal of a number, which must follow JSON's
+// grammar exactly (encoding/json rejects "+1", "01", "1.", "1.2.3").
 func (r *Reader) Number() (string, error) {
 	r.SkipSpace()
 	start := r.I
-	for r.I < len(r.B) {
-		c := r.B[r.I]
-		if c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E' {
+	digits := func() int {
+		n := 0
+		for r.I < len(r.B) && r.B[r.I] >= '0' && r.B[r.I] <= '9' {
 			r.I++
-			continue
+			n++
 		}
-		break
+		return n
 	}
-	if r.I == start {
+	if r.I < len(r.B) && r.B[r.I] == '-' {
+		r.I++
+	}
+	switch {
+	case r.I < len(r.B) && r.B[r.I] == '0':
+		r.I++
+	case digits() == 0:
+		r.I = start
 		return "", r.Errorf("expected a number")
+	}
+	if r.I < len(r.B) && r.B[r.I] == '.' {
+		r.I++
+		if digits() == 0 {
+			return "", r.Errorf("expected a digit after the decimal point")
+		}
+	}
+	if r.I < len(r.B) && (r.B[r.I] == 'e' || r.B[r.I] == 'E') {
+		r.I++
+		if r.I < len(r.B) && (r.B[r.I] == '+' || r.B[r.I] == '-') {
+			r.I++
+		}
+		if digits() == 0 {
+			return "", r.Errorf("expected a digit in the exponent")
+		}
 	}
 	return string(r.B[start:r.I]), nil
 }
@@ -120,6 +158,10 @@ func (r *Reader) Members(member func(key string) error) error {
 	if r.Peek() != '{' {
 		return r.Errorf("expected an object")
 	}
+	if err := r.enter(); err != nil {
+		return err
+	}
+	defer func() { r.depth-- }()
 	r.I++
 	for first := true; ; first = false {
 		c := r.Peek()
@@ -153,6 +195,10 @@ func (r *Reader) Elements(elem func() error) error {
 	if r.Peek() != '[' {
 		return r.Errorf("expected an array")
 	}
+	if err := r.enter(); err != nil {
+		return err
+	}
+	defer func() { r.depth-- }()
 	r.I++
 	if r.Peek() == ']' {
 		r.I++
