@@ -23,6 +23,10 @@ Options:
 
   -format=FORMAT     table (default), dot or mermaid.
   -json              Produce the report as JSON.
+  -cost              Add the monthly fixed cost of the endpoints, Resolver
+                     endpoints and NAT gateways, per endpoint and zone, from
+                     vpcplan's dated price table (a Region without prices
+                     says so; no figure is estimated).
   -service=NAME      Only paths to this service (s3, dynamodb, ssm, ...).
   -no-color          Accepted for symmetry; explain prints no colour.
   -var 'NAME=VALUE'  Set a value for an input variable.
@@ -34,6 +38,7 @@ func runExplain(ctx context.Context, env *environment, args []string) int {
 	jsonOut := fs.Bool("json", false, "")
 	format := fs.String("format", "table", "")
 	service := fs.String("service", "", "")
+	cost := fs.Bool("cost", false, "")
 	fs.Bool("no-color", false, "")
 	var vars []config.VarArg
 	fs.Var(varArgs{list: &vars}, "var", "")
@@ -60,7 +65,11 @@ func runExplain(ctx context.Context, env *environment, args []string) int {
 		printDiagnostics(env, loader.Files(), diags, true)
 		return exitError
 	}
-	r := network.Explain(m, services, network.Options{Service: *service})
+	opts := network.Options{Service: *service}
+	if *cost {
+		opts.Prices = network.DefaultPrices()
+	}
+	r := network.Explain(m, services, opts)
 	if err := write(r); err != nil {
 		fmt.Fprintf(env.stderr, "Error writing output: %s\n", err)
 		return exitError

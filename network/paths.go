@@ -91,6 +91,8 @@ type Report struct {
 	Paths        []Path      `json:"paths"`
 	AccessPoints []APVerdict `json:"access_points"`
 	Problems     []Problem   `json:"problems,omitempty"`
+	// Cost is the monthly endpoint cost, when asked for (Options.Prices).
+	Cost *Cost `json:"cost,omitempty"`
 }
 
 // Options narrow a report.
@@ -98,6 +100,9 @@ type Options struct {
 	// Service, when set, keeps only the paths to that service (its short
 	// name: "s3", "dynamodb", "ssm").
 	Service string
+	// Prices, when set, adds the monthly fixed cost of the endpoints,
+	// Resolver endpoints and NAT gateways priced with this table.
+	Prices map[string]RegionPrices
 }
 
 // Explain walks every subnet of every VPC, and the on-premises side of
@@ -138,6 +143,10 @@ func Explain(m *config.Model, services *schema.ServiceCatalog, opts Options) *Re
 			}
 			r.AccessPoints = append(r.AccessPoints, v)
 		}
+	}
+	if opts.Prices != nil {
+		c := FixedCost(ItemsFromModel(m), opts.Prices)
+		r.Cost = &c
 	}
 	r.Problems = e.problems
 	sort.SliceStable(r.Problems, func(i, j int) bool { return r.Problems[i].Addr < r.Problems[j].Addr })

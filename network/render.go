@@ -73,6 +73,12 @@ func WriteTable(w io.Writer, r *Report) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if r.Cost != nil {
+		fmt.Fprintln(w)
+		if err := WriteCost(w, *r.Cost); err != nil {
+			return err
+		}
+	}
 	if len(r.Problems) > 0 {
 		fmt.Fprintf(w, "\nProblems:\n")
 		for _, pr := range r.Problems {
@@ -181,4 +187,53 @@ func WriteMermaid(w io.Writer, r *Report) error {
 		}
 	}
 	return nil
+}
+
+// WriteCost writes the monthly fixed cost per endpoint and, for interface
+// endpoints, per Availability Zone, then the total.
+func WriteCost(w io.Writer, c Cost) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "RESOURCE\tKIND\tREGION\tUNITS\tPER UNIT-HOUR\tMONTHLY\n")
+	for _, l := range c.Lines {
+		if !l.Priced || l.Kind == KindGateway {
+			note := l.Note
+			if l.Kind == KindGateway {
+				note = "$0.00 (" + note + ")"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\t%s\n", l.Addr, l.Kind, l.Region, units(l.Item), note)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t$%g\t%s\n", l.Addr, l.Kind, l.Region, units(l.Item), l.HourlyUSD, Dollars(l.MonthlyUSD))
+		if len(l.Zones) == l.Units && l.Units > 1 {
+			for _, z := range l.Zones {
+				fmt.Fprintf(tw, "  %s\t\t\t1 AZ\t$%g\t%s\n", z, l.HourlyUSD, Dollars(l.HourlyUSD*HoursPerMonth))
+			}
+		}
+	}
+	total := "Monthly endpoint cost: " + Dollars(c.MonthlyUSD)
+	if !c.Complete {
+		total += " (incomplete"
+		if len(c.Unpriced) > 0 {
+			total += ": no price data for " + strings.Join(c.Unpriced, ", ")
+		}
+		total += ")"
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%s\n(%d hours a month; data processing charges depend on traffic and are not included)\n", total, HoursPerMonth)
+	return err
+}
+
+// units describes an item's billed units.
+func units(it Item) string {
+	switch {
+	case it.Units < 0:
+		return "?"
+	case it.Kind == KindInterface:
+		return fmt.Sprintf("%d AZ", it.Units)
+	case it.Kind == KindResolver:
+		return fmt.Sprintf("%d IP", it.Units)
+	}
+	return fmt.Sprintf("%d", it.Units)
 }

@@ -1,0 +1,234 @@
+package network
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Kind is a billed kind of network resource.
+type Kind string
+
+// The billed kinds.
+const (
+	KindInterface Kind = "interface endpoint"
+	KindGWLB      Kind = "GWLB endpoint"
+	KindGateway   Kind = "gateway endpoint"
+	KindResolver  Kind = "Resolver endpoint"
+	KindNAT       Kind = "NAT gateway"
+)
+
+// Item is one billed resource instance: its kind, Region and how many
+// units are billed per hour (Availability Zones of an interface endpoint,
+// IP addresses of a Resolver endpoint, one otherwise). Zones lists the
+// Availability Zones when known, for the breakdown.
+type Item struct {
+	Addr   string   `json:"address"`
+	Kind   Kind     `json:"kind"`
+	Region string   `json:"region"`
+	Units  int      `json:"units"`
+	Zones  []string `json:"zones,omitempty"`
+}
+
+// ItemsFromModel returns the billed instances of the model, in address
+// order within each type.
+func ItemsFromModel(m *config.Model) []Item {
+	var out []Item
+	for _, e := range m.OfType(schema.TypeVPCEndpoint) {
+		t, ok := EndpointType(e)
+		if !ok {
+			continue
+		}
+		it := Item{Addr: e.Addr.String(), Region: e.Region, Units: 1}
+		switch t {
+		case schema.EndpointGateway:
+			it.Kind = KindGateway
+		case schema.EndpointGatewayLoadBalancer:
+			it.Kind = KindGWLB
+		case schema.EndpointInterface:
+			it.Kind = KindInterface
+			// AWS allows one subnet per Availability Zone, so each
+			// subnet is one billed zone.
+			it.Units = EndpointSubnetBounds(e, false).AtLeast
+			for _, s := range EndpointSubnets(e) {
+				if az, ok := str(s, "availability_zone"); ok {
+					it.Zones = append(it.Zones, az)
+				}
+			}
+			sort.Strings(it.Zones)
+		default:
+			continue
+		}
+		out = append(out, it)
+	}
+	for _, r := range m.OfType(schema.TypeRoute53ResolverEndpoint) {
+		out = append(out, Item{Addr: r.Addr.String(), Kind: KindResolver, Region: r.Region, Units: countElements(r.Attr("ip_address"))})
+	}
+	for _, n := range m.OfType(schema.TypeNATGateway) {
+		if t, ok := str(n, "connectivity_type"); ok && t == "private" {
+			// A private NAT gateway is billed too; the table has the
+			// public one's price only when they are the same line, which
+			// the sources do not say.
+			continue
+		}
+		out = append(out, Item{Addr: n.Addr.String(), Kind: KindNAT, Region: n.Region, Units: 1})
+	}
+	return out
+}
+
+// ItemFromValue returns the billed item of one instance value (a prior
+// state's or a plan's), or false when the type is not billed or the value
+// cannot tell.
+func ItemFromValue(addr schema.InstanceAddr, v cty.Value, region string) (Item, bool) {
+	if v == cty.NilVal || v.IsNull() || !v.IsKnown() {
+		return Item{}, false
+	}
+	get := func(name string) cty.Value {
+		if !v.Type().IsObjectType() || !v.Type().HasAttribute(name) {
+			return cty.NilVal
+		}
+		return v.GetAttr(name)
+	}
+	if r := get("region"); r != cty.NilVal && r.IsKnown() && !r.IsNull() {
+		region = r.AsString()
+	}
+	it := Item{Addr: addr.String(), Region: region, Units: 1}
+	switch addr.Resource.Type {
+	case schema.TypeVPCEndpoint:
+		t := get("vpc_endpoint_type")
+		if t == cty.NilVal || !t.IsKnown() || t.IsNull() {
+			return Item{}, false
+		}
+		switch schema.EndpointType(t.AsString()) {
+		case schema.EndpointGateway:
+			it.Kind = KindGateway
+		case schema.EndpointGatewayLoadBalancer:
+			it.Kind = KindGWLB
+		case schema.EndpointInterface:
+			it.Kind = KindInterface
+			it.Units = countElements(get("subnet_ids"))
+		default:
+			return Item{}, false
+		}
+	case schema.TypeRoute53ResolverEndpoint:
+		it.Kind, it.Units = KindResolver, countElements(get("ip_address"))
+	case schema.TypeNATGateway:
+		if t := get("connectivity_type"); t != cty.NilVal && t.IsKnown() && !t.IsNull() && t.AsString() == "private" {
+			return Item{}, false
+		}
+		it.Kind = KindNAT
+	default:
+		return Item{}, false
+	}
+	if it.Units < 0 {
+		return Item{}, false
+	}
+	return it, true
+}
+
+// countElements is the length of a known collection, 0 for null, -1 when
+// unknown.
+func countElements(v cty.Value) int {
+	switch {
+	case v == cty.NilVal || v.IsNull():
+		return 0
+	case !v.IsKnown() || !v.CanIterateElements():
+		return -1
+	}
+	return v.LengthInt()
+}
+
+// CostLine is the monthly fixed cost of one item.
+type CostLine struct {
+	Item
+	// HourlyUSD is the price per unit and hour; Monthly the item's
+	// monthly cost (units x hourly x HoursPerMonth). Priced is false when
+	// the table has no price: then Note says so and the line adds nothing.
+	HourlyUSD  float64 `json:"hourly_usd"`
+	MonthlyUSD float64 `json:"monthly_usd"`
+	Priced     bool    `json:"priced"`
+	Source     *Source `json:"source,omitempty"`
+	Note       string  `json:"note,omitempty"`
+}
+
+// Cost is the monthly fixed cost of a set of items.
+type Cost struct {
+	Lines      []CostLine `json:"lines"`
+	MonthlyUSD float64    `json:"monthly_usd"`
+	// Complete is false when some item has no price (or an unknown
+	// count), so that MonthlyUSD is a lower bound.
+	Complete bool `json:"complete"`
+	// Unpriced lists the Regions the table has no price for, sorted.
+	Unpriced []string `json:"unpriced_regions,omitempty"`
+}
+
+// FixedCost prices the items' hourly charges for a month of
+// HoursPerMonth hours. Gateway endpoints are free. Data processing is
+// not included: it depends on traffic (see TrafficCost).
+func FixedCost(items []Item, prices map[string]RegionPrices) Cost {
+	c := Cost{Complete: true}
+	unpriced := map[string]bool{}
+	for _, it := range items {
+		l := CostLine{Item: it}
+		var p *Price
+		rp, hasRegion := prices[it.Region]
+		switch it.Kind {
+		case KindGateway:
+			l.Priced = true
+			l.Note = "gateway endpoints are free"
+			c.Lines = append(c.Lines, l)
+			continue
+		case KindInterface:
+			p = rp.InterfaceEndpointHour
+		case KindGWLB:
+			p = rp.GWLBEndpointHour
+		case KindResolver:
+			p = rp.ResolverIPHour
+		case KindNAT:
+			p = rp.NATHour
+		}
+		switch {
+		case it.Region == "":
+			l.Note = "Region unknown"
+		case !hasRegion || p == nil:
+			l.Note = fmt.Sprintf("no price data for %s", it.Region)
+			unpriced[it.Region] = true
+		case it.Units < 0:
+			l.Note = "count not known yet"
+		default:
+			l.Priced, l.HourlyUSD, l.Source = true, p.USD, &p.Source
+			l.MonthlyUSD = float64(it.Units) * p.USD * HoursPerMonth
+			c.MonthlyUSD += l.MonthlyUSD
+		}
+		if !l.Priced {
+			c.Complete = false
+		}
+		c.Lines = append(c.Lines, l)
+	}
+	for r := range unpriced {
+		c.Unpriced = append(c.Unpriced, r)
+	}
+	sort.Strings(c.Unpriced)
+	sort.SliceStable(c.Lines, func(i, j int) bool { return c.Lines[i].Addr < c.Lines[j].Addr })
+	return c
+}
+
+// Dollars formats an amount as $1,234.56.
+func Dollars(usd float64) string {
+	cents := int64(usd*100 + 0.5)
+	if usd < 0 {
+		cents = int64(usd*100 - 0.5)
+	}
+	sign := ""
+	if cents < 0 {
+		sign, cents = "-", -cents
+	}
+	whole := fmt.Sprintf("%d", cents/100)
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	return fmt.Sprintf("%s$%s.%02d", sign, whole, cents%100)
+}

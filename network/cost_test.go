@@ -1,0 +1,158 @@
+package network
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/vpcplan/vpcplan/schema"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// costLines renders a cost compactly: "ADDR KIND UNITS MONTHLY|NOTE".
+func costLines(c Cost) []string {
+	var out []string
+	for _, l := range c.Lines {
+		v := l.Note
+		if l.Priced && l.Kind != KindGateway {
+			v = Dollars(l.MonthlyUSD)
+		}
+		out = append(out, l.Addr+" "+string(l.Kind)+" "+units(l.Item)+" "+v)
+	}
+	return append(out, "total "+Dollars(c.MonthlyUSD)+" complete="+map[bool]string{true: "yes", false: "no"}[c.Complete]+" unpriced="+strings.Join(c.Unpriced, ","))
+}
+
+// TestFixedCostExamples prices every example with the embedded table; the
+// arithmetic is written beside each figure.
+func TestFixedCostExamples(t *testing.T) {
+	tests := map[string][]string{
+		// One GWLB endpoint per zone in us-west-2: the table has no GWLB
+		// or us-west-2 prices.
+		"gwlb_inspection.hcl": {
+			`aws_vpc_endpoint.inspection["us-west-2a"] GWLB endpoint 1 no price data for us-west-2`,
+			`aws_vpc_endpoint.inspection["us-west-2b"] GWLB endpoint 1 no price data for us-west-2`,
+			"total $0.00 complete=no unpriced=us-west-2",
+		},
+		"mrap_cross_account_replication.hcl": {"total $0.00 complete=yes unpriced="},
+		"object_lambda_watermark.hcl":        {"total $0.00 complete=yes unpriced="},
+		// A gateway endpoint is free, whatever the Region.
+		"s3_gateway_endpoint.hcl": {
+			"aws_vpc_endpoint.s3 gateway endpoint 1 gateway endpoints are free",
+			"total $0.00 complete=yes unpriced=",
+		},
+		// eu-central-1 has no prices in the table: say so, add nothing.
+		"s3_onprem_private_dns.hcl": {
+			"aws_route53_resolver_endpoint.inbound Resolver endpoint 2 IP no price data for eu-central-1",
+			"aws_vpc_endpoint.s3_gateway gateway endpoint 1 gateway endpoints are free",
+			"aws_vpc_endpoint.s3_interface interface endpoint 2 AZ no price data for eu-central-1",
+			"total $0.00 complete=no unpriced=eu-central-1",
+		},
+		// us-east-1, three interface endpoints in three zones each:
+		// 3 AZ x $0.01 x 730 h = $21.90 each; 3 x $21.90 = $65.70.
+		"ssm_interface_endpoints.hcl": {
+			`aws_vpc_endpoint.ssm["ec2messages"] interface endpoint 3 AZ $21.90`,
+			`aws_vpc_endpoint.ssm["ssm"] interface endpoint 3 AZ $21.90`,
+			`aws_vpc_endpoint.ssm["ssmmessages"] interface endpoint 3 AZ $21.90`,
+			"total $65.70 complete=yes unpriced=",
+		},
+		"vpc_access_point.hcl": {
+			"aws_vpc_endpoint.s3 gateway endpoint 1 gateway endpoints are free",
+			"total $0.00 complete=yes unpriced=",
+		},
+	}
+	for name, want := range tests {
+		t.Run(name, func(t *testing.T) {
+			m := load(t, filepath.Join("..", "examples", name))
+			got := costLines(FixedCost(ItemsFromModel(m), DefaultPrices()))
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("FixedCost() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestFixedCostUSEast1(t *testing.T) {
+	m := loadFiles(t, map[string]string{"main.hcl": base + `
+resource "aws_subnet" "b" {
+  vpc_id            = aws_vpc.a.id
+  cidr_block        = "10.0.2.0/24"
+  availability_zone = "us-east-1b"
+}
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id              = aws_vpc.a.id
+  service_name        = "com.amazonaws.us-east-1.s3"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]
+}
+resource "aws_route53_resolver_endpoint" "in" {
+  direction          = "INBOUND"
+  security_group_ids = ["sg-0123456789abcdef0"]
+  ip_address {
+    subnet_id = aws_subnet.a.id
+  }
+  ip_address {
+    subnet_id = aws_subnet.b.id
+  }
+}
+resource "aws_nat_gateway" "n" {
+  subnet_id = aws_subnet.a.id
+}
+`})
+	got := costLines(FixedCost(ItemsFromModel(m), DefaultPrices()))
+	want := []string{
+		// 1 NAT gateway x $0.045 x 730 h = $32.85.
+		"aws_nat_gateway.n NAT gateway 1 $32.85",
+		// 2 IPs x $0.125 x 730 h = $182.50.
+		"aws_route53_resolver_endpoint.in Resolver endpoint 2 IP $182.50",
+		// 2 AZ x $0.01 x 730 h = $14.60.
+		"aws_vpc_endpoint.s3 interface endpoint 2 AZ $14.60",
+		// $32.85 + $182.50 + $14.60 = $229.95.
+		"total $229.95 complete=yes unpriced=",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FixedCost() mismatch (-want +got):\n%s", diff)
+	}
+	var buf bytes.Buffer
+	if err := WriteCost(&buf, FixedCost(ItemsFromModel(m), DefaultPrices())); err != nil {
+		t.Fatal(err)
+	}
+	wantText := `RESOURCE                          KIND                REGION     UNITS  PER UNIT-HOUR  MONTHLY
+aws_nat_gateway.n                 NAT gateway         us-east-1  1      $0.045         $32.85
+aws_route53_resolver_endpoint.in  Resolver endpoint   us-east-1  2 IP   $0.125         $182.50
+aws_vpc_endpoint.s3               interface endpoint  us-east-1  2 AZ   $0.01          $14.60
+  us-east-1a                                                     1 AZ   $0.01          $7.30
+  us-east-1b                                                     1 AZ   $0.01          $7.30
+Monthly endpoint cost: $229.95
+(730 hours a month; data processing charges depend on traffic and are not included)
+`
+	if diff := cmp.Diff(wantText, buf.String()); diff != "" {
+		t.Errorf("WriteCost() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestItemFromValue(t *testing.T) {
+	addr := schema.InstanceAddr{Resource: schema.Addr{Mode: schema.ManagedMode, Type: schema.TypeVPCEndpoint, Name: "e"}}
+	v := cty.ObjectVal(map[string]cty.Value{
+		"vpc_endpoint_type": cty.StringVal("Interface"),
+		"subnet_ids":        cty.SetVal([]cty.Value{cty.StringVal("subnet-1"), cty.StringVal("subnet-2"), cty.StringVal("subnet-3")}),
+		"region":            cty.StringVal("us-east-1"),
+	})
+	it, ok := ItemFromValue(addr, v, "")
+	if !ok || it.Kind != KindInterface || it.Units != 3 || it.Region != "us-east-1" {
+		t.Errorf("ItemFromValue() = %+v, %v; want an interface endpoint of 3 AZ in us-east-1", it, ok)
+	}
+	// 3 AZ x $0.01 x 730 h = $21.90.
+	if got := Dollars(FixedCost([]Item{it}, DefaultPrices()).MonthlyUSD); got != "$21.90" {
+		t.Errorf("monthly cost %s, want $21.90", got)
+	}
+}
+
+func TestDollars(t *testing.T) {
+	for in, want := range map[float64]string{0: "$0.00", 21.9: "$21.90", 1234.565: "$1,234.57", -21.9: "-$21.90", 1e6: "$1,000,000.00"} {
+		if got := Dollars(in); got != want {
+			t.Errorf("Dollars(%v) = %s, want %s", in, got, want)
+		}
+	}
+}
