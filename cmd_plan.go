@@ -315,6 +315,7 @@ func runPlan(ctx context.Context, env *environment, args []string) int {
 		}
 	} else {
 		_ = render.PlanText(env.stdout, p, render.Options{Color: env.color && !in.noColor, Width: env.width})
+		printEndpointCost(env, p)
 		printDiagnostics(env, pl.loader.Files(), pl.warnings, !in.noColor)
 	}
 	if *out != "" {

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/vpcplan/vpcplan/network"
+	"github.com/vpcplan/vpcplan/planner"
+)
+
+// endpointCostLine returns the line plan prints under its summary when
+// the plan creates, changes or deletes an interface or GWLB endpoint, a
+// Resolver endpoint or a NAT gateway:
+//
+//	Monthly endpoint cost: $43.80 -> $65.70 (+$21.90)
+//
+// or, when the price table lacks a Region, which one. It returns "" when
+// no billed resource changes.
+func endpointCostLine(p *planner.Plan) string {
+	after := map[string]network.Item{}
+	if p.Model != nil {
+		for _, it := range network.ItemsFromModel(p.Model) {
+			after[it.Addr] = it
+		}
+	}
+	var before, planned []network.Item
+	changed := false
+	for _, c := range p.Changes {
+		region := ""
+		if p.Model != nil {
+			if inst := p.Model.Instance(c.Addr); inst != nil {
+				region = inst.Region
+			}
+		}
+		b, inBefore := network.ItemFromValue(c.Addr, c.Before, region)
+		if inBefore {
+			before = append(before, b)
+		}
+		// The planned value counts zones and addresses when it knows
+		// them; the model's links count them when the IDs are not known
+		// yet (subnets created by the same plan).
+		a, inAfter := network.ItemFromValue(c.Addr, c.After, region)
+		if m, ok := after[c.Addr.String()]; ok && (!inAfter || a.Units < 0) && !c.After.IsNull() {
+			a, inAfter = m, true
+		}
+		if inAfter {
+			planned = append(planned, a)
+		}
+		if c.Action != planner.NoOp && (inBefore || inAfter) {
+			changed = true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	prices := network.DefaultPrices()
+	cb, ca := network.FixedCost(before, prices), network.FixedCost(planned, prices)
+	if !cb.Complete || !ca.Complete {
+		regions := map[string]bool{}
+		for _, r := range append(cb.Unpriced, ca.Unpriced...) {
+			regions[r] = true
+		}
+		if len(regions) == 0 {
+			return "Monthly endpoint cost: not known until apply (a Region or a count is not known yet)"
+		}
+		var list []string
+		for r := range regions {
+			list = append(list, r)
+		}
+		sort.Strings(list)
+		return "Monthly endpoint cost: no price data for " + strings.Join(list, ", ")
+	}
+	diff := ca.MonthlyUSD - cb.MonthlyUSD
+	sign := "+"
+	if diff < 0 {
+		sign, diff = "-", -diff
+	}
+	return fmt.Sprintf("Monthly endpoint cost: %s -> %s (%s%s)", network.Dollars(cb.MonthlyUSD), network.Dollars(ca.MonthlyUSD), sign, network.Dollars(diff))
+}
+
+// printEndpointCost prints endpointCostLine under the plan, if any.
+func printEndpointCost(env *environment, p *planner.Plan) {
+	if line := endpointCostLine(p); line != "" {
+		fmt.Fprintf(env.stdout, "\n%s\n", line)
+	}
+}
