@@ -321,7 +321,7 @@ func runPlan(ctx context.Context, env *environment, args []string) int {
 	if *out != "" {
 		data, err := planner.EncodePlanFile(p, version)
 		if err == nil {
-			err = os.WriteFile(*out, data, 0o600)
+			err = writePrivate(*out, data)
 		}
 		if err != nil {
 			printError(env, "Failed to write plan file", fmt.Sprintf("The plan could not be saved to %q: %s.", *out, err))

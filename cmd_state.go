@@ -328,6 +328,11 @@ func runOutput(ctx context.Context, env *environment, args []string) int {
 				printError(env, "Unsupported value for raw output", fmt.Sprintf("The -raw option only supports strings, numbers, and boolean values, but output value %q is not one of those. Use the -json option instead.", name))
 				return exitError
 			}
+		case o.Sensitive:
+			// Terraform prints the value here; vpcplan keeps secrets off
+			// terminals and CI logs unless asked with -raw or -json
+			// (issue 12).
+			fmt.Fprintln(env.stdout, "<sensitive>")
 		default:
 			fmt.Fprintln(env.stdout, outputText(o))
 		}

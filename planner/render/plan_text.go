@@ -251,7 +251,6 @@ func (d *differ) block(b *schema.Block, before, after cty.Value, path cty.Path, 
 	for _, name := range b.AttributeNames() {
 		p := append(path.Copy(), cty.GetAttrStep{Name: name})
 		bv, av := attrOf(before, name), attrOf(after, name)
-		sens := pathHas(d.beforeSens, p) || pathHas(d.afterSens, p)
 		forces := ""
 		if pathHas(d.replace, p) {
 			forces = " " + c.red + "# forces replacement" + c.reset
@@ -260,17 +259,17 @@ func (d *differ) block(b *schema.Block, before, after cty.Value, path cty.Path, 
 		case bv.IsNull() && av.IsNull():
 			continue
 		case bv.IsNull():
-			lines = append(lines, attrLine{planner.Create, name, d.shown(av, level, planner.Create, sens) + forces})
+			lines = append(lines, attrLine{planner.Create, name, d.shown(av, level, planner.Create, p) + forces})
 		case av.IsNull() && (action == planner.Delete || av.IsKnown()):
-			lines = append(lines, attrLine{planner.Delete, name, d.shown(bv, level, planner.Delete, sens) + " " + c.gray + "-> null" + c.reset + forces})
+			lines = append(lines, attrLine{planner.Delete, name, d.shown(bv, level, planner.Delete, p) + " " + c.gray + "-> null" + c.reset + forces})
 		case sameForRender(bv, av):
 			if importantAttrs[name] && level == 1 {
-				lines = append(lines, attrLine{planner.NoOp, name, d.shown(av, level, planner.NoOp, sens)})
+				lines = append(lines, attrLine{planner.NoOp, name, d.shown(av, level, planner.NoOp, p)})
 			} else {
 				hidden++
 			}
 		default:
-			lines = append(lines, attrLine{planner.Update, name, d.update(bv, av, level, sens) + forces})
+			lines = append(lines, attrLine{planner.Update, name, d.update(bv, av, level, p) + forces})
 		}
 	}
 	width := 0
@@ -444,43 +443,75 @@ func sameForRender(a, b cty.Value) bool {
 	return eq.IsKnown() && eq.True()
 }
 
-// shown renders a value that is created, deleted or unchanged.
-func (d *differ) shown(v cty.Value, level int, action planner.Action, sensitive bool) string {
-	if sensitive {
-		return "(sensitive value)"
-	}
-	return d.value(v, level, action, nil)
+// sensitive reports whether the value at path is sensitive before or
+// after the change. A nil path (an output's value) is never sensitive
+// here: outputs carry their own flag.
+func (d *differ) sensitive(path cty.Path) bool {
+	return path != nil && (pathHas(d.beforeSens, path) || pathHas(d.afterSens, path))
 }
 
-// update renders old -> new.
-func (d *differ) update(before, after cty.Value, level int, sensitive bool) string {
-	if sensitive {
+// sensitiveBelow reports whether a value strictly inside the one at path
+// is sensitive: set elements have no stable path, so a set holding one
+// shows none of its elements.
+func (d *differ) sensitiveBelow(path cty.Path) bool {
+	if path == nil {
+		return false
+	}
+	for _, paths := range [][]cty.Path{d.beforeSens, d.afterSens} {
+		for _, q := range paths {
+			if len(q) > len(path) && q[:len(path)].Equals(path) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// step returns path extended by one step, or nil when path is nil.
+func step(path cty.Path, s cty.PathStep) cty.Path {
+	if path == nil {
+		return nil
+	}
+	return append(path.Copy(), s)
+}
+
+// shown renders a value that is created, deleted or unchanged.
+func (d *differ) shown(v cty.Value, level int, action planner.Action, path cty.Path) string {
+	return d.value(v, level, action, path)
+}
+
+// update renders old -> new; path is where the value sits in the
+// resource, for sensitive values nested in it.
+func (d *differ) update(before, after cty.Value, level int, path cty.Path) string {
+	if d.sensitive(path) {
 		return "(sensitive value)"
 	}
 	if !after.IsKnown() {
-		return d.value(before, level, planner.NoOp, nil) + " -> (known after apply)"
+		return d.value(before, level, planner.NoOp, path) + " -> (known after apply)"
 	}
 	ty := after.Type()
 	if (ty.IsListType() || ty.IsSetType() || ty.IsTupleType()) && before.IsKnown() && !before.IsNull() {
-		return d.collectionUpdate(before, after, level)
+		return d.collectionUpdate(before, after, level, path)
 	}
 	if (ty.IsMapType() || ty.IsObjectType()) && before.IsKnown() && !before.IsNull() {
-		return d.mapUpdate(before, after, level)
+		return d.mapUpdate(before, after, level, path)
 	}
-	return d.value(before, level, planner.NoOp, nil) + " -> " + d.value(after, level, planner.NoOp, nil)
+	return d.value(before, level, planner.NoOp, path) + " -> " + d.value(after, level, planner.NoOp, path)
 }
 
 // collectionUpdate diffs lists and sets element by element: elements in
 // both are unchanged (hidden), others removed or added.
-func (d *differ) collectionUpdate(before, after cty.Value, level int) string {
+func (d *differ) collectionUpdate(before, after cty.Value, level int, path cty.Path) string {
 	c := d.pw.c
+	setLike := after.Type().IsSetType()
 	var b strings.Builder
 	b.WriteString("[\n")
 	be, ae := elements(before), elements(after)
 	used := make([]bool, len(ae))
 	hidden := 0
 	var removed []cty.Value
-	for _, x := range be {
+	var removedAt []int
+	for i, x := range be {
 		found := false
 		for j, y := range ae {
 			if !used[j] && sameForRender(x, y) {
@@ -492,14 +523,21 @@ func (d *differ) collectionUpdate(before, after cty.Value, level int) string {
 			hidden++
 		} else {
 			removed = append(removed, x)
+			removedAt = append(removedAt, i)
 		}
 	}
-	for _, x := range removed {
-		fmt.Fprintf(&b, "%s%s %s,\n", indent(level+1), c.symbol(planner.Delete), d.value(x, level+1, planner.Delete, nil))
+	elem := func(v cty.Value, i int, action planner.Action) string {
+		if setLike && d.sensitiveBelow(path) {
+			return "(sensitive value)"
+		}
+		return d.value(v, level+1, action, step(path, cty.IndexStep{Key: cty.NumberIntVal(int64(i))}))
+	}
+	for k, x := range removed {
+		fmt.Fprintf(&b, "%s%s %s,\n", indent(level+1), c.symbol(planner.Delete), elem(x, removedAt[k], planner.Delete))
 	}
 	for j, y := range ae {
 		if !used[j] {
-			fmt.Fprintf(&b, "%s%s %s,\n", indent(level+1), c.symbol(planner.Create), d.value(y, level+1, planner.Create, nil))
+			fmt.Fprintf(&b, "%s%s %s,\n", indent(level+1), c.symbol(planner.Create), elem(y, j, planner.Create))
 		}
 	}
 	if hidden > 0 {
@@ -510,7 +548,7 @@ func (d *differ) collectionUpdate(before, after cty.Value, level int) string {
 }
 
 // mapUpdate diffs maps key by key.
-func (d *differ) mapUpdate(before, after cty.Value, level int) string {
+func (d *differ) mapUpdate(before, after cty.Value, level int, path cty.Path) string {
 	c := d.pw.c
 	keys := map[string]bool{}
 	for k := range before.AsValueMap() {
@@ -535,15 +573,21 @@ func (d *differ) mapUpdate(before, after cty.Value, level int) string {
 		bv, bok := before.AsValueMap()[k]
 		av, aok := after.AsValueMap()[k]
 		key := fmt.Sprintf("%-*s", width, strconv.Quote(k))
+		var kp cty.Path
+		if after.Type().IsObjectType() {
+			kp = step(path, cty.GetAttrStep{Name: k})
+		} else {
+			kp = step(path, cty.IndexStep{Key: cty.StringVal(k)})
+		}
 		switch {
 		case bok && aok && sameForRender(bv, av):
 			hidden++
 		case !bok:
-			fmt.Fprintf(&b, "%s%s %s = %s\n", indent(level+1), c.symbol(planner.Create), key, d.value(av, level+1, planner.Create, nil))
+			fmt.Fprintf(&b, "%s%s %s = %s\n", indent(level+1), c.symbol(planner.Create), key, d.value(av, level+1, planner.Create, kp))
 		case !aok:
-			fmt.Fprintf(&b, "%s%s %s = %s %s-> null%s\n", indent(level+1), c.symbol(planner.Delete), key, d.value(bv, level+1, planner.Delete, nil), c.gray, c.reset)
+			fmt.Fprintf(&b, "%s%s %s = %s %s-> null%s\n", indent(level+1), c.symbol(planner.Delete), key, d.value(bv, level+1, planner.Delete, kp), c.gray, c.reset)
 		default:
-			fmt.Fprintf(&b, "%s%s %s = %s\n", indent(level+1), c.symbol(planner.Update), key, d.update(bv, av, level+1, false))
+			fmt.Fprintf(&b, "%s%s %s = %s\n", indent(level+1), c.symbol(planner.Update), key, d.update(bv, av, level+1, kp))
 		}
 	}
 	if hidden > 0 {
@@ -555,8 +599,13 @@ func (d *differ) mapUpdate(before, after cty.Value, level int) string {
 
 // value renders a whole value. Elements of collections carry the action's
 // symbol (+ for a created list, - for a deleted one, none when unchanged).
-func (d *differ) value(v cty.Value, level int, action planner.Action, _ []cty.Path) string {
+// path is where v sits in the resource (nil for an output's value): a
+// sensitive value, however deeply nested, prints as (sensitive value).
+func (d *differ) value(v cty.Value, level int, action planner.Action, path cty.Path) string {
 	c := d.pw.c
+	if d.sensitive(path) {
+		return "(sensitive value)"
+	}
 	if !v.IsKnown() {
 		return "(known after apply)"
 	}
@@ -581,9 +630,15 @@ func (d *differ) value(v cty.Value, level int, action planner.Action, _ []cty.Pa
 		}
 		var b strings.Builder
 		b.WriteString("[\n")
-		for it := v.ElementIterator(); it.Next(); {
+		hideAll := ty.IsSetType() && d.sensitiveBelow(path)
+		i := 0
+		for it := v.ElementIterator(); it.Next(); i++ {
 			_, e := it.Element()
-			fmt.Fprintf(&b, "%s%s %s,\n", indent(level+1), sym, d.value(e, level+1, action, nil))
+			shown := "(sensitive value)"
+			if !hideAll {
+				shown = d.value(e, level+1, action, step(path, cty.IndexStep{Key: cty.NumberIntVal(int64(i))}))
+			}
+			fmt.Fprintf(&b, "%s%s %s,\n", indent(level+1), sym, shown)
 		}
 		fmt.Fprintf(&b, "%s]", indent(level+1))
 		return b.String()
@@ -615,7 +670,11 @@ func (d *differ) value(v cty.Value, level int, action planner.Action, _ []cty.Pa
 			if m[k].IsNull() && ty.IsObjectType() {
 				continue
 			}
-			fmt.Fprintf(&b, "%s%s %-*s = %s\n", indent(level+1), sym, width, key, d.value(m[k], level+1, action, nil))
+			kp := step(path, cty.IndexStep{Key: cty.StringVal(k)})
+			if ty.IsObjectType() {
+				kp = step(path, cty.GetAttrStep{Name: k})
+			}
+			fmt.Fprintf(&b, "%s%s %-*s = %s\n", indent(level+1), sym, width, key, d.value(m[k], level+1, action, kp))
 		}
 		fmt.Fprintf(&b, "%s}", indent(level+1))
 		return b.String()

@@ -7,11 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 )
 
 // FileStore keeps the state in a local file, as Terraform's local backend
@@ -32,6 +35,18 @@ type FileStore struct {
 	backedUp bool
 	lockFile *os.File
 	lockInfo LockInfo
+	// onDisk is the state file as last read or written (nil when there
+	// was none): Save compares the file with it before replacing it.
+	onDisk *diskMark
+}
+
+// diskMark identifies a version of the state file: its lineage and serial,
+// and the file's identity, so that an unchanged file is recognised without
+// reading it (every save renames a new file into place).
+type diskMark struct {
+	lineage string
+	serial  uint64
+	info    fs.FileInfo
 }
 
 var _ Store = (*FileStore)(nil)
@@ -51,10 +66,10 @@ func (f *FileStore) LockPath() string {
 func (f *FileStore) Load() (*State, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	data, err := os.ReadFile(f.Path)
+	data, info, err := readStateFile(f.Path)
 	if errors.Is(err, fs.ErrNotExist) {
 		f.loaded = true
-		f.last, f.lastRaw = nil, nil
+		f.last, f.lastRaw, f.onDisk = nil, nil, nil
 		return nil, nil
 	}
 	if err != nil {
@@ -69,7 +84,61 @@ func (f *FileStore) Load() (*State, error) {
 	}
 	f.loaded = true
 	f.last, f.lastRaw = nil, data
+	f.onDisk = &diskMark{lineage: s.Lineage, serial: s.Serial, info: info}
 	return s, nil
+}
+
+// checkDisk fails unless the state file is still the one this store last
+// read or wrote (same lineage and serial, or still absent): another
+// process, with or without the lock, may have replaced it, and saving
+// over it would lose its changes.
+func (f *FileStore) checkDisk() error {
+	info, err := os.Stat(f.Path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if f.onDisk == nil {
+			return nil
+		}
+		return &ConflictError{Path: f.Path, Read: f.onDisk, Now: nil}
+	case err != nil:
+		return fmt.Errorf("cannot read the state file %s: %w", f.Path, err)
+	case f.onDisk != nil && os.SameFile(info, f.onDisk.info) && info.Size() == f.onDisk.info.Size() && info.ModTime().Equal(f.onDisk.info.ModTime()):
+		return nil
+	}
+	data, info, err := readStateFile(f.Path)
+	if err != nil {
+		return fmt.Errorf("cannot read the state file %s: %w", f.Path, err)
+	}
+	var probe struct {
+		Lineage string `json:"lineage"`
+		Serial  uint64 `json:"serial"`
+	}
+	now := &diskMark{info: info}
+	if json.Unmarshal(data, &probe) == nil {
+		now.lineage, now.serial = probe.Lineage, probe.Serial
+	}
+	if f.onDisk == nil || now.lineage != f.onDisk.lineage || now.serial != f.onDisk.serial {
+		return &ConflictError{Path: f.Path, Read: f.onDisk, Now: now}
+	}
+	f.onDisk = now
+	return nil
+}
+
+// ConflictError is returned by Save when the state file changed on disk
+// since the store read or wrote it: another process saved a state.
+type ConflictError struct {
+	Path      string
+	Read, Now *diskMark
+}
+
+func (e *ConflictError) Error() string {
+	desc := func(m *diskMark) string {
+		if m == nil {
+			return "no state file"
+		}
+		return fmt.Sprintf("lineage %q serial %d", m.lineage, m.serial)
+	}
+	return fmt.Sprintf("the state file %s changed since it was read (it had %s, it now has %s): another process wrote it; refusing to overwrite its changes. Run the command again, and use the state lock (do not pass -lock=false) when runs can overlap", e.Path, desc(e.Read), desc(e.Now))
 }
 
 // Save writes the state atomically; see Store.
@@ -78,9 +147,13 @@ func (f *FileStore) Save(s *State) error {
 	defer f.mu.Unlock()
 	if !f.loaded {
 		// Compare against what is on disk, as if it had been loaded.
-		data, err := os.ReadFile(f.Path)
+		data, info, err := readStateFile(f.Path)
 		if err == nil {
 			f.first, f.lastRaw = data, data
+			f.onDisk = &diskMark{info: info}
+			if prev, err := Decode(data); err == nil {
+				f.onDisk.lineage, f.onDisk.serial = prev.Lineage, prev.Serial
+			}
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("cannot read the state file %s: %w", f.Path, err)
 		}
@@ -109,6 +182,9 @@ func (f *FileStore) Save(s *State) error {
 			return nil
 		}
 		if s.Serial <= f.last.serial {
+			if f.last.serial == math.MaxUint64 {
+				return fmt.Errorf("cannot save the state %s: its serial is at the largest value (%d) and cannot be increased", f.Path, f.last.serial)
+			}
 			s.Serial = f.last.serial + 1
 		}
 	} else if s.Serial == 0 {
@@ -122,10 +198,16 @@ func (f *FileStore) Save(s *State) error {
 		}
 		f.backedUp = true
 	}
+	if err := f.checkDisk(); err != nil {
+		return err
+	}
 	if err := writeAtomic(f.Path, data...); err != nil {
 		return fmt.Errorf("cannot write the state file %s: %w", f.Path, err)
 	}
 	f.last = next
+	if info, err := os.Stat(f.Path); err == nil {
+		f.onDisk = &diskMark{lineage: s.Lineage, serial: s.Serial, info: info}
+	}
 	return nil
 }
 
@@ -150,7 +232,7 @@ func newSnapshot(s *State) (*snapshot, error) {
 // has mode 0600: state holds secrets.
 func writeAtomic(path string, data ...[]byte) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, tempPrefix(path)+"*")
 	if err != nil {
 		return err
 	}
@@ -205,6 +287,8 @@ func (f *FileStore) Lock(_ context.Context, info LockInfo) (func() error, error)
 		lf.Close()
 		return nil, &LockError{Holder: holder, Err: err}
 	}
+	_ = lf.Chmod(0o600) // a lock file left by an older version may be 0644
+	f.removeStaleTemps()
 	info.Path = f.Path
 	data, _ := json.Marshal(lockInfoJSON(info))
 	// The file is rewritten, never removed: removing it while another
@@ -218,6 +302,23 @@ func (f *FileStore) Lock(_ context.Context, info LockInfo) (func() error, error)
 	f.lockFile, f.lockInfo = lf, info
 	return func() error { return f.unlock(lf) }, nil
 }
+
+// removeStaleTemps removes the temporary files of saves that never
+// finished (a killed process leaves them, and they can be as large as the
+// state). It runs under the lock, when no other locked save can be under
+// way.
+func (f *FileStore) removeStaleTemps() {
+	names, _ := filepath.Glob(filepath.Join(filepath.Dir(f.Path), tempPrefix(f.Path)+"*"))
+	names2, _ := filepath.Glob(filepath.Join(filepath.Dir(f.Path), tempPrefix(f.BackupPath())+"*"))
+	for _, n := range append(names, names2...) {
+		if info, err := os.Lstat(n); err == nil && info.Mode().IsRegular() {
+			_ = os.Remove(n)
+		}
+	}
+}
+
+// tempPrefix is the name writeAtomic's temporary files for path start with.
+func tempPrefix(path string) string { return "." + filepath.Base(path) + ".tmp-" }
 
 func (f *FileStore) unlock(lf *os.File) error {
 	f.mu.Lock()
@@ -287,4 +388,10 @@ func readLockInfo(lf *os.File) *LockInfo {
 	info := &LockInfo{ID: j.ID, Operation: j.Operation, Info: j.Info, Who: j.Who, Version: j.Version, Path: j.Path}
 	info.Created, _ = time.Parse(time.RFC3339Nano, j.Created)
 	return info
+}
+
+// readStateFile reads the state file (a regular file within the size
+// bound) and returns its information.
+func readStateFile(path string) ([]byte, fs.FileInfo, error) {
+	return inputfile.ReadFileInfo(path)
 }

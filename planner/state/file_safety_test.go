@@ -1,0 +1,231 @@
+package state_test
+
+import (
+	"context"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/vpcplan/vpcplan/internal/inputfile"
+	"github.com/vpcplan/vpcplan/planner/state"
+)
+
+// withOutput returns s with one more output, a change that bumps the
+// serial.
+func withOutput(s *state.State, name string) *state.State {
+	s.Outputs[name] = &state.OutputState{Value: []byte(`"1"`), Type: []byte(`"string"`)}
+	return s
+}
+
+// TestFileStoreRefusesChangedFile: two stores that read the same snapshot
+// (two runs with -lock=false) cannot both save; the second is refused and
+// the first one's change is kept.
+func TestFileStoreRefusesChangedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "vpcplan.tfstate")
+	if err := state.NewFileStore(path).Save(state.New("test")); err != nil {
+		t.Fatal(err)
+	}
+	a, b := state.NewFileStore(path), state.NewFileStore(path)
+	sa, err := a.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb, err := b.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Save(withOutput(sa, "a")); err != nil {
+		t.Fatal(err)
+	}
+	err = b.Save(withOutput(sb, "b"))
+	var conflict *state.ConflictError
+	if !errors.As(err, &conflict) {
+		t.Fatalf("second save: got %v, want a *state.ConflictError", err)
+	}
+	got, err := state.NewFileStore(path).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Outputs["a"] == nil || got.Outputs["b"] != nil || got.Serial != 2 {
+		t.Errorf("on disk: outputs %v serial %d, want a's save (output a, serial 2)", got.Outputs, got.Serial)
+	}
+	// A store keeps saving over its own writes.
+	if err := a.Save(withOutput(sa, "a2")); err != nil {
+		t.Errorf("a's next save: %v", err)
+	}
+}
+
+// TestFileStoreRefusesForeignLineageOnDisk: a state of another lineage
+// written over the file between load and save is not overwritten, even
+// with the serial the store expects.
+func TestFileStoreRefusesForeignLineageOnDisk(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "vpcplan.tfstate")
+	if err := state.NewFileStore(path).Save(state.New("test")); err != nil {
+		t.Fatal(err)
+	}
+	s := state.NewFileStore(path)
+	st, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := state.New("test")
+	other.Serial = st.Serial
+	if err := state.NewFileStore(path + ".other").Save(other); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(path+".other", path); err != nil {
+		t.Fatal(err)
+	}
+	var conflict *state.ConflictError
+	if err := s.Save(withOutput(st, "x")); !errors.As(err, &conflict) {
+		t.Fatalf("got %v, want a *state.ConflictError", err)
+	}
+}
+
+// TestFileStoreRefusesStateCreatedMeanwhile: a store that found no state
+// does not overwrite one another process created since.
+func TestFileStoreRefusesStateCreatedMeanwhile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "vpcplan.tfstate")
+	s := state.NewFileStore(path)
+	if st, err := s.Load(); err != nil || st != nil {
+		t.Fatalf("Load = %v, %v; want no state", st, err)
+	}
+	if err := state.NewFileStore(path).Save(state.New("test")); err != nil {
+		t.Fatal(err)
+	}
+	var conflict *state.ConflictError
+	if err := s.Save(state.New("test")); !errors.As(err, &conflict) {
+		t.Fatalf("got %v, want a *state.ConflictError", err)
+	}
+}
+
+// TestFileStoreSerialNeverWraps: a state at the largest serial cannot be
+// changed, and the file keeps it.
+func TestFileStoreSerialNeverWraps(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "vpcplan.tfstate")
+	st := state.New("test")
+	st.Serial = math.MaxUint64
+	if err := state.NewFileStore(path).Save(st); err != nil {
+		t.Fatal(err)
+	}
+	s := state.NewFileStore(path)
+	st, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Save(withOutput(st, "x")); err == nil {
+		t.Fatal("saved past the largest serial")
+	}
+	got, err := state.NewFileStore(path).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Serial != math.MaxUint64 || len(got.Outputs) != 0 {
+		t.Errorf("on disk: serial %d outputs %d, want %d and none", got.Serial, len(got.Outputs), uint64(math.MaxUint64))
+	}
+}
+
+// TestFileStoreRemovesStaleTemps: the temporary files a killed save left
+// are removed by the next run that takes the lock.
+func TestFileStoreRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "vpcplan.tfstate")
+	stale := []string{
+		filepath.Join(dir, ".vpcplan.tfstate.tmp-123456"),
+		filepath.Join(dir, ".vpcplan.tfstate.backup.tmp-42"),
+	}
+	for _, n := range stale {
+		if err := os.WriteFile(n, []byte(`{"version": 4, "trunc`), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keep := filepath.Join(dir, "other.tmp-1")
+	if err := os.WriteFile(keep, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := state.NewFileStore(path).Lock(context.Background(), state.LockInfo{ID: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	for _, n := range stale {
+		if _, err := os.Stat(n); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s: got %v, want it removed", filepath.Base(n), err)
+		}
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Errorf("an unrelated file was removed: %v", err)
+	}
+}
+
+// TestFileStoreModesOfExistingFiles: state, backup and lock files that
+// exist with mode 0644 are 0600 once written.
+func TestFileStoreModesOfExistingFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "vpcplan.tfstate")
+	if err := state.NewFileStore(path).Save(state.New("test")); err != nil {
+		t.Fatal(err)
+	}
+	s := state.NewFileStore(path)
+	for _, n := range []string{path, s.BackupPath(), s.LockPath()} {
+		if _, err := os.Stat(n); errors.Is(err, os.ErrNotExist) {
+			if err := os.WriteFile(n, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Chmod(n, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	unlock, err := s.Lock(context.Background(), state.LockInfo{ID: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	st, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Save(withOutput(st, "x")); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{path, s.BackupPath(), s.LockPath()} {
+		info, err := os.Stat(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, want 0600", filepath.Base(n), info.Mode().Perm())
+		}
+	}
+}
+
+// TestFileStoreRefusesNonRegularFiles: a state path that is a FIFO or
+// leads to a device is an error at once, not a hang or an endless read.
+func TestFileStoreRefusesNonRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.tfstate")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	zero := filepath.Join(dir, "zero.tfstate")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{fifo, zero} {
+		done := make(chan error, 1)
+		go func() { _, err := state.NewFileStore(p).Load(); done <- err }()
+		select {
+		case err := <-done:
+			if !errors.Is(err, inputfile.ErrNotRegular) {
+				t.Errorf("%s: got %v, want a not-a-regular-file error", filepath.Base(p), err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: Load did not return within 5 s", filepath.Base(p))
+		}
+	}
+}
