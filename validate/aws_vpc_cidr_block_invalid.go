@@ -22,6 +22,9 @@ var awsVPCCIDRBlockInvalid = &Rule{
 				return
 			}
 			if _, problem := parseIPv4CIDR(s, 16, 28); problem != "" {
+				if attrSensitive(inst, "cidr_block") {
+					problem = "the value (sensitive) is not a CIDR block between /16 and /28 with the host bits zero"
+				}
 				rng := inst.Ranges("cidr_block")
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Invalid VPC CIDR block",

@@ -40,6 +40,10 @@ var awsVPCEndpointServiceUnknown = &Rule{
 			var detail string
 			svc := in.Services.Resolve(name)
 			switch {
+			case attrSensitive(e, "service_name"):
+				// Neither the name nor a suggestion: both would tell it.
+				detail = fmt.Sprintf("%s names a service (the value is sensitive) that is not an AWS service name of vpcplan's catalog, or not written as AWS writes it, so its endpoint types and private DNS are not checked.", e.Addr)
+				svc = nil
 			case svc != nil:
 				detail = fmt.Sprintf("%s names the service %q, but AWS service names are lower case.", e.Addr, raw)
 			case in.Services.Lookup(name.Service) != nil:

@@ -27,8 +27,10 @@ var awsVPCEndpointTypeInvalid = &Rule{
 			if !ok || t.Valid() {
 				continue
 			}
-			detail := fmt.Sprintf("%s has vpc_endpoint_type %q, but the endpoint types are %s (the names are case-sensitive).", e.Addr, string(t), strings.Join(names, ", "))
-			if s := suggest(strings.ToLower(string(t)), lower); s != "" {
+			detail := fmt.Sprintf("%s has vpc_endpoint_type %s, but the endpoint types are %s (the names are case-sensitive).", e.Addr, quoteValue(e, "vpc_endpoint_type", string(t)), strings.Join(names, ", "))
+			if attrSensitive(e, "vpc_endpoint_type") {
+				// No suggestion: it would tell the value.
+			} else if s := suggest(strings.ToLower(string(t)), lower); s != "" {
 				for i := range lower {
 					if lower[i] == s {
 						detail += fmt.Sprintf(" Did you mean %q?", names[i])

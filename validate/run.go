@@ -45,6 +45,7 @@ func Run(in *Input, rules []*Rule, opts Options) hcl.Diagnostics {
 		}
 	}
 	moduleContext(in.Model, out)
+	redactSensitive(in.Model, out)
 	sortDiagnostics(out)
 	return out
 }

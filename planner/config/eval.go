@@ -236,6 +236,9 @@ func (l *Loader) evaluateAs(ctx context.Context, cfg *Config, opts Options, allU
 		},
 	}
 	e.model.Providers = e.providers
+	// The diagnostics are pointers, so redacting them after the returns
+	// below reaches what the caller gets.
+	defer func() { redactFunctionErrors(e.diags) }()
 	e.linker = &linker{m: e.model, refs: map[*schema.Block]*blockRefs{}, index: map[schema.TypeName]map[litKey][]*Instance{}}
 	// As Terraform does, an unsupported language version stops everything.
 	if e.diags = CheckCoreVersion(cfg); e.diags.HasErrors() {
