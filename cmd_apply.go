@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/planner"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/planner/render"
@@ -205,7 +206,7 @@ func outputText(o *state.OutputState) string {
 // loadPlanFile reads a saved plan and makes it again from its own inputs,
 // refusing a stale one.
 func loadPlanFile(ctx context.Context, env *environment, in planInputs, path string, store state.Store) (*planned, bool) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.ReadFile(path)
 	if err != nil {
 		printError(env, "Failed to load plan file", fmt.Sprintf("Cannot read %q: %s.", path, err))
 		return nil, false

@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/planner"
 	"github.com/vpcplan/vpcplan/planner/render"
 	"github.com/vpcplan/vpcplan/planner/state"
@@ -90,7 +90,7 @@ func runShow(ctx context.Context, env *environment, args []string) int {
 // loadPlanFileForShow reads a plan file without the staleness checks that
 // apply makes: show displays what the file says.
 func loadPlanFileForShow(ctx context.Context, env *environment, path string, color bool) (*planned, bool) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.ReadFile(path)
 	if err != nil {
 		printError(env, "Failed to load plan file", fmt.Sprintf("Cannot read %q: %s.", path, err))
 		return nil, false

@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/planner/state"
 	"github.com/vpcplan/vpcplan/planner/state/statecmd"
 )
@@ -38,7 +38,7 @@ func runStatePush(ctx context.Context, env *environment, sf stateFlags, path str
 	if path == "-" {
 		data, err = io.ReadAll(env.stdin)
 	} else {
-		data, err = os.ReadFile(path)
+		data, err = inputfile.ReadFile(path)
 	}
 	if err != nil {
 		printError(env, "Failed to read the state to push", fmt.Sprintf("%s\n\nThe state was not changed.", err))

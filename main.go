@@ -160,6 +160,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		defer os.Chdir(prev)
 	}
+	args, restoreBounds, err := extractBounds(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "Invalid global option: %s\n", err)
+		return exitError
+	}
+	defer restoreBounds()
 	env := &environment{stdout: stdout, stderr: stderr, stdin: os.Stdin, environ: os.Environ(), width: 78}
 	env.cwd, _ = os.Getwd()
 	if !noColor && isTerminal(stderr) && env.getenv("NO_COLOR") == "" && env.getenv("TERM") != "dumb" {
@@ -266,6 +272,7 @@ Global options (use these before the subcommand, if any):
   -no-color     Do not use colour in the output; every command takes it too.
   -version      An alias for the "version" subcommand.
 `)
+	fmt.Fprint(w, boundsUsage())
 }
 
 func suggestCommand(given string) string {

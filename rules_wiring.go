@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/planner"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
@@ -25,7 +26,7 @@ func ruleOptions(configPath string, files map[string]*hcl.File) (validate.Option
 		}
 		path = validate.ConfigFileName
 	}
-	src, err := os.ReadFile(path)
+	src, err := inputfile.ReadFile(path)
 	if err != nil {
 		return validate.Options{}, hcl.Diagnostics{{
 			Severity: hcl.DiagError,

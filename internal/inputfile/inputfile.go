@@ -12,30 +12,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"sync/atomic"
 	"syscall"
+
+	"github.com/vpcplan/vpcplan/internal/bounds"
 )
 
-// DefaultMaxSize is the default file size bound: 256 MiB, above the state
-// file of a 100,000-instance configuration.
-const DefaultMaxSize int64 = 256 << 20
-
-// FlagName is the command-line option that raises the bound.
-const FlagName = "-max-file-size"
-
-var maxSize atomic.Int64
-
-// SetMaxSize sets the file size bound for the process; main calls it once
-// from -max-file-size. n <= 0 restores DefaultMaxSize.
-func SetMaxSize(n int64) { maxSize.Store(n) }
-
-// MaxSize returns the file size bound in effect.
-func MaxSize() int64 {
-	if n := maxSize.Load(); n > 0 {
-		return n
-	}
-	return DefaultMaxSize
-}
+// MaxSize returns the file size bound in effect (bounds.FileSize).
+func MaxSize() int64 { return bounds.FileSize.Value() }
 
 // TooLargeError is returned for a file over the size bound.
 type TooLargeError struct {
@@ -43,7 +26,7 @@ type TooLargeError struct {
 }
 
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("the file is %d bytes, over the file size bound of %d bytes (raise it with %s=N)", e.Size, e.Max, FlagName)
+	return bounds.FileSize.Exceeded("the file has", e.Size)
 }
 
 // NotRegularError is returned for a path that is not a regular file once
@@ -95,6 +78,10 @@ func ReadFileInfo(path string) ([]byte, fs.FileInfo, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, nil, err
+	}
+	if info.IsDir() {
+		// As os.ReadFile reports it.
+		return nil, nil, &fs.PathError{Op: "read", Path: path, Err: syscall.EISDIR}
 	}
 	if !info.Mode().IsRegular() {
 		return nil, nil, &NotRegularError{Mode: info.Mode()}

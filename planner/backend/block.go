@@ -2,11 +2,11 @@ package backend
 
 import (
 	"bytes"
-	"os"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/planner/config"
 )
 
@@ -29,7 +29,7 @@ func ReadBlock(paths []string) (*config.Backend, map[string]*hcl.File) {
 	parser := hclparse.NewParser()
 	var found *config.Backend
 	for _, name := range files {
-		src, err := os.ReadFile(name)
+		src, err := inputfile.ReadFile(name)
 		if err != nil || !bytes.Contains(src, []byte("backend")) {
 			continue
 		}

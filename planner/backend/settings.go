@@ -2,13 +2,13 @@ package backend
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
@@ -83,7 +83,7 @@ func values(typ string, body hcl.Body, overrides []string) (map[string]cty.Value
 }
 
 func fileValues(typ string, types map[string]cty.Type, path string, out map[string]cty.Value) hcl.Diagnostics {
-	src, err := os.ReadFile(path)
+	src, err := inputfile.ReadFile(path)
 	if err != nil {
 		return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Invalid backend configuration argument",
 			Detail: fmt.Sprintf("-backend-config=%q is neither KEY=VALUE nor a readable file: %s.", path, err)}}

@@ -3,13 +3,13 @@ package config
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/graph"
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -84,7 +84,7 @@ type Options struct {
 	// block; 0 means one per processor.
 	Parallelism int
 	// ReadFile reads files for the file functions and -var-file; nil means
-	// os.ReadFile.
+	// inputfile.ReadFile.
 	ReadFile func(path string) ([]byte, error)
 	// PlanTimestamp is what plantimestamp() returns: the time the plan was
 	// made, which apply must reuse. The zero time makes it unknown, as
@@ -204,7 +204,7 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 // passed names the provider aliases its call passes it.
 func (l *Loader) evaluateAs(ctx context.Context, cfg *Config, opts Options, allUnknown bool, passed map[string]bool) (*Model, hcl.Diagnostics) {
 	if opts.ReadFile == nil {
-		opts.ReadFile = os.ReadFile
+		opts.ReadFile = inputfile.ReadFile
 	}
 	e := &evaluator{
 		ctx:        ctx,

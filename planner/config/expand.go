@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -86,6 +87,9 @@ func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expa
 	if n < 0 {
 		return bad(`The given "count" argument value is unsuitable: must be greater than or equal to zero.`)
 	}
+	if d := instancesBound(attr, "count", n); d != nil {
+		return expansion{}, append(diags, d)
+	}
 	ex := expansion{kind: schema.IntKeyKind, known: true}
 	for i := 0; i < n; i++ {
 		ex.keys = append(ex.keys, schema.IntKey(i))
@@ -106,10 +110,27 @@ func (e *evaluator) expandForEach(attr *hcl.Attribute, ctx *hcl.EvalContext) (ex
 		}
 	}
 	ex, diags := e.expandForEachValue(attr, ctx)
+	if d := instancesBound(attr, "for_each", len(ex.keys)); d != nil {
+		return expansion{}, append(diags, d)
+	}
 	if cacheKey != "" && !diags.HasErrors() {
 		e.expansions[cacheKey] = ex
 	}
 	return ex, diags
+}
+
+// instancesBound reports a count or for_each giving more instances than
+// bounds.Instances allows, before any is made.
+func instancesBound(attr *hcl.Attribute, what string, n int) *hcl.Diagnostic {
+	if int64(n) <= bounds.Instances.Value() {
+		return nil
+	}
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Too many instances",
+		Detail:   fmt.Sprintf("The %q argument asks for more instances than vpcplan makes of one block: %s.", what, bounds.Instances.Exceeded("it gives", int64(n))),
+		Subject:  attr.Expr.Range().Ptr(),
+	}
 }
 
 // traversalKey renders a traversal of attribute steps as text.

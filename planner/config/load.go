@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
@@ -143,7 +144,7 @@ func (l *Loader) loadFiles(files []string, dir string) (*Config, hcl.Diagnostics
 	}
 	sources := make(map[string][]byte, len(files))
 	for _, name := range files {
-		src, err := os.ReadFile(name)
+		src, err := inputfile.ReadFile(name)
 		if err != nil {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -256,6 +257,9 @@ func (l *Loader) ParseSource(src []byte, name string) (*hcl.File, hcl.Diagnostic
 			Detail:   "The file is not valid UTF-8. Configuration files must be UTF-8 encoded; convert it, for example with iconv.",
 			Subject:  &hcl.Range{Filename: name, Start: pos, End: hcl.Pos{Line: pos.Line, Column: pos.Column + 1, Byte: pos.Byte + 1}},
 		}}
+	}
+	if diags := checkNesting(src, name, isJSONFile(name)); diags.HasErrors() {
+		return nil, diags
 	}
 	if isJSONFile(name) {
 		return l.parser.ParseJSON(src, name)

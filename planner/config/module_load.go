@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	tfaddr "github.com/hashicorp/terraform-registry-address"
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 )
 
 // maxModuleDepth bounds nested module calls, so that a module calling
@@ -43,7 +44,7 @@ type manifestEntry struct {
 func (l *Loader) readManifest(rootDir string) (*moduleManifest, hcl.Diagnostics) {
 	path := filepath.Join(rootDir, ".terraform", "modules", "modules.json")
 	man := &moduleManifest{path: path, byKey: map[string]manifestEntry{}}
-	src, err := os.ReadFile(path)
+	src, err := inputfile.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return man, nil
 	}

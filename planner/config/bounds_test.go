@@ -1,0 +1,108 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// TestNestingBound: input nested deeper than the bound is an error located
+// at the first byte past it, before hcl's recursive parser sees it (at
+// 100,000 levels the parser overflows the stack); nesting inside strings
+// and comments does not count, and ordinary nesting passes.
+func TestNestingBound(t *testing.T) {
+	deep := func(open, close string, n int) string {
+		return strings.Repeat(open, n) + strings.Repeat(close, n)
+	}
+	tests := map[string]struct {
+		name, src string
+		want      []string
+	}{
+		"brackets":            {"main.tf", "locals { x = " + deep("[", "]", 100000) + " }\n", []string{"main.tf:1,269-270 Configuration nested too deeply"}},
+		"objects":             {"main.tf", "locals { x = " + deep("{a=", "}", 100000) + " }\n", []string{"main.tf:1,779-780 Configuration nested too deeply"}},
+		"parentheses":         {"main.tf", "locals { x = " + deep("(", ")", 100000) + "1 }\n", []string{"main.tf:1,269-270 Configuration nested too deeply"}},
+		"unary":               {"main.tf", "locals { x = " + strings.Repeat("!", 100000) + "true }\n", []string{"main.tf:1,269-270 Configuration nested too deeply"}},
+		"templates":           {"main.tf", "locals { x = " + deep(`"${`, `}"`, 100000) + " }\n", []string{"main.tf:1,397-398 Configuration nested too deeply"}},
+		"json":                {"main.tf.json", `{"locals": {"x": ` + deep("[", "]", 100000) + `}}`, []string{"main.tf.json:1,272-273 Configuration nested too deeply"}},
+		"256 levels":          {"main.tf", "locals { x = " + deep("[", "]", 254) + " }\n", nil},
+		"brackets in string":  {"main.tf", "locals { x = \"" + strings.Repeat("[{(", 1000) + "\" }\n", nil},
+		"brackets in comment": {"main.tf", "# " + strings.Repeat("[", 1000) + "\nlocals { x = 1 }\n", nil},
+		"heredoc":             {"main.tf", "locals {\n  x = <<-EOT\n" + strings.Repeat("[", 1000) + "\n  EOT\n  y = [1]\n}\n", nil},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			_, diags := NewLoader(nil).ParseSource([]byte(tc.src), tc.name)
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %v", d)
+			}
+			var got []string
+			for _, d := range diags {
+				if d.Summary == "Configuration nested too deeply" {
+					got = append(got, d.Subject.Filename+":"+rangeText(d.Subject)+" "+d.Summary)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func rangeText(r *hcl.Range) string {
+	return strings.Join([]string{itoa(r.Start.Line), ",", itoa(r.Start.Column), "-", itoa(r.End.Column)}, "")
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+// TestInstanceAndElementBounds: count, for_each and the functions that
+// build large values stop at their bound with an error at the expression,
+// at once.
+func TestInstanceAndElementBounds(t *testing.T) {
+	tests := map[string]struct {
+		src  string
+		want string
+	}{
+		"count":            {"resource \"aws_vpc\" \"a\" {\n  count      = 1e9\n  cidr_block = \"10.0.0.0/16\"\n}\n", "main.tf:2,16-19 Too many instances: The \"count\" argument asks for more instances than vpcplan makes of one block: it gives 1000000000 instances, past the instances per block bound of 100000 (raise it with -max-instances=N)."},
+		"module count":     {"module \"m\" {\n  source = \"./m\"\n  count  = 200000\n}\n", "main.tf:3,12-18 Too many instances: The \"count\" argument asks for more instances than vpcplan makes of one block: it gives 200000 instances, past the instances per block bound of 100000 (raise it with -max-instances=N)."},
+		"range":            {"locals {\n  x = range(1e9)\n}\n", "main.tf:2,13-16 Invalid function argument"},
+		"for over a range": {"locals {\n  x = [for i in range(10000000) : i]\n}\n", "main.tf:2,23-31 Invalid function argument"},
+		"setproduct":       {"locals {\n  x = setproduct(range(1000), range(1000), range(1000))\n}\n", "main.tf:2,18-24 Invalid function argument"},
+		"format width":     {"locals {\n  x = format(\"%1000000000s\", \"x\")\n}\n", "main.tf:2,15-27 Invalid function argument"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			res := evaluate(t, map[string]string{"main.tf": tc.src, "m/main.tf": "variable \"x\" {\n  default = 1\n}\n"}, Options{Mode: ValidateMode})
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if len(res.diags) == 0 {
+				t.Fatal("got no diagnostics")
+			}
+			d := res.diags[0]
+			got := "main.tf:" + rangeText(d.Subject) + " " + d.Summary
+			if strings.Contains(tc.want, ": ") {
+				got += ": " + d.Detail
+			}
+			if got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+			if d.Summary == "Invalid function argument" && !strings.Contains(d.Detail, "past the elements per expression bound of 1000000 (raise it with -max-elements=N)") {
+				t.Errorf("detail %q does not name the bound and its option", d.Detail)
+			}
+		})
+	}
+}
