@@ -18,6 +18,7 @@ func DefaultRules() []*Rule {
 		awsVPCEndpointServiceRegionMismatch,
 		awsVPCEndpointForeignVPCReference,
 		awsVPCEndpointPolicyTooLarge,
+		awsResourcePolicyNotJSONObject,
 		awsVPCEndpointQuotaExceeded,
 
 		// Gateway endpoints.
