@@ -25,6 +25,9 @@ func Diagnostic(w io.Writer, files map[string]*hcl.File, d *hcl.Diagnostic, opts
 	if jd == nil {
 		return nil
 	}
+	// Messages quote file names and values: nothing in them may act on
+	// the terminal (writeSnippet does the same for the source).
+	jd.Summary, jd.Detail, jd.Address = Printable(jd.Summary), Printable(jd.Detail), Printable(jd.Address)
 	if opts.RuleDocs != nil && jd.Rule != "" {
 		if jd.Detail != "" {
 			jd.Detail += "\n\n"
@@ -108,9 +111,9 @@ func Compact(w io.Writer, diags hcl.Diagnostics) error {
 			continue
 		}
 		if d.Subject != nil {
-			fmt.Fprintf(&b, "%s:%d:%d: ", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column)
+			fmt.Fprintf(&b, "%s:%d:%d: ", Printable(d.Subject.Filename), d.Subject.Start.Line, d.Subject.Start.Column)
 		}
-		b.WriteString(diagSeverity(d.Severity) + ": " + d.Summary)
+		b.WriteString(diagSeverity(d.Severity) + ": " + strings.ReplaceAll(Printable(d.Summary), "\n", " "))
 		if x, ok := hcl.DiagnosticExtra[RuleDiagnostic](d); ok && x.RuleID() != "" {
 			b.WriteString(" [" + x.RuleID() + "]")
 		}
@@ -215,14 +218,14 @@ func writeSnippet(buf *strings.Builder, jd *JSONDiagnostic, c func(string) strin
 	}
 	snip := jd.Snippet
 	if snip == nil {
-		fmt.Fprintf(buf, "  on %s line %d:\n  (source code not available)\n\n", jd.Range.Filename, jd.Range.Start.Line)
+		fmt.Fprintf(buf, "  on %s line %d:\n  (source code not available)\n\n", Printable(jd.Range.Filename), jd.Range.Start.Line)
 		return
 	}
 	in := ""
 	if snip.Context != nil {
-		in = ", in " + *snip.Context
+		in = ", in " + Printable(*snip.Context)
 	}
-	fmt.Fprintf(buf, "  on %s line %d%s:\n", jd.Range.Filename, jd.Range.Start.Line, in)
+	fmt.Fprintf(buf, "  on %s line %d%s:\n", Printable(jd.Range.Filename), jd.Range.Start.Line, in)
 
 	code := snip.Code
 	start, end := snip.HighlightStartOffset, snip.HighlightEndOffset
@@ -231,7 +234,7 @@ func writeSnippet(buf *strings.Builder, jd *JSONDiagnostic, c func(string) strin
 	}
 	start = min(max(start, 0), len(code))
 	end = min(max(end, 0), len(code))
-	code = fmt.Sprintf(c("%s[underline]%s[reset]%s"), code[:start], code[start:end], code[end:])
+	code = fmt.Sprintf(c("%s[underline]%s[reset]%s"), Printable(code[:start]), Printable(code[start:end]), Printable(code[end:]))
 	for i, line := range strings.Split(code, "\n") {
 		fmt.Fprintf(buf, "%4d: %s\n", snip.StartLine+i, line)
 	}
@@ -261,8 +264,8 @@ func writeSnippet(buf *strings.Builder, jd *JSONDiagnostic, c func(string) strin
 		values := slices.Clone(snip.Values)
 		slices.SortStableFunc(values, func(a, b JSONExpressionValue) int { return strings.Compare(a.Traversal, b.Traversal) })
 		for _, v := range values {
-			lines := strings.Split(v.Statement, "\n")
-			fmt.Fprintf(buf, c("    [dark_gray]│[reset] [bold]%s[reset] %s\n"), v.Traversal, lines[0])
+			lines := strings.Split(Printable(v.Statement), "\n")
+			fmt.Fprintf(buf, c("    [dark_gray]│[reset] [bold]%s[reset] %s\n"), Printable(v.Traversal), lines[0])
 			for _, line := range lines[1:] {
 				fmt.Fprintf(buf, c("    [dark_gray]│[reset]   %s\n"), line)
 			}

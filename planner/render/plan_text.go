@@ -694,7 +694,7 @@ func renderString(s string, level int) string {
 				b.WriteString("\n")
 				continue
 			}
-			fmt.Fprintf(&b, "%s    %s\n", indent(level), l)
+			fmt.Fprintf(&b, "%s    %s\n", indent(level), Printable(l))
 		}
 		fmt.Fprintf(&b, "%s    EOT", indent(level))
 		return b.String()
