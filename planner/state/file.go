@@ -198,6 +198,16 @@ func (f *FileStore) Save(s *State) error {
 		}
 		f.backedUp = true
 	}
+	if f.lockFile == nil {
+		// Without the state lock (-lock=false), the lock file is held
+		// for the comparison and the rename only, so that two saves
+		// cannot both pass the comparison before either renames.
+		release, err := f.saveLock()
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	if err := f.checkDisk(); err != nil {
 		return err
 	}
@@ -301,6 +311,34 @@ func (f *FileStore) Lock(_ context.Context, info LockInfo) (func() error, error)
 	}
 	f.lockFile, f.lockInfo = lf, info
 	return func() error { return f.unlock(lf) }, nil
+}
+
+// saveLock takes the lock file's flock for one save, waiting up to 10 s
+// for another save to finish; a process holding the state lock for its
+// whole run keeps it longer, and the save fails with its LockError.
+func (f *FileStore) saveLock() (func(), error) {
+	lf, err := os.OpenFile(f.LockPath(), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the lock file %s: %w", f.LockPath(), err)
+	}
+	_ = lf.Chmod(0o600)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			holder := readLockInfo(lf)
+			lf.Close()
+			return nil, &LockError{Holder: holder, Err: fmt.Errorf("the state is locked, so this save (made without the lock) cannot check the file: %w", err)}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return func() {
+		_ = syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
+		lf.Close()
+	}, nil
 }
 
 // removeStaleTemps removes the temporary files of saves that never

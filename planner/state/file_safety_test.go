@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -227,5 +228,54 @@ func TestFileStoreRefusesNonRegularFiles(t *testing.T) {
 		case <-time.After(5 * time.Second):
 			t.Fatalf("%s: Load did not return within 5 s", filepath.Base(p))
 		}
+	}
+}
+
+// TestFileStoreConcurrentUnlockedSaves: ten stores that load the same
+// snapshot and then save at once without the state lock (-lock=false)
+// lose nothing: one save lands, the nine others are refused with a
+// ConflictError.
+func TestFileStoreConcurrentUnlockedSaves(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "vpcplan.tfstate")
+	if err := state.NewFileStore(path).Save(state.New("test")); err != nil {
+		t.Fatal(err)
+	}
+	const n = 10
+	errs := make(chan error, n)
+	start := make(chan struct{})
+	var loaded sync.WaitGroup
+	loaded.Add(n)
+	for i := 0; i < n; i++ {
+		go func(i int) {
+			s := state.NewFileStore(path)
+			st, err := s.Load()
+			loaded.Done()
+			if err != nil {
+				errs <- err
+				return
+			}
+			<-start
+			errs <- s.Save(withOutput(st, string(rune('a'+i))))
+		}(i)
+	}
+	loaded.Wait()
+	close(start)
+	saved := 0
+	for i := 0; i < n; i++ {
+		err := <-errs
+		var conflict *state.ConflictError
+		switch {
+		case err == nil:
+			saved++
+		case !errors.As(err, &conflict):
+			t.Errorf("got %v, want success or a *state.ConflictError", err)
+		}
+	}
+	got, err := state.NewFileStore(path).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved != 1 || got.Serial != 2 || len(got.Outputs) != 1 {
+		t.Errorf("%d saves succeeded, serial %d, %d outputs; want 1, 2 and 1", saved, got.Serial, len(got.Outputs))
 	}
 }
