@@ -22,6 +22,8 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(`{"version": 4, "lineage": "l", "resources": [], "check_results": ` + bad + `}`))
 	}
 	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.tfstate"))
+	hostile, _ := filepath.Glob(filepath.Join("testdata", "hostile", "*.tfstate"))
+	seeds = append(seeds, hostile...)
 	for _, name := range seeds {
 		if data, err := os.ReadFile(name); err == nil && len(data) < 1<<16 {
 			f.Add(data)

@@ -96,7 +96,46 @@ func Decode(data []byte) (*State, error) {
 		s.Outputs = map[string]*OutputState{}
 	}
 	s.Sort()
+	if err := checkDuplicates(s); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// checkDuplicates fails when a sorted state records a resource, or an
+// instance of one (the same key, current or the same deposed object),
+// twice: Terraform never writes that, and which of the two is real cannot
+// be told.
+func checkDuplicates(s *State) error {
+	for i, r := range s.Resources {
+		if i > 0 {
+			p := s.Resources[i-1]
+			if p.Module == r.Module && p.Mode == r.Mode && p.Type == r.Type && p.Name == r.Name {
+				return fmt.Errorf("the state records %s twice; it was edited or merged by hand: keep one of the two entries", r.Addr())
+			}
+		}
+		// Instances are sorted by key: the objects of one key (current
+		// and deposed, rare) are a run, compared pairwise.
+		for start := 0; start < len(r.Instances); {
+			end := start + 1
+			for end < len(r.Instances) && bytes.Equal(bytes.TrimSpace(r.Instances[start].IndexKey), bytes.TrimSpace(r.Instances[end].IndexKey)) {
+				end++
+			}
+			for a := start; a < end; a++ {
+				for b := a + 1; b < end; b++ {
+					if r.Instances[a].Deposed == r.Instances[b].Deposed {
+						addr, err := r.InstanceAddr(r.Instances[b])
+						if err != nil {
+							return err
+						}
+						return fmt.Errorf("the state records %s twice; it was edited or merged by hand: keep one of the two entries", addr)
+					}
+				}
+			}
+			start = end
+		}
+	}
+	return nil
 }
 
 // explainUndecodable says why data is not a state of FormatVersion, given
