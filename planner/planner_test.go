@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
@@ -183,13 +184,17 @@ resource "aws_subnet" "a" {
 	}
 }
 
-// countingStore records how many instances each save holds.
+// countingStore records how many instances each save holds, and the
+// longest save.
 type countingStore struct {
 	state.MemStore
-	saved []int
+	saved   []int
+	slowest time.Duration
 }
 
 func (c *countingStore) Save(s *state.State) error {
+	start := time.Now()
+	defer func() { c.slowest = max(c.slowest, time.Since(start)) }()
 	n := 0
 	for _, r := range s.Resources {
 		n += len(r.Instances)
@@ -224,7 +229,14 @@ resource "aws_subnet" "a" {
 		t.Fatal(diags.Error())
 	}
 	if want := []int{1, 2, 3, 3}; !slices.Equal(store.saved, want) {
-		t.Errorf("instances per save = %v, want %v", store.saved, want)
+		// Apply skips saves that are slow (5 ms or more); on a loaded
+		// machine even these can be, so only then is a skipped one fine,
+		// as long as the last save holds everything.
+		if store.slowest < 5*time.Millisecond || len(store.saved) == 0 || store.saved[len(store.saved)-1] != 3 {
+			t.Errorf("instances per save = %v, want %v (slowest save %s)", store.saved, want, store.slowest)
+		} else {
+			t.Logf("instances per save = %v: a save took %s, so apply throttled", store.saved, store.slowest)
+		}
 	}
 }
 
