@@ -64,7 +64,9 @@ func EncodePlanFile(p *Plan, toolVersion string) ([]byte, error) {
 	if !p.Timestamp.IsZero() {
 		pf.Timestamp = p.Timestamp.UTC().Format(time.RFC3339Nano)
 	}
-	for name, f := range p.Model.Config.Files {
+	// The modules' files too, so that apply carries out this plan even when
+	// they change on disk (LoadSources reads them back).
+	for name, f := range p.Model.Config.AllFiles() {
 		pf.Config[name] = string(f.Bytes)
 	}
 	for name, v := range p.Model.Variables {

@@ -20,6 +20,9 @@ import (
 type Loader struct {
 	parser  *hclparse.Parser
 	catalog *schema.Catalog
+	// snapshot holds, while LoadSources loads modules, the module files it
+	// was given, by cleaned directory.
+	snapshot map[string]map[string][]byte
 }
 
 // NewLoader returns a Loader that decodes against catalog.
@@ -164,11 +167,33 @@ func (l *Loader) loadFiles(files []string, dir string) (*Config, hcl.Diagnostics
 // native syntax or, for names ending in .json, Terraform's JSON syntax,
 // with the override files merged into the others. The modules it calls are
 // read from disk (see loadModules).
+//
+// Sources in other directories are the files of the modules it calls (a
+// saved plan holds them, Config.AllFiles): a module whose directory has
+// files among them is read from them instead of from disk.
 func (l *Loader) LoadSources(sources map[string][]byte, dir string) (*Config, hcl.Diagnostics) {
-	cfg, diags := l.loadSources(sources, dir)
+	root := make(map[string][]byte, len(sources))
+	var modules map[string]map[string][]byte
+	for name, src := range sources {
+		d := filepath.Clean(filepath.Dir(name))
+		if d == filepath.Clean(dir) {
+			root[name] = src
+			continue
+		}
+		if modules == nil {
+			modules = map[string]map[string][]byte{}
+		}
+		if modules[d] == nil {
+			modules[d] = map[string][]byte{}
+		}
+		modules[d][name] = src
+	}
+	cfg, diags := l.loadSources(root, dir)
 	if diags.HasErrors() {
 		return cfg, diags
 	}
+	l.snapshot = modules
+	defer func() { l.snapshot = nil }()
 	return cfg, append(diags, l.loadModules(cfg)...)
 }
 

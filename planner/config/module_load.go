@@ -153,23 +153,8 @@ func (l *Loader) loadChildren(cfg *Config, rootDir, keyPrefix string, man *modul
 			})
 			continue
 		}
-		files, _, moreDiags := ConfigFiles([]string{dir})
+		child, moreDiags := l.readModule(m, dir)
 		diags = append(diags, moreDiags...)
-		if len(files) == 0 {
-			// Terraform accepts a module without configuration files: it
-			// has nothing to create. Say so, since it is rarely meant.
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagWarning,
-				Summary:  "Module has no configuration files",
-				Detail:   fmt.Sprintf("The directory %s of module %q holds no *.tf, *.tf.json, *.hcl or *.hcl.json files, so the module creates nothing. Check the source path.", dir, m.Name),
-				Subject:  m.SourceRange.Ptr(),
-			})
-		}
-		child := newConfig(dir)
-		if len(files) > 0 {
-			child, moreDiags = l.loadFiles(files, dir)
-			diags = append(diags, moreDiags...)
-		}
 		child.RootDir = rootDir
 		child.Path = append(cfg.Path[:len(cfg.Path):len(cfg.Path)], m.Name)
 		m.Child, m.Dir = child, dir
@@ -178,6 +163,27 @@ func (l *Loader) loadChildren(cfg *Config, rootDir, keyPrefix string, man *modul
 		}
 	}
 	return diags
+}
+
+// readModule reads the module of call m from dir: from the saved plan's
+// snapshot when LoadSources was given its files, else from disk.
+func (l *Loader) readModule(m *Module, dir string) (*Config, hcl.Diagnostics) {
+	if snap, ok := l.snapshot[filepath.Clean(dir)]; ok {
+		return l.loadSources(snap, dir)
+	}
+	files, _, diags := ConfigFiles([]string{dir})
+	if len(files) == 0 {
+		// Terraform accepts a module without configuration files: it has
+		// nothing to create. Say so, since it is rarely meant.
+		return newConfig(dir), append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Module has no configuration files",
+			Detail:   fmt.Sprintf("The directory %s of module %q holds no *.tf, *.tf.json, *.hcl or *.hcl.json files, so the module creates nothing. Check the source path.", dir, m.Name),
+			Subject:  m.SourceRange.Ptr(),
+		})
+	}
+	child, moreDiags := l.loadFiles(files, dir)
+	return child, append(diags, moreDiags...)
 }
 
 // moduleDir returns the directory of the module that call m of cfg
