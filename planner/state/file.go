@@ -293,7 +293,7 @@ func (f *FileStore) Lock(_ context.Context, info LockInfo) (func() error, error)
 		return nil, fmt.Errorf("cannot open the lock file %s: %w", f.LockPath(), err)
 	}
 	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		holder := readLockInfo(lf)
+		holder := waitLockInfo(lf)
 		lf.Close()
 		return nil, &LockError{Holder: holder, Err: err}
 	}
@@ -408,6 +408,18 @@ type lockJSON struct {
 
 func lockInfoJSON(l LockInfo) lockJSON {
 	return lockJSON{ID: l.ID, Operation: l.Operation, Info: l.Info, Who: l.Who, Version: l.Version, Created: l.Created.UTC().Format("2006-01-02T15:04:05.999999999Z07:00"), Path: l.Path}
+}
+
+// waitLockInfo reads the holder's lock info, waiting up to a second for
+// it: a holder writes its info just after it takes the flock, so a
+// contender arriving in between would otherwise name no holder.
+func waitLockInfo(lf *os.File) *LockInfo {
+	for i := 0; ; i++ {
+		if info := readLockInfo(lf); info != nil || i == 100 {
+			return info
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 func readLockInfo(lf *os.File) *LockInfo {
