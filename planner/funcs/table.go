@@ -99,7 +99,7 @@ func New(opts Options) map[string]function.Function {
 		"format":      bounded(stdlib.FormatFunc, checkFormat),
 		"formatlist":  bounded(stdlib.FormatListFunc, checkFormat),
 		"indent":      stdlib.IndentFunc,
-		"join":        stdlib.JoinFunc,
+		"join":        listsAsIs(stdlib.JoinFunc),
 		"lower":       stdlib.LowerFunc,
 		"regex":       stdlib.RegexFunc,
 		"regexall":    stdlib.RegexAllFunc,

@@ -192,6 +192,10 @@ var tests = map[string]struct {
 	"formatlist pairs":  {src: `formatlist("%s-%s", ["a", "b"], ["x", "y"])`, want: strList("a-x", "b-y")},
 	"indent":            {src: `indent(2, "a\nb")`, want: cty.StringVal("a\n  b")},
 	"join":              {src: `join(",", ["a", "b"])`, want: cty.StringVal("a,b")},
+	"join of lists":     {src: `join("-", ["a"], tolist(["b", "c"]), [])`, want: cty.StringVal("a-b-c")},
+	"join of mixed":     {src: `join(",", ["a", 1, true])`, want: cty.StringVal("a,1,true")},
+	"join of unknown":   {src: `join(",", ["a", unknown.str])`, want: cty.UnknownVal(cty.String).RefineNotNull()},
+	"join of objects":   {src: `join(",", [{a = 1}])`, wantErr: `Invalid function argument: Invalid value for "lists" parameter: element 0: string required, but have object.`},
 	"lower":             {src: `lower("ABC")`, want: cty.StringVal("abc")},
 	"regex":             {src: `regex("[a-z]+", "123abc")`, want: cty.StringVal("abc")},
 	"regexall":          {src: `regexall("[0-9]", "a1b2")`, want: strList("1", "2")},
@@ -658,7 +662,7 @@ var tests = map[string]struct {
 	"encode_expr unknown": {src: `provider::terraform::encode_expr(unknown.list)`, want: cty.UnknownVal(cty.String)},
 }
 
-func evalTest(t *testing.T, src string) (cty.Value, hcl.Diagnostics) {
+func evalTest(t testing.TB, src string) (cty.Value, hcl.Diagnostics) {
 	t.Helper()
 	expr, diags := hclsyntax.ParseExpression([]byte(src), "test.hcl", hcl.InitialPos)
 	if diags.HasErrors() {
@@ -894,4 +898,16 @@ func TestTableNilReadFilePanics(t *testing.T) {
 		}
 	}()
 	Table(testDir, nil)
+}
+
+// BenchmarkJoinLargeTuple joins a for expression's tuple of 20,000
+// strings: go-cty's tuple-to-list conversion sorts the element types
+// quadratically, which listsAsIs avoids (4 s before it, for one call).
+func BenchmarkJoinLargeTuple(b *testing.B) {
+	src := `join(",", flatten([for i in range(200) : [for j in range(100) : "${i}-${j}"]]))`
+	for b.Loop() {
+		if _, diags := evalTest(b, src); diags.HasErrors() {
+			b.Fatal(diags.Error())
+		}
+	}
 }
