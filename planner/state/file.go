@@ -292,10 +292,9 @@ func (f *FileStore) Lock(_ context.Context, info LockInfo) (func() error, error)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the lock file %s: %w", f.LockPath(), err)
 	}
-	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		holder := waitLockInfo(lf)
+	if err := flockOrHolder(lf); err != nil {
 		lf.Close()
-		return nil, &LockError{Holder: holder, Err: err}
+		return nil, err
 	}
 	_ = lf.Chmod(0o600) // a lock file left by an older version may be 0644
 	f.removeStaleTemps()
@@ -410,16 +409,25 @@ func lockInfoJSON(l LockInfo) lockJSON {
 	return lockJSON{ID: l.ID, Operation: l.Operation, Info: l.Info, Who: l.Who, Version: l.Version, Created: l.Created.UTC().Format("2006-01-02T15:04:05.999999999Z07:00"), Path: l.Path}
 }
 
-// waitLockInfo reads the holder's lock info, waiting up to a second for
-// it: a holder writes its info just after it takes the flock, so a
-// contender arriving in between would otherwise name no holder.
-func waitLockInfo(lf *os.File) *LockInfo {
-	for i := 0; ; i++ {
-		if info := readLockInfo(lf); info != nil || i == 100 {
-			return info
+// flockOrHolder takes the lock file's flock, or returns a LockError that
+// names its holder. A holder writes its info just after it takes the flock
+// and clears it as it lets go, so a contender arriving in between reads
+// nothing: it tries again, for up to a second, until it either holds the
+// flock (the holder is done) or can name the holder.
+func flockOrHolder(lf *os.File) error {
+	var last error
+	for i := 0; i <= 100; i++ {
+		err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			return nil
 		}
+		if info := readLockInfo(lf); info != nil {
+			return &LockError{Holder: info, Err: err}
+		}
+		last = err
 		time.Sleep(10 * time.Millisecond)
 	}
+	return &LockError{Err: last}
 }
 
 func readLockInfo(lf *os.File) *LockInfo {
