@@ -33,13 +33,34 @@ type expansion struct {
 // expand evaluates count or for_each. At validate time an unknown value
 // gives an unknown expansion; at plan time it is an error, as in Terraform.
 func (e *evaluator) expand(r *Resource, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
+	return e.expandMeta(r.Count, r.ForEach, ctx)
+}
+
+// expandMeta evaluates the count or for_each argument of a resource or
+// module call (nil when absent); with neither, there is one instance.
+func (e *evaluator) expandMeta(count, forEach *hcl.Attribute, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
 	switch {
-	case r.Count != nil:
-		return e.expandCount(r.Count, ctx)
-	case r.ForEach != nil:
-		return e.expandForEach(r.ForEach, ctx)
+	case count != nil:
+		return e.expandCount(count, ctx)
+	case forEach != nil:
+		return e.expandForEach(forEach, ctx)
 	}
 	return expansion{keys: []schema.InstanceKey{schema.NoKey}, values: []cty.Value{cty.NilVal}, kind: schema.NoKeyKind, known: true}, nil
+}
+
+// instanceScope returns ctx with count.index or each.key and each.value
+// set for the instance with the given key (each is each.value); a key of
+// no kind leaves ctx as it is.
+func instanceScope(ctx *hcl.EvalContext, key schema.InstanceKey, each cty.Value) *hcl.EvalContext {
+	switch key.Kind {
+	case schema.IntKeyKind:
+		ctx = ctx.NewChild()
+		ctx.Variables = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(key.Int))})}
+	case schema.StringKeyKind:
+		ctx = ctx.NewChild()
+		ctx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(key.Str), "value": each})}
+	}
+	return ctx
 }
 
 func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {

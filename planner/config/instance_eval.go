@@ -231,15 +231,7 @@ func (e *evaluator) evalResource(r *Resource) {
 	}
 	evalOne := func(i int) {
 		key := ex.keys[i]
-		ictx := ctx
-		switch ex.kind {
-		case schema.IntKeyKind:
-			ictx = ctx.NewChild()
-			ictx.Variables = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(key.Int))})}
-		case schema.StringKeyKind:
-			ictx = ctx.NewChild()
-			ictx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(key.Str), "value": ex.values[i]})}
-		}
+		ictx := instanceScope(ctx, key, ex.values[i])
 		bv.insts[i], instDiags[i] = e.evalInstance(r, e.abs(r.Addr).Instance(key), dec, shared, open, ictx, prov)
 		inst := bv.insts[i]
 		inst.DepsSettled = depsSettled

@@ -440,16 +440,7 @@ func (e *evaluator) evalModule(m *Module) {
 	}
 	e.checkCallArguments(m)
 	ctx := e.scope(e.refs[n])
-	var ex expansion
-	var diags hcl.Diagnostics
-	switch {
-	case m.Count != nil:
-		ex, diags = e.expandCount(m.Count, ctx)
-	case m.ForEach != nil:
-		ex, diags = e.expandForEach(m.ForEach, ctx)
-	default:
-		ex = expansion{keys: []schema.InstanceKey{schema.NoKey}, values: []cty.Value{cty.NilVal}, kind: schema.NoKeyKind, known: true}
-	}
+	ex, diags := e.expandMeta(m.Count, m.ForEach, ctx)
 	if e.allUnknown {
 		// Terraform's validate walk does not expand module calls: each
 		// module is checked once with its variables unknown.
@@ -488,15 +479,7 @@ func (e *evaluator) takeArgument(name string) {
 		return
 	}
 	p := e.parent
-	ctx := p.scope(p.argRefs[m.Name][name])
-	switch e.call.key.Kind {
-	case schema.IntKeyKind:
-		ctx = ctx.NewChild()
-		ctx.Variables = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(e.call.key.Int))})}
-	case schema.StringKeyKind:
-		ctx = ctx.NewChild()
-		ctx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(e.call.key.Str), "value": e.call.each})}
-	}
+	ctx := instanceScope(p.scope(p.argRefs[m.Name][name]), e.call.key, e.call.each)
 	v, diags := attr.Expr.Value(ctx)
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
