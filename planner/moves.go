@@ -45,13 +45,14 @@ func ApplyMoves(prior *state.State, cfg *config.Config) (*state.State, Moves, hc
 		return prior, nil, nil
 	}
 	st := prior.DeepCopy()
+	x := newMoveIndex(st)
 	origin := map[schema.InstanceAddr]schema.InstanceAddr{} // current -> stored
 	var diags hcl.Diagnostics
 	moved := false
 	for _, s := range stmts {
 		plan := s.plan(st)
 		for _, mv := range plan {
-			if findInstance(st, mv.to) != nil {
+			if x.insts[mv.to] {
 				diags = append(diags, &hcl.Diagnostic{
 					Severity: hcl.DiagWarning,
 					Summary:  "Move destination already exists",
@@ -60,7 +61,7 @@ func ApplyMoves(prior *state.State, cfg *config.Config) (*state.State, Moves, hc
 				})
 				continue
 			}
-			relocate(st, mv)
+			x.relocate(mv)
 			moved = true
 			o, ok := origin[mv.from]
 			if !ok {
@@ -73,6 +74,7 @@ func ApplyMoves(prior *state.State, cfg *config.Config) (*state.State, Moves, hc
 	if !moved {
 		return prior, nil, diags
 	}
+	x.dropEmpty()
 	moves := Moves{}
 	for to, from := range origin {
 		if to != from {
@@ -182,54 +184,59 @@ func moveTarget(from, to schema.MoveEndpoint, rel []schema.ModuleStep, r *state.
 	return append([]schema.ModuleStep{}, to.Module...), to.Resource.Name, newKey, true
 }
 
-// findInstance returns the current instance at addr in st, or nil.
-func findInstance(st *state.State, addr schema.InstanceAddr) *state.Instance {
+// moveIndex finds the resources and current instances of the state being
+// moved by address, so that each move costs the same however large the
+// state.
+type moveIndex struct {
+	st    *state.State
+	res   map[schema.Addr]*state.Resource
+	insts map[schema.InstanceAddr]bool
+}
+
+func newMoveIndex(st *state.State) *moveIndex {
+	x := &moveIndex{st: st, res: map[schema.Addr]*state.Resource{}, insts: map[schema.InstanceAddr]bool{}}
 	for _, r := range st.Resources {
-		if r.Addr() != addr.Resource {
-			continue
-		}
+		x.res[r.Addr()] = r
 		for _, inst := range r.Instances {
 			if inst.Deposed != "" {
 				continue
 			}
-			if k, err := state.DecodeKey(inst.IndexKey); err == nil && k == addr.Key {
-				return inst
+			if a, err := r.InstanceAddr(inst); err == nil {
+				x.insts[a] = true
 			}
 		}
 	}
-	return nil
+	return x
 }
 
-// relocate moves one instance to its new resource entry (made when
-// missing), dropping the old entry when it is left empty.
-func relocate(st *state.State, mv instanceMove) {
+// relocate moves one instance to its new resource entry, made when
+// missing; entries left empty are dropped by dropEmpty.
+func (x *moveIndex) relocate(mv instanceMove) {
 	for i, inst := range mv.res.Instances {
 		if inst == mv.inst {
 			mv.res.Instances = append(mv.res.Instances[:i:i], mv.res.Instances[i+1:]...)
 			break
 		}
 	}
-	var dest *state.Resource
-	for _, r := range st.Resources {
-		if r.Addr() == mv.to.Resource {
-			dest = r
-			break
-		}
-	}
+	dest := x.res[mv.to.Resource]
 	if dest == nil {
 		dest = &state.Resource{Module: mv.to.Resource.Module, Mode: "managed", Type: string(mv.to.Resource.Type), Name: mv.to.Resource.Name, Provider: mv.res.Provider}
-		st.Resources = append(st.Resources, dest)
+		x.st.Resources = append(x.st.Resources, dest)
+		x.res[mv.to.Resource] = dest
 	}
-	mv.inst.IndexKey = nil
-	if mv.to.Key != schema.NoKey {
-		mv.inst.IndexKey = state.EncodeKey(mv.to.Key)
-	}
+	mv.inst.IndexKey = state.EncodeKey(mv.to.Key)
 	dest.Instances = append(dest.Instances, mv.inst)
-	kept := st.Resources[:0]
-	for _, r := range st.Resources {
+	delete(x.insts, mv.from)
+	x.insts[mv.to] = true
+}
+
+// dropEmpty removes the resource entries every instance moved out of.
+func (x *moveIndex) dropEmpty() {
+	kept := x.st.Resources[:0]
+	for _, r := range x.st.Resources {
 		if len(r.Instances) > 0 {
 			kept = append(kept, r)
 		}
 	}
-	st.Resources = kept
+	x.st.Resources = kept
 }
