@@ -363,9 +363,20 @@ func reevaluate(env *environment, loader *config.Loader, cfg *config.Config, var
 	}
 }
 
-// progress prints apply events as Terraform's progress lines.
+// progress prints apply events as Terraform's progress lines, and, once
+// apply spaces its saves out, a line after each save saying how much of
+// the apply the state on disk records:
+//
+//	State saved: 1204 of 2107 changes recorded [serial=9]
+//
+// Completions printed after the last such line may not be in the state
+// yet; before the first, each change was saved before the next line.
 func progress(w io.Writer) func(planner.Event) {
 	return func(e planner.Event) {
+		if e.Op == planner.OpSave {
+			fmt.Fprintf(w, "State saved: %d of %d changes recorded [serial=%d]\n", e.Saved, e.Total, e.Serial)
+			return
+		}
 		addr := e.Addr.String()
 		if e.Deposed != "" {
 			addr += " (deposed object " + e.Deposed + ")"

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"sync"
 	"syscall"
 	"testing"
@@ -18,11 +20,13 @@ import (
 
 // TestApplySurvivesSIGKILL kills `vpcplan apply` of a configuration of
 // more than 2,000 instances at 50 random moments, as a CI runner or an OOM
-// killer would. After every kill the state file must load, keep its
-// lineage and never go back in serial, and no temporary file may pile up;
-// at the end one apply finishes the work and the next plan has no
-// changes. The processes are this test binary, dispatched as vpcplan by
-// TestMain.
+// killer would; once an apply got to the end, the next runs destroy until
+// one of them does, and so on. After every kill the state file must load,
+// keep its lineage and never go back in serial, hold at least what the
+// last "State saved" line of the killed run claimed, and no temporary file
+// may pile up; at the end one apply finishes the work and the next plan
+// has no changes. The processes are this test binary, dispatched as
+// vpcplan by TestMain.
 func TestApplySurvivesSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills 50 applies; skipped in -short mode")
@@ -54,9 +58,24 @@ func TestApplySurvivesSIGKILL(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	lineage := ""
 	var serial uint64
-	kills := 0
+	kills, claims, destroys := 0, 0, 0
+	held := 0 // instances the state held before the run
+	destroying := false
 	for i := 0; i < 50; i++ {
-		cmd := command("apply", "-auto-approve", "-input=false", "-no-color", "-lock-timeout=10s")
+		switch held {
+		case n:
+			destroying = true
+		case 0:
+			destroying = false
+		}
+		verb := "apply"
+		if destroying {
+			verb = "destroy"
+			destroys++
+		}
+		cmd := command(verb, "-auto-approve", "-input=false", "-no-color", "-lock-timeout=10s")
+		var stdout lockedBuffer
+		cmd.Stdout = &stdout
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -65,7 +84,11 @@ func TestApplySurvivesSIGKILL(t *testing.T) {
 			kills++
 		}
 		cmd.Wait()
+		saved := lastSaved(stdout.Bytes())
 		if _, err := os.Stat(statePath); os.IsNotExist(err) {
+			if saved > 0 {
+				t.Fatalf("kill %d: %s reported %d changes saved, but there is no state", i, verb, saved)
+			}
 			continue // killed before its first save
 		}
 		st, err := state.NewFileStore(statePath).Load()
@@ -75,6 +98,20 @@ func TestApplySurvivesSIGKILL(t *testing.T) {
 		if st == nil {
 			continue
 		}
+		// Every change of an apply here creates an instance and every
+		// change of a destroy deletes one, so the state holds at least the
+		// changes the last "State saved" line of the killed run claims.
+		now := managedInstances(st)
+		if saved >= 0 {
+			claims++
+			if !destroying && now < held+saved {
+				t.Fatalf("kill %d: the last progress line of apply said %d changes were saved, but the state holds %d instances, %d more than before", i, saved, now, now-held)
+			}
+			if destroying && now > held-saved {
+				t.Fatalf("kill %d: the last progress line of destroy said %d changes were saved, but the state holds %d instances, %d fewer than before", i, saved, now, held-now)
+			}
+		}
+		held = now
 		if lineage == "" {
 			lineage = st.Lineage
 		} else if st.Lineage != lineage {
@@ -113,7 +150,33 @@ func TestApplySurvivesSIGKILL(t *testing.T) {
 	if len(leftovers) > 0 {
 		t.Errorf("temporary files left behind: %v", leftovers)
 	}
-	t.Logf("%d kills within %v of starting; final serial %d", kills, window, st.Serial)
+	t.Logf("%d kills within %v of starting, %d after a \"State saved\" line, %d runs of destroy; final serial %d", kills, window, claims, destroys, st.Serial)
+}
+
+// savedLine is the progress line apply prints after a save once it
+// spaces its saves out.
+var savedLine = regexp.MustCompile(`(?m)^State saved: ([0-9]+) of [0-9]+ changes recorded \[serial=[0-9]+\]$`)
+
+// lastSaved returns how many changes the last "State saved" line of an
+// apply's output claims, or -1 when there is none.
+func lastSaved(out []byte) int {
+	m := savedLine.FindAllSubmatch(out, -1)
+	if len(m) == 0 {
+		return -1
+	}
+	n, _ := strconv.Atoi(string(m[len(m)-1][1]))
+	return n
+}
+
+// managedInstances counts the managed resource instances of st.
+func managedInstances(st *state.State) int {
+	n := 0
+	for _, r := range st.Resources {
+		if r.Mode == "managed" {
+			n += len(r.Instances)
+		}
+	}
+	return n
 }
 
 // tail returns the last 2,000 bytes of out.

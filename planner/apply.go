@@ -23,10 +23,22 @@ const (
 	OpModify
 	OpDestroy
 	OpRead
+	// OpSave reports a save of the state that is not right after each
+	// change: see Event.
+	OpSave
 )
 
 // Event reports the progress of an apply: Done is false when an operation
 // starts and true when it is complete.
+//
+// While saves are cheap, Apply saves the state after every change, before
+// the next event, and reports no save. Once a save takes long enough for
+// Apply to space saves out (see Apply), changes reported as complete may
+// not be in the state yet; from then on, every save is reported, as an
+// event with Op OpSave, Done true, no Addr, and Saved, Total and Serial
+// set: the state on disk holds at least the first Saved changes of this
+// apply. The first such event comes at the save that starts the spacing,
+// so no completion goes unsaved before a save event says so.
 type Event struct {
 	Addr    schema.InstanceAddr
 	Op      Op
@@ -34,6 +46,10 @@ type Event struct {
 	ID      string // the instance's id, when it has one
 	Deposed string // the deposed object's key, for the old object of a create_before_destroy replacement
 	Elapsed time.Duration
+	// Saved is how many of the plan's Total changes the saved state
+	// records, and Serial its serial (OpSave only).
+	Saved, Total int
+	Serial       uint64
 }
 
 // ApplyOptions are the inputs of Apply besides the plan.
@@ -61,9 +77,13 @@ type applier struct {
 	changes map[schema.InstanceAddr]*Change
 	res     map[schema.Addr]*state.Resource
 	done    int
-	// lastSave is when the last save ended and saveCost what it took.
+	total   int // the plan's changes other than NoOp
+	// lastSave is when the last save ended and saveCost what it took;
+	// spaced is set once a save took long enough to space saves out, and
+	// from then on every save is reported (Event).
 	lastSave time.Time
 	saveCost time.Duration
+	spaced   bool
 	diags    hcl.Diagnostics
 	applied  [3]int // added, changed, destroyed
 	saveErrs int
@@ -94,10 +114,9 @@ func Apply(ctx context.Context, p *Plan, opts ApplyOptions) (*state.State, [3]in
 	for _, c := range p.Changes {
 		a.changes[c.Addr] = c
 	}
-	n := 0
 	for _, c := range p.Changes {
 		if c.Action != NoOp {
-			n++
+			a.total++
 		}
 	}
 	for _, r := range a.st.Resources {
@@ -345,8 +364,15 @@ func (a *applier) save(final bool) {
 		return
 	}
 	start := time.Now()
-	defer func() { a.lastSave, a.saveCost = time.Now(), time.Since(start) }()
-	if err := a.opts.Store.Save(a.st); err != nil {
+	err := a.opts.Store.Save(a.st)
+	a.lastSave, a.saveCost = time.Now(), time.Since(start)
+	if a.saveCost >= cheapSave {
+		a.spaced = true
+	}
+	if err == nil && a.spaced {
+		a.event(Event{Op: OpSave, Done: true, Saved: a.done, Total: a.total, Serial: a.st.Serial})
+	}
+	if err != nil {
 		a.saveErrs++
 		if a.saveErrs == 1 || final {
 			a.diags = append(a.diags, &hcl.Diagnostic{
