@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
@@ -27,6 +30,23 @@ Options:
                      endpoints and NAT gateways, per endpoint and zone, from
                      vpcplan's dated price table (a Region without prices
                      says so; no figure is estimated).
+  -traffic=FILE      GB a month per VPC and service, in HCL (or JSON for a
+                     name ending in .json). Adds the per-GB processing
+                     charges of the current paths (interface and GWLB
+                     endpoints, NAT gateways) to the -cost breakdown, with
+                     the arithmetic, and compares the gateway endpoint,
+                     interface endpoint and NAT gateway paths for S3 and
+                     DynamoDB. One block per VPC, labelled with its address;
+                     one attribute per service ("_" for "." in a name):
+
+                         traffic "aws_vpc.main" {
+                           s3       = 500 # GB a month
+                           dynamodb = 20
+                         }
+
+                     JSON: {"traffic": {"aws_vpc.main": {"s3": 500}}}
+                     Name the file *.traffic (or *.traffic.json): every
+                     *.hcl file of the directory is configuration.
   -service=NAME      Only paths to this service (s3, dynamodb, ssm, ...).
   -no-color          Accepted for symmetry; explain prints no colour.
   -var 'NAME=VALUE'  Set a value for an input variable.
@@ -39,6 +59,7 @@ func runExplain(ctx context.Context, env *environment, args []string) int {
 	format := fs.String("format", "table", "")
 	service := fs.String("service", "", "")
 	cost := fs.Bool("cost", false, "")
+	trafficFile := fs.String("traffic", "", "")
 	fs.Bool("no-color", false, "")
 	var vars []config.VarArg
 	fs.Var(varArgs{list: &vars}, "var", "")
@@ -66,8 +87,33 @@ func runExplain(ctx context.Context, env *environment, args []string) int {
 		return exitError
 	}
 	opts := network.Options{Service: *service}
-	if *cost {
+	if *cost || *trafficFile != "" {
 		opts.Prices = network.DefaultPrices()
+	}
+	if *trafficFile != "" {
+		src, err := os.ReadFile(*trafficFile)
+		if err != nil {
+			fmt.Fprintf(env.stderr, "Error reading the traffic file: %s\n", err)
+			return exitError
+		}
+		flows, f, diags := network.ParseTraffic(*trafficFile, src, m, services)
+		if len(diags) > 0 {
+			files := map[string]*hcl.File{}
+			for name, lf := range loader.Files() {
+				files[name] = lf
+			}
+			if f != nil {
+				files[*trafficFile] = f
+			}
+			printDiagnostics(env, files, diags, true)
+		}
+		if diags.HasErrors() {
+			return exitError
+		}
+		opts.Traffic = flows
+		if opts.Traffic == nil {
+			opts.Traffic = []network.TrafficFlow{}
+		}
 	}
 	r := network.Explain(m, services, opts)
 	if err := write(r); err != nil {

@@ -93,6 +93,9 @@ type Report struct {
 	Problems     []Problem   `json:"problems,omitempty"`
 	// Cost is the monthly endpoint cost, when asked for (Options.Prices).
 	Cost *Cost `json:"cost,omitempty"`
+	// Traffic is the processing charges of Options.Traffic and the
+	// comparison of paths for S3 and DynamoDB, when traffic is given.
+	Traffic *TrafficCost `json:"traffic,omitempty"`
 }
 
 // Options narrow a report.
@@ -103,6 +106,10 @@ type Options struct {
 	// Prices, when set, adds the monthly fixed cost of the endpoints,
 	// Resolver endpoints and NAT gateways priced with this table.
 	Prices map[string]RegionPrices
+	// Traffic, when set, adds the processing charges of these flows on
+	// their current paths, priced with Prices, and compares the gateway,
+	// interface and NAT paths of the flows to S3 and DynamoDB.
+	Traffic []TrafficFlow
 }
 
 // Explain walks every subnet of every VPC, and the on-premises side of
@@ -111,7 +118,7 @@ type Options struct {
 func Explain(m *config.Model, services *schema.ServiceCatalog, opts Options) *Report {
 	e := &explainer{m: m, services: services, gateways: NewGatewayIndex(m, services), resolvers: NewInboundResolverIndex(m)}
 	r := &Report{}
-	svcs := e.servicesInUse()
+	svcs := e.servicesInUse(opts.Traffic)
 	for _, s := range svcs {
 		if opts.Service == "" || opts.Service == s.Name {
 			r.Services = append(r.Services, s.Name)
@@ -148,6 +155,15 @@ func Explain(m *config.Model, services *schema.ServiceCatalog, opts Options) *Re
 		c := FixedCost(ItemsFromModel(m), opts.Prices)
 		r.Cost = &c
 	}
+	if opts.Traffic != nil {
+		var flows []TrafficFlow
+		for _, f := range opts.Traffic {
+			if opts.Service == "" || opts.Service == f.Service.Name {
+				flows = append(flows, f)
+			}
+		}
+		r.Traffic = trafficCost(r, m, services, flows, opts.Prices)
+	}
 	r.Problems = e.problems
 	sort.SliceStable(r.Problems, func(i, j int) bool { return r.Problems[i].Addr < r.Problems[j].Addr })
 	return r
@@ -167,9 +183,10 @@ func (e *explainer) vpcs() []*config.Instance {
 	return UniqueInstances(e.m.OfType(schema.TypeVPC))
 }
 
-// servicesInUse returns S3, DynamoDB and the catalog services the
-// configuration's gateway and interface endpoints name, sorted by name.
-func (e *explainer) servicesInUse() []*schema.Service {
+// servicesInUse returns S3, DynamoDB, the catalog services the
+// configuration's gateway and interface endpoints name and those the
+// traffic flows name, sorted by name.
+func (e *explainer) servicesInUse(flows []TrafficFlow) []*schema.Service {
 	seen := map[*schema.Service]bool{}
 	var out []*schema.Service
 	add := func(s *schema.Service) {
@@ -187,6 +204,9 @@ func (e *explainer) servicesInUse() []*schema.Service {
 		if _, s, ok := EndpointService(e.services, ep); ok {
 			add(s)
 		}
+	}
+	for _, f := range flows {
+		add(f.Service)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
@@ -329,7 +349,7 @@ func (e *explainer) followDefault(p *Path, vpc, rt *config.Instance, seen map[*c
 			p.Notes = append(p.Notes, fmt.Sprintf("the default route of %s names %s, which is not a Gateway Load Balancer endpoint", rt.Addr, ep.Addr))
 			return
 		}
-		p.Hops = append(p.Hops, Hop{Role: "GWLB endpoint (inspection)", Addr: ep.Addr.String()})
+		p.Hops = append(p.Hops, Hop{Role: roleGWLB, Addr: ep.Addr.String()})
 		// Inspected traffic comes back out of the endpoint's subnet and
 		// follows that subnet's route table.
 		subnets := EndpointSubnets(ep)
@@ -353,6 +373,9 @@ func (e *explainer) followDefault(p *Path, vpc, rt *config.Instance, seen map[*c
 		p.Verdict = Unknown
 	}
 }
+
+// roleGWLB is the role of a Gateway Load Balancer endpoint hop.
+const roleGWLB = "GWLB endpoint (inspection)"
 
 func (e *explainer) problem(inst *config.Instance, detail string) {
 	if e.reported == nil {

@@ -79,6 +79,12 @@ func WriteTable(w io.Writer, r *Report) error {
 			return err
 		}
 	}
+	if r.Traffic != nil {
+		fmt.Fprintln(w)
+		if err := WriteTraffic(w, *r.Traffic, r.Cost); err != nil {
+			return err
+		}
+	}
 	if len(r.Problems) > 0 {
 		fmt.Fprintf(w, "\nProblems:\n")
 		for _, pr := range r.Problems {
@@ -236,4 +242,70 @@ func units(it Item) string {
 		return fmt.Sprintf("%d IP", it.Units)
 	}
 	return fmt.Sprintf("%d", it.Units)
+}
+
+// WriteTraffic writes the processing charges of the traffic on its current
+// paths with their arithmetic, the total with the fixed cost (when given),
+// then the S3 and DynamoDB paths compared.
+func WriteTraffic(w io.Writer, t TrafficCost, fixed *Cost) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "TRAFFIC\tSERVICE\tGB/MONTH\tPATH\tPROCESSING\n")
+	for _, l := range t.Lines {
+		charge := l.Arithmetic
+		if !l.Priced {
+			charge = l.Note
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", l.VPC, l.Service, gbText(l.GB), l.Path, charge)
+	}
+	if len(t.Lines) == 0 {
+		fmt.Fprintln(tw, "No traffic for the services shown.")
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	total := "Monthly processing charges: " + Dollars(t.ProcessingUSD)
+	if !t.Complete {
+		total += " (incomplete"
+		if len(t.Unpriced) > 0 {
+			total += ": no price data for " + strings.Join(t.Unpriced, ", ")
+		}
+		total += ")"
+	}
+	fmt.Fprintln(w, total)
+	if fixed != nil {
+		line := fmt.Sprintf("Monthly endpoint cost with traffic: %s fixed + %s processing = %s", Dollars(fixed.MonthlyUSD), Dollars(t.ProcessingUSD), Dollars(fixed.MonthlyUSD+t.ProcessingUSD))
+		if !fixed.Complete || !t.Complete {
+			line += " (incomplete)"
+		}
+		fmt.Fprintln(w, line)
+	}
+	for _, c := range t.Comparisons {
+		fmt.Fprintf(w, "\n%s to %s, %s GB a month in %s:\n", c.VPC, c.Service, gbText(c.GB), c.Region)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for _, o := range c.Options {
+			cost, arith := "-", o.Note
+			if o.Priced {
+				cost, arith = Dollars(o.MonthlyUSD), o.Arithmetic
+				if o.Note != "" {
+					arith += " (" + o.Note + ")"
+				}
+			}
+			var marks []string
+			if o.Current {
+				marks = append(marks, "current")
+			}
+			if o.Path == c.Cheapest {
+				marks = append(marks, "cheapest")
+			}
+			mark := ""
+			if len(marks) > 0 {
+				mark = "[" + strings.Join(marks, ", ") + "]"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", o.Path, cost, mark, arith)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
