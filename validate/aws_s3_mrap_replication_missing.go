@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
@@ -16,14 +17,14 @@ import (
 // bucket counts, whatever its filter). Only direct rules count, as
 // MRAP-012 asks for rules between the buckets themselves (two-way rules).
 // The rule stays silent where a configuration's source, destination or
-// status is unknown (see mrapReplicationIndex).
+// status is unknown (see network.ReplicationIndex).
 var awsS3MRAPReplicationMissing = &Rule{
 	ID:       "aws_s3_mrap_replication_missing",
 	Summary:  "A Multi-Region Access Point's buckets do not all replicate to each other",
 	Severity: hcl.DiagWarning,
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
-		var index *mrapReplicationIndex
+		var index *network.ReplicationIndex
 		seen := mrapSeen{}
 		for _, inst := range in.Model.OfType(schema.TypeS3ControlMultiRegionAccessPoint) {
 			bs := mrapBuckets(inst)
@@ -31,8 +32,8 @@ var awsS3MRAPReplicationMissing = &Rule{
 				continue
 			}
 			if index == nil {
-				index = newMRAPReplicationIndex(in)
-				if index.loose {
+				index = network.NewReplicationIndex(in.Model)
+				if index.Loose() {
 					return diags
 				}
 			}
@@ -40,7 +41,7 @@ var awsS3MRAPReplicationMissing = &Rule{
 			first := -1
 			for i, a := range bs {
 				for j, b := range bs {
-					if i == j || !index.missing(a.Bucket, b.Bucket) {
+					if i == j || !index.Missing(a.Bucket, b.Bucket) {
 						continue
 					}
 					if first < 0 {

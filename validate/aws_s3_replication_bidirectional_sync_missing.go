@@ -29,16 +29,16 @@ var awsS3ReplicationBidirectionalSyncMissing = &Rule{
 				continue
 			}
 			for _, r := range replicationRules(rc) {
-				dst := rc.Link(r.path("destination[0].bucket"))
+				dst := rc.Link(r.Path("destination[0].bucket"))
 				if dst == nil {
 					continue
 				}
 				k := edge{src, dst}
 				// A status the model cannot tell (unknown, or from dynamic
 				// blocks with an unknown for_each) may be Enabled.
-				status, ok := r.get("source_selection_criteria", 0, "replica_modifications", 0, "status")
+				status, ok := r.Get("source_selection_criteria", 0, "replica_modifications", 0, "status")
 				sync := ok && status.AsString() == "Enabled"
-				if present, known := r.block("source_selection_criteria[0].replica_modifications[0]"); !known || present && !ok {
+				if present, known := r.Block("source_selection_criteria[0].replica_modifications[0]"); !known || present && !ok {
 					sync = true
 				}
 				if old, ok := edges[k]; ok {
@@ -59,8 +59,8 @@ var awsS3ReplicationBidirectionalSyncMissing = &Rule{
 			r := this.rule
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Two-way replication without replica modification sync",
-				Detail:  fmt.Sprintf("%s and %s replicate to each other, but rule %d of %s does not enable replica modification sync, so changes to tags, ACLs and Object Lock settings made on replicas do not flow back. Add source_selection_criteria { replica_modifications { status = \"Enabled\" } } to the rules of both buckets.", k.from.Addr, k.to.Addr, r.index+1, r.rc.Addr),
-				Subject: r.rc.Ranges(r.path("destination[0].bucket")).Expr.Ptr(),
+				Detail:  fmt.Sprintf("%s and %s replicate to each other, but rule %d of %s does not enable replica modification sync, so changes to tags, ACLs and Object Lock settings made on replicas do not flow back. Add source_selection_criteria { replica_modifications { status = \"Enabled\" } } to the rules of both buckets.", k.from.Addr, k.to.Addr, r.Index+1, r.Config.Addr),
+				Subject: r.Config.Ranges(r.Path("destination[0].bucket")).Expr.Ptr(),
 			})
 		}
 		return diags

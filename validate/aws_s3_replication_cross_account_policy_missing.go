@@ -29,7 +29,7 @@ var awsS3ReplicationCrossAccountPolicyMissing = &Rule{
 				continue
 			}
 			for _, r := range replicationRules(rc) {
-				path := r.path("destination[0].bucket")
+				path := r.Path("destination[0].bucket")
 				dst := rc.Link(path)
 				if dst == nil || dst.Account == "" || dst.Account == src.Account {
 					continue
@@ -51,7 +51,7 @@ var awsS3ReplicationCrossAccountPolicyMissing = &Rule{
 				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Destination bucket policy does not grant the replication role",
-					Detail:  fmt.Sprintf("Rule %d of %s replicates to %s in account %s, but that bucket's policy does not allow %v for the replication role %s; cross-account replication fails. Add a statement allowing s3:ReplicateObject and s3:ReplicateDelete on %s for that role.", r.index+1, rc.Addr, dst.Addr, dst.Account, missing, principal.ID, objects),
+					Detail:  fmt.Sprintf("Rule %d of %s replicates to %s in account %s, but that bucket's policy does not allow %v for the replication role %s; cross-account replication fails. Add a statement allowing s3:ReplicateObject and s3:ReplicateDelete on %s for that role.", r.Index+1, rc.Addr, dst.Addr, dst.Account, missing, principal.ID, objects),
 					Subject: rc.Ranges(path).Expr.Ptr(),
 				})
 			}

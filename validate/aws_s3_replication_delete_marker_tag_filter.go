@@ -18,11 +18,11 @@ var awsS3ReplicationDeleteMarkerTagFilter = &Rule{
 		var diags hcl.Diagnostics
 		for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
 			for _, r := range replicationRules(rc) {
-				if r.getString("delete_marker_replication", 0, "status") != "Enabled" {
+				if r.GetString("delete_marker_replication", 0, "status") != "Enabled" {
 					continue
 				}
-				tagged := r.has("filter[0].tag")
-				if tags, ok := r.get("filter", 0, "and", 0, "tags"); ok && tags.Type().IsMapType() && tags.LengthInt() > 0 {
+				tagged := r.Has("filter[0].tag")
+				if tags, ok := r.Get("filter", 0, "and", 0, "tags"); ok && tags.Type().IsMapType() && tags.LengthInt() > 0 {
 					tagged = true
 				} else if ok && !tags.Type().IsMapType() && tags.Type() != cty.DynamicPseudoType && tags.CanIterateElements() && tags.LengthInt() > 0 {
 					tagged = true
@@ -32,8 +32,8 @@ var awsS3ReplicationDeleteMarkerTagFilter = &Rule{
 				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Delete marker replication with a tag filter",
-					Detail:  fmt.Sprintf("Rule %d of %s replicates delete markers but filters objects by tag; S3 does not support delete marker replication for tag-based rules. Set delete_marker_replication { status = \"Disabled\" }, or filter by prefix only.", r.index+1, rc.Addr),
-					Subject: rc.Ranges(r.path("delete_marker_replication[0].status")).Expr.Ptr(),
+					Detail:  fmt.Sprintf("Rule %d of %s replicates delete markers but filters objects by tag; S3 does not support delete marker replication for tag-based rules. Set delete_marker_replication { status = \"Disabled\" }, or filter by prefix only.", r.Index+1, rc.Addr),
+					Subject: rc.Ranges(r.Path("delete_marker_replication[0].status")).Expr.Ptr(),
 				})
 			}
 		}

@@ -19,8 +19,8 @@ var awsS3ReplicationDestinationAccessPoint = &Rule{
 		var diags hcl.Diagnostics
 		for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
 			for _, r := range replicationRules(rc) {
-				path := r.path("destination[0].bucket")
-				dst := r.getString("destination", 0, "bucket")
+				path := r.Path("destination[0].bucket")
+				dst := r.GetString("destination", 0, "bucket")
 				isAP := strings.Contains(dst, ":accesspoint/") || strings.HasSuffix(dst, "-s3alias") || strings.HasSuffix(dst, ".mrap")
 				for _, l := range rc.Links(path) {
 					isAP = isAP || l.Addr.Resource.Type == schema.TypeS3AccessPoint
@@ -30,7 +30,7 @@ var awsS3ReplicationDestinationAccessPoint = &Rule{
 				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Replication destination is an access point",
-					Detail:  fmt.Sprintf("Rule %d of %s replicates to an access point; S3 replication takes the destination bucket's ARN (arn:aws:s3:::name), not an access point ARN or alias. Use the bucket's arn.", r.index+1, rc.Addr),
+					Detail:  fmt.Sprintf("Rule %d of %s replicates to an access point; S3 replication takes the destination bucket's ARN (arn:aws:s3:::name), not an access point ARN or alias. Use the bucket's arn.", r.Index+1, rc.Addr),
 					Subject: rc.Ranges(path).Expr.Ptr(),
 				})
 			}

@@ -21,13 +21,13 @@ var awsS3ReplicationDestinationIsSource = &Rule{
 				continue
 			}
 			for _, r := range replicationRules(rc) {
-				if dst := rc.Link(r.path("destination[0].bucket")); dst != src {
+				if dst := rc.Link(r.Path("destination[0].bucket")); dst != src {
 					continue
 				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Replication destination is the source",
-					Detail:  fmt.Sprintf("Rule %d of %s replicates %s to itself; S3 rejects a destination equal to the source bucket. Point destination.bucket at another bucket's ARN.", r.index+1, rc.Addr, src.Addr),
-					Subject: rc.Ranges(r.path("destination[0].bucket")).Expr.Ptr(),
+					Detail:  fmt.Sprintf("Rule %d of %s replicates %s to itself; S3 rejects a destination equal to the source bucket. Point destination.bucket at another bucket's ARN.", r.Index+1, rc.Addr, src.Addr),
+					Subject: rc.Ranges(r.Path("destination[0].bucket")).Expr.Ptr(),
 				})
 			}
 		}

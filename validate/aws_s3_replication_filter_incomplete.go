@@ -20,30 +20,30 @@ var awsS3ReplicationFilterIncomplete = &Rule{
 		var diags hcl.Diagnostics
 		for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
 			for _, r := range replicationRules(rc) {
-				if !r.has("filter") {
+				if !r.Has("filter") {
 					continue
 				}
 				report := func(path, problem string, name bool) {
-					rng := rc.Ranges(r.path(path))
+					rng := rc.Ranges(r.Path(path))
 					subject := rng.Expr
 					if name {
 						subject = rng.Name
 					}
 					diags = append(diags, &hcl.Diagnostic{
 						Summary: "Incomplete replication rule filter",
-						Detail:  fmt.Sprintf("Rule %d of %s has a filter, so it uses the current replication schema, which %s; S3 rejects the rule otherwise.", r.index+1, rc.Addr, problem),
+						Detail:  fmt.Sprintf("Rule %d of %s has a filter, so it uses the current replication schema, which %s; S3 rejects the rule otherwise.", r.Index+1, rc.Addr, problem),
 						Subject: subject.Ptr(),
 					})
 				}
-				if r.lacks("delete_marker_replication") {
+				if r.Lacks("delete_marker_replication") {
 					report("filter[0]", "needs delete_marker_replication { status = \"Enabled\" or \"Disabled\" }", true)
 				}
 				n := 0
-				if rc.Ranges(r.path("filter[0].prefix")).Found {
+				if rc.Ranges(r.Path("filter[0].prefix")).Found {
 					n++
 				}
 				for _, part := range []string{"filter[0].tag", "filter[0].and"} {
-					if r.has(part) {
+					if r.Has(part) {
 						n++
 					}
 				}

@@ -19,15 +19,15 @@ var awsS3ReplicationKMSKeyRegionMismatch = &Rule{
 		var diags hcl.Diagnostics
 		for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
 			for _, r := range replicationRules(rc) {
-				dst := rc.Link(r.path("destination[0].bucket"))
+				dst := rc.Link(r.Path("destination[0].bucket"))
 				if dst == nil || dst.Region == "" {
 					continue
 				}
 				keyPath := "destination[0].encryption_configuration[0].replica_kms_key_id"
 				region := ""
-				if key := rc.Link(r.path(keyPath)); key != nil {
+				if key := rc.Link(r.Path(keyPath)); key != nil {
 					region = key.Region
-				} else if arn := r.getString("destination", 0, "encryption_configuration", 0, "replica_kms_key_id"); arn != "" {
+				} else if arn := r.GetString("destination", 0, "encryption_configuration", 0, "replica_kms_key_id"); arn != "" {
 					region = arnRegion(arn)
 				}
 				if region == "" || region == dst.Region {
@@ -35,8 +35,8 @@ var awsS3ReplicationKMSKeyRegionMismatch = &Rule{
 				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Replica KMS key in another Region",
-					Detail:  fmt.Sprintf("Rule %d of %s encrypts replicas in %s (%s) with a KMS key in %s. The key must be in the destination bucket's Region; S3 accepts the configuration, then fails to replicate each encrypted object. Use a key (or a multi-Region replica key) in %s.", r.index+1, rc.Addr, dst.Addr, dst.Region, region, dst.Region),
-					Subject: rc.Ranges(r.path(keyPath)).Expr.Ptr(),
+					Detail:  fmt.Sprintf("Rule %d of %s encrypts replicas in %s (%s) with a KMS key in %s. The key must be in the destination bucket's Region; S3 accepts the configuration, then fails to replicate each encrypted object. Use a key (or a multi-Region replica key) in %s.", r.Index+1, rc.Addr, dst.Addr, dst.Region, region, dst.Region),
+					Subject: rc.Ranges(r.Path(keyPath)).Expr.Ptr(),
 				})
 			}
 		}

@@ -25,7 +25,7 @@ var awsS3ReplicationObjectLockMismatch = &Rule{
 				continue
 			}
 			for _, r := range replicationRules(rc) {
-				path := r.path("destination[0].bucket")
+				path := r.Path("destination[0].bucket")
 				dst := rc.Link(path)
 				if dst == nil {
 					continue

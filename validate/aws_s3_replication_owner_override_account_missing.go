@@ -18,16 +18,16 @@ var awsS3ReplicationOwnerOverrideAccountMissing = &Rule{
 		var diags hcl.Diagnostics
 		for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
 			for _, r := range replicationRules(rc) {
-				if !r.has("destination[0].access_control_translation") {
+				if !r.Has("destination[0].access_control_translation") {
 					continue
 				}
-				if _, ok := r.get("destination", 0, "account"); ok || rc.Ranges(r.path("destination[0].account")).Found {
+				if _, ok := r.Get("destination", 0, "account"); ok || rc.Ranges(r.Path("destination[0].account")).Found {
 					continue
 				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Owner override without destination account",
-					Detail:  fmt.Sprintf("Rule %d of %s changes replica ownership (access_control_translation) but does not name the destination account; S3 rejects the configuration. Set destination.account to the destination bucket owner's account ID.", r.index+1, rc.Addr),
-					Subject: rc.Ranges(r.path("destination[0].access_control_translation[0]")).Name.Ptr(),
+					Detail:  fmt.Sprintf("Rule %d of %s changes replica ownership (access_control_translation) but does not name the destination account; S3 rejects the configuration. Set destination.account to the destination bucket owner's account ID.", r.Index+1, rc.Addr),
+					Subject: rc.Ranges(r.Path("destination[0].access_control_translation[0]")).Name.Ptr(),
 				})
 			}
 		}

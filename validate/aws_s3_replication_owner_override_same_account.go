@@ -18,11 +18,11 @@ var awsS3ReplicationOwnerOverrideSameAccount = &Rule{
 		var diags hcl.Diagnostics
 		for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
 			for _, r := range replicationRules(rc) {
-				if !r.has("destination[0].access_control_translation") {
+				if !r.Has("destination[0].access_control_translation") {
 					continue
 				}
-				dstAccount := r.getString("destination", 0, "account")
-				if dst := rc.Link(r.path("destination[0].bucket")); dst != nil && dstAccount == "" {
+				dstAccount := r.GetString("destination", 0, "account")
+				if dst := rc.Link(r.Path("destination[0].bucket")); dst != nil && dstAccount == "" {
 					dstAccount = dst.Account
 				}
 				srcAccount := rc.Account
@@ -34,8 +34,8 @@ var awsS3ReplicationOwnerOverrideSameAccount = &Rule{
 				}
 				diags = append(diags, &hcl.Diagnostic{
 					Summary: "Owner override within one account",
-					Detail:  fmt.Sprintf("Rule %d of %s changes replica ownership to the destination account, but source and destination both belong to account %s, so the override changes nothing. Remove access_control_translation, or check that the destination is the intended (other) account.", r.index+1, rc.Addr, srcAccount),
-					Subject: rc.Ranges(r.path("destination[0].access_control_translation[0]")).Name.Ptr(),
+					Detail:  fmt.Sprintf("Rule %d of %s changes replica ownership to the destination account, but source and destination both belong to account %s, so the override changes nothing. Remove access_control_translation, or check that the destination is the intended (other) account.", r.Index+1, rc.Addr, srcAccount),
+					Subject: rc.Ranges(r.Path("destination[0].access_control_translation[0]")).Name.Ptr(),
 				})
 			}
 		}

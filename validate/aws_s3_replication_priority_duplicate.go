@@ -18,7 +18,7 @@ var awsS3ReplicationPriorityDuplicate = &Rule{
 		for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
 			seen := map[string]int{}
 			for _, r := range replicationRules(rc) {
-				v, ok := r.get("priority")
+				v, ok := r.Get("priority")
 				if !ok {
 					continue
 				}
@@ -26,12 +26,12 @@ var awsS3ReplicationPriorityDuplicate = &Rule{
 				if first, dup := seen[p]; dup {
 					diags = append(diags, &hcl.Diagnostic{
 						Summary: "Duplicate replication rule priority",
-						Detail:  fmt.Sprintf("Rules %d and %d of %s both have priority %s; S3 needs distinct priorities to decide which rule applies to an object matched by several. Give each rule its own priority.", first+1, r.index+1, rc.Addr, p),
-						Subject: rc.Ranges(r.path("priority")).Expr.Ptr(),
+						Detail:  fmt.Sprintf("Rules %d and %d of %s both have priority %s; S3 needs distinct priorities to decide which rule applies to an object matched by several. Give each rule its own priority.", first+1, r.Index+1, rc.Addr, p),
+						Subject: rc.Ranges(r.Path("priority")).Expr.Ptr(),
 					})
 					continue
 				}
-				seen[p] = r.index
+				seen[p] = r.Index
 			}
 		}
 		return diags

@@ -43,7 +43,7 @@ var awsS3ReplicationRolePermissionsMissing = &Rule{
 			}
 			needed := append([]string(nil), replicationActions...)
 			for _, r := range replicationRules(rc) {
-				if r.getString("source_selection_criteria", 0, "sse_kms_encrypted_objects", 0, "status") == "Enabled" {
+				if r.GetString("source_selection_criteria", 0, "sse_kms_encrypted_objects", 0, "status") == "Enabled" {
 					needed = append(needed, replicationKMSActions...)
 					break
 				}

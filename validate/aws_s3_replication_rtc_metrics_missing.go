@@ -18,19 +18,19 @@ var awsS3ReplicationRTCMetricsMissing = &Rule{
 		var diags hcl.Diagnostics
 		for _, rc := range in.Model.OfType(schema.TypeS3BucketReplicationConfiguration) {
 			for _, r := range replicationRules(rc) {
-				if !r.has("destination[0].replication_time") {
+				if !r.Has("destination[0].replication_time") {
 					continue
 				}
 				report := func(path, problem string) {
 					diags = append(diags, &hcl.Diagnostic{
 						Summary: "Replication Time Control misconfigured",
-						Detail:  fmt.Sprintf("Rule %d of %s uses Replication Time Control, but %s. S3 requires metrics { status = \"Enabled\", event_threshold { minutes = 15 } } with replication_time { status = \"Enabled\", time { minutes = 15 } }.", r.index+1, rc.Addr, problem),
-						Subject: rc.Ranges(r.path(path)).Expr.Ptr(),
+						Detail:  fmt.Sprintf("Rule %d of %s uses Replication Time Control, but %s. S3 requires metrics { status = \"Enabled\", event_threshold { minutes = 15 } } with replication_time { status = \"Enabled\", time { minutes = 15 } }.", r.Index+1, rc.Addr, problem),
+						Subject: rc.Ranges(r.Path(path)).Expr.Ptr(),
 					})
 				}
-				if r.lacks("destination[0].metrics") {
+				if r.Lacks("destination[0].metrics") {
 					report("destination[0].replication_time[0]", "the destination has no metrics block")
-				} else if m := r.getString("destination", 0, "metrics", 0, "status"); m == "Disabled" {
+				} else if m := r.GetString("destination", 0, "metrics", 0, "status"); m == "Disabled" {
 					report("destination[0].metrics[0].status", "its metrics are Disabled")
 				}
 				for _, p := range []struct {
@@ -40,7 +40,7 @@ var awsS3ReplicationRTCMetricsMissing = &Rule{
 					{[]any{"destination", 0, "replication_time", 0, "time", 0, "minutes"}, "destination[0].replication_time[0].time[0].minutes"},
 					{[]any{"destination", 0, "metrics", 0, "event_threshold", 0, "minutes"}, "destination[0].metrics[0].event_threshold[0].minutes"},
 				} {
-					if v, ok := r.get(p.steps...); ok && v.Type() == cty.Number && !v.Equals(cty.NumberIntVal(15)).True() {
+					if v, ok := r.Get(p.steps...); ok && v.Type() == cty.Number && !v.Equals(cty.NumberIntVal(15)).True() {
 						report(p.path, fmt.Sprintf("a time is %s minutes", v.AsBigFloat().String()))
 					}
 				}

@@ -2,13 +2,10 @@ package validate
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
-	"github.com/vpcplan/vpcplan/planner/policydoc"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -102,66 +99,6 @@ func newInboundResolverIndex(in *Input) *inboundResolverIndex {
 // lookup reports whether the VPC has an INBOUND Resolver endpoint; known is
 // false when the model cannot prove that it has none.
 func (r *inboundResolverIndex) lookup(vpc *config.Instance) (has, known bool) { return r.x.Lookup(vpc) }
-
-// isMRAPARN reports whether an ARN (or ARN pattern) in a policy names a
-// Multi-Region Access Point, or objects through one:
-// arn:<partition>:s3::<account>:accesspoint/<alias>.mrap[/object/...]. The
-// ARN of an MRAP is the only S3 access point ARN without a Region
-// (MRAP-014), so a pattern such as arn:aws:s3::111111111111:accesspoint/*
-// names MRAPs too.
-func isMRAPARN(s string) bool {
-	parts := strings.SplitN(s, ":", 6)
-	return len(parts) == 6 && parts[0] == "arn" && parts[2] == "s3" && parts[3] == "" &&
-		parts[4] != "" && strings.HasPrefix(parts[5], "accesspoint/") && len(parts[5]) > len("accesspoint/")
-}
-
-// allowedMRAPs returns the MRAP ARNs that Allow statements of a policy
-// name as resources, sorted and without duplicates.
-func allowedMRAPs(doc *policydoc.Document) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, st := range doc.Statements {
-		if st.Effect != "Allow" {
-			continue
-		}
-		for _, r := range st.Resources {
-			if isMRAPARN(r) && !seen[r] {
-				seen[r] = true
-				out = append(out, r)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// endpointPolicy is one policy of an endpoint: its inline policy or an
-// aws_vpc_endpoint_policy, with the range of its value.
-type endpointPolicy struct {
-	doc     *policydoc.Document
-	owner   *config.Instance
-	subject hcl.Range
-}
-
-// endpointPolicyOwners returns the instances that hold an endpoint's
-// policy: the endpoint itself (its policy argument), then the
-// aws_vpc_endpoint_policy resources naming it, in address order.
-func endpointPolicyOwners(e *config.Instance) []*config.Instance {
-	return network.EndpointPolicyOwners(e)
-}
-
-// endpointPolicies returns the known, parseable policies of an endpoint:
-// the inline one first, then those of aws_vpc_endpoint_policy resources
-// in address order.
-func endpointPolicies(e *config.Instance) []endpointPolicy {
-	var out []endpointPolicy
-	for _, owner := range endpointPolicyOwners(e) {
-		if doc, ok := parsedPolicy(owner, "policy"); ok {
-			out = append(out, endpointPolicy{doc: doc, owner: owner, subject: owner.Ranges("policy").Expr})
-		}
-	}
-	return out
-}
 
 // isGWLBEndpoint reports whether an endpoint is known to be a Gateway Load
 // Balancer endpoint.

@@ -1,7 +1,5 @@
 package validate
 
-import "testing"
-
 // s3dnsBase is the provider, VPC and subnet the tests of the S3 private DNS
 // and GWLB rules start from: 14 lines, so the resources a test appends
 // start on line 15.
@@ -27,22 +25,3 @@ const s3dnsGateway = `resource "aws_vpc_endpoint" "s3_gateway" {
   service_name = "com.amazonaws.eu-west-1.s3"
 }
 `
-
-func TestIsMRAPARN(t *testing.T) {
-	tests := map[string]bool{
-		"arn:aws:s3::111111111111:accesspoint/mfzwi23gnjvgw.mrap":          true,
-		"arn:aws:s3::111111111111:accesspoint/mfzwi23gnjvgw.mrap/object/*": true,
-		"arn:aws:s3::111111111111:accesspoint/*":                           true,
-		"arn:aws-cn:s3::111111111111:accesspoint/abc.mrap":                 true,
-		"arn:aws:s3:eu-west-1:111111111111:accesspoint/app":                false,
-		"arn:aws:s3:::bucket/*":                                            false,
-		"arn:aws:s3::111111111111:accesspoint/":                            false,
-		"arn:aws:s3:::accesspoint/x":                                       false,
-		"*":                                                                false,
-	}
-	for arn, want := range tests {
-		if got := isMRAPARN(arn); got != want {
-			t.Errorf("isMRAPARN(%q) = %v, want %v", arn, got, want)
-		}
-	}
-}
