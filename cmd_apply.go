@@ -226,12 +226,19 @@ func loadPlanFile(ctx context.Context, env *environment, in planInputs, path str
 		printError(env, "Failed to load state", fmt.Sprintf("%s\n\nThe state file was not changed.", err))
 		return nil, false
 	}
+	const stale = "The given plan file can no longer be applied because the state was changed by another operation after the plan was created."
 	switch {
 	case current != nil && pf.PriorExisted && current.Lineage != prior.Lineage:
-		printError(env, "Saved plan does not match the given state", "The given plan file can not be applied because it was created from a different state lineage.")
+		printError(env, "Saved plan does not match the given state", fmt.Sprintf("The given plan file can not be applied because it was created from a different state lineage.\n\n%s was made against the state of lineage %s (serial %d); this state has lineage %s (serial %d). It is a plan of another configuration or state, or the state was replaced since. The state was not changed.", path, prior.Lineage, prior.Serial, current.Lineage, current.Serial))
 		return nil, false
-	case (current == nil) != !pf.PriorExisted || (current != nil && current.Serial != prior.Serial):
-		printError(env, "Saved plan is stale", "The given plan file can no longer be applied because the state was changed by another operation after the plan was created.")
+	case current != nil && !pf.PriorExisted:
+		printError(env, "Saved plan is stale", fmt.Sprintf("%s\n\n%s was made when there was no state; now there is one, of lineage %s (serial %d). The state was not changed.", stale, path, current.Lineage, current.Serial))
+		return nil, false
+	case current == nil && pf.PriorExisted:
+		printError(env, "Saved plan is stale", fmt.Sprintf("%s\n\n%s was made against the state of lineage %s (serial %d); now there is no state.", stale, path, prior.Lineage, prior.Serial))
+		return nil, false
+	case current != nil && current.Serial != prior.Serial:
+		printError(env, "Saved plan is stale", fmt.Sprintf("%s\n\n%s was made against serial %d of the state; it is at serial %d now. The state was not changed.", stale, path, prior.Serial, current.Serial))
 		return nil, false
 	}
 	values, err := pf.Values()
