@@ -19,8 +19,10 @@ const explainHelp = `Usage: vpcplan explain [options] [PATH...]
   on-premises clients arriving through an INBOUND Route 53 Resolver
   endpoint, which way requests to S3, DynamoDB and every service with an
   endpoint in the configuration go (gateway endpoint, interface endpoint,
-  GWLB inspection, NAT or internet gateway), and whether each VPC-origin
-  S3 access point can be reached.
+  GWLB inspection, NAT or internet gateway), whether each VPC-origin S3
+  access point can be reached, and how each VPC and the on-premises side
+  reach each Multi-Region Access Point (only through an interface endpoint
+  to com.amazonaws.s3-global.accesspoint) and Object Lambda access point.
 
 Options:
 

@@ -3,7 +3,10 @@
 // subnet, which endpoints a VPC has for a service, which Resolver
 // endpoints let on-premises clients in, which routes send traffic through
 // a Gateway Load Balancer endpoint or out through a NAT or internet
-// gateway, and whether a VPC-origin access point can be reached.
+// gateway, whether a VPC-origin access point, a Multi-Region Access Point
+// or an Object Lambda access point can be reached, which MRAP buckets
+// replicate to each other, and what endpoints cost, fixed and per GB of
+// the traffic a traffic file gives.
 //
 // The rules of package validate and the explain command read the same
 // indexes, so a path explain reports and a diagnostic a rule raises come

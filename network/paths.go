@@ -90,7 +90,10 @@ type Report struct {
 	Services     []string    `json:"services"`
 	Paths        []Path      `json:"paths"`
 	AccessPoints []APVerdict `json:"access_points"`
-	Problems     []Problem   `json:"problems,omitempty"`
+	// Targets are the verdicts on Multi-Region Access Points and Object
+	// Lambda access points, by target and origin.
+	Targets  []TargetVerdict `json:"targets,omitempty"`
+	Problems []Problem       `json:"problems,omitempty"`
 	// Cost is the monthly endpoint cost, when asked for (Options.Prices).
 	Cost *Cost `json:"cost,omitempty"`
 	// Traffic is the processing charges of Options.Traffic and the
@@ -143,13 +146,17 @@ func Explain(m *config.Model, services *schema.ServiceCatalog, opts Options) *Re
 		}
 	}
 	if opts.Service == "" || opts.Service == "s3" {
-		for _, ap := range VPCOriginAccessPoints(m, services) {
+		for _, ap := range e.accessPoints() {
 			v := APVerdict{AccessPoint: ap.AccessPoint.Addr.String(), VPC: ap.VPC.Addr.String(), Verdict: ap.Verdict, Reasons: ap.Reasons}
 			for _, ep := range ap.Endpoints {
 				v.Endpoints = append(v.Endpoints, ep.Addr.String())
 			}
 			r.AccessPoints = append(r.AccessPoints, v)
 		}
+	}
+	switch opts.Service {
+	case "", "s3", "s3-global.accesspoint", objectLambdaService.Name:
+		r.Targets = e.targets()
 	}
 	if opts.Prices != nil {
 		c := FixedCost(ItemsFromModel(m), opts.Prices)
@@ -176,6 +183,9 @@ type explainer struct {
 	resolvers *InboundResolverIndex
 	problems  []Problem
 	reported  map[*config.Instance]bool
+	// apVerdicts and endpointAt are computed on first use.
+	apVerdicts []AccessPointReachability
+	endpointAt map[string]*config.Instance
 }
 
 // vpcs returns the aws_vpc instances, in address order.

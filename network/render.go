@@ -70,6 +70,23 @@ func WriteTable(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	if len(r.Targets) > 0 {
+		fmt.Fprintf(tw, "\nTARGET\tFROM\tVERDICT\tVIA\n")
+		for _, t := range r.Targets {
+			verdict := string(t.Verdict)
+			if t.Public {
+				verdict += " (public)"
+			}
+			via := strings.Join(t.Via, ", ")
+			if via == "" {
+				via = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", t.Target, t.From, verdict, via)
+			for _, n := range t.Notes {
+				fmt.Fprintf(tw, "\t\t\tnote: %s\n", n)
+			}
+		}
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -44,9 +45,10 @@ func olapFunctions(olap *config.Instance) []*config.Instance {
 	return olap.Links("configuration[0].transformation_configuration[*].content_transformation[0].aws_lambda[0].function_arn")
 }
 
-// olapSupportingAccessPoint returns the supporting access point.
+// olapSupportingAccessPoint returns the supporting access point
+// (network.ObjectLambdaSupportingAccessPoint, which explain reads too).
 func olapSupportingAccessPoint(olap *config.Instance) *config.Instance {
-	return olap.Link("configuration[0].supporting_access_point")
+	return network.ObjectLambdaSupportingAccessPoint(olap)
 }
 
 // knownStrings returns the known strings of a collection value.
