@@ -2,7 +2,6 @@ package lsp
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/validate"
 )
@@ -68,18 +68,23 @@ type dirState struct {
 	run   sync.Mutex // held while analysing, so runs of a directory never overlap
 	timer *time.Timer
 	gen   int // bumped by every schedule; a run publishes only if still current
-	last  *analysis
-	good  *analysis // the latest analysis with a model
-	// published are the paths whose last published diagnostics were not
-	// empty, to clear them when they go away.
-	published map[string]bool
+	// cancel interrupts the running scheduled analysis, which a later
+	// edit has made stale; nil when none runs.
+	cancel context.CancelFunc
+	last   *analysis
+	good   *analysis // the latest analysis with a model
+	// byPath are the diagnostics of the latest published analysis, by
+	// file, for the files that have some. A file's publication merges
+	// those of every directory whose analysis reads it (a module's file
+	// is read by its own directory and by its callers).
+	byPath map[string][]Diagnostic
 }
 
 // state returns the directory's state, creating it; s.mu must be held.
 func (s *Server) stateLocked(dir string) *dirState {
 	st := s.dirs[dir]
 	if st == nil {
-		st = &dirState{published: map[string]bool{}}
+		st = &dirState{}
 		s.dirs[dir] = st
 	}
 	return st
@@ -98,6 +103,9 @@ func (s *Server) schedule(dir string) {
 	gen := st.gen
 	if st.timer != nil {
 		st.timer.Stop()
+	}
+	if st.cancel != nil {
+		st.cancel()
 	}
 	st.timer = time.AfterFunc(s.opts.Debounce, func() { s.runScheduled(dir, gen) })
 }
@@ -123,23 +131,30 @@ func (s *Server) runScheduled(dir string, gen int) {
 	s.mu.Unlock()
 	st.run.Lock()
 	defer st.run.Unlock()
-	if s.generation(dir) != gen {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.mu.Lock()
+	if st.gen != gen {
+		s.mu.Unlock()
 		return // a later edit scheduled another run
 	}
-	a := s.analyze(context.Background(), dir)
+	st.cancel = cancel
+	s.mu.Unlock()
+	a := s.analyze(ctx, dir)
 	s.mu.Lock()
+	st.cancel = nil
+	if ctx.Err() != nil {
+		// A later edit interrupted the run: what it found is incomplete
+		// and stale, and the run that edit scheduled replaces it.
+		s.mu.Unlock()
+		return
+	}
 	s.keepLocked(st, a)
 	current := st.gen == gen
 	s.mu.Unlock()
 	if current {
 		s.publish(a, st)
 	}
-}
-
-func (s *Server) generation(dir string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.stateLocked(dir).gen
 }
 
 // current returns the directory's latest analysis, analysing it now when
@@ -188,23 +203,18 @@ func (s *Server) analyze(ctx context.Context, dir string) *analysis {
 	start := time.Now()
 	a := &analysis{dir: dir, folder: s.folderOf(dir), texts: map[string]*text{}, versions: map[string]int{}}
 	sources := map[string][]byte{}
-	var diags hcl.Diagnostics
-	if a.folder != "" {
-		names, _, moreDiags := config.ConfigFiles([]string{dir})
-		diags = append(diags, moreDiags...)
-		for _, name := range names {
-			if src, err := os.ReadFile(name); err == nil {
-				sources[name] = src
-			}
-		}
-	}
-	for _, d := range s.docs.inDir(dir) {
-		if isConfigName(filepath.Base(d.path)) {
-			sources[d.path] = d.text.src
-			a.versions[d.path] = d.version
+	diags := s.readDir(a, dir, sources)
+	// The open documents of other directories stand for their files when
+	// dir calls those directories as modules: the loader reads a module
+	// from the sources it is given for the module's directory. (A
+	// directory outside the workspace folders is read from disk.)
+	for _, other := range s.docs.dirs() {
+		if other != dir && s.folderOf(other) != "" {
+			s.readDir(a, other, sources)
 		}
 	}
 	loader := config.NewLoader(s.catalog)
+	loader.SetNativeParser(s.parses.Parse)
 	cfg, moreDiags := loader.LoadSources(sources, dir)
 	diags = append(diags, moreDiags...)
 	a.cfg = cfg
@@ -222,11 +232,38 @@ func (s *Server) analyze(ctx context.Context, dir string) *analysis {
 		a.texts[absName(dir, name)] = newText(f.Bytes)
 	}
 	for name, src := range sources {
-		a.texts[name] = newText(src)
+		if filepath.Dir(name) == dir {
+			a.texts[name] = newText(src)
+		}
 	}
 	a.diags = diags
 	a.took = time.Since(start)
 	return a
+}
+
+// readDir adds the configuration files of dir to sources, the open
+// documents overriding their files, and records the documents' versions
+// in a. Inside a workspace folder those are every configuration file of
+// dir; outside, only the open documents (the server does not read
+// directories it was not given).
+func (s *Server) readDir(a *analysis, dir string, sources map[string][]byte) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	if s.folderOf(dir) != "" {
+		names, _, moreDiags := config.ConfigFiles([]string{dir})
+		diags = moreDiags
+		for _, name := range names {
+			if src, err := inputfile.ReadFile(name); err == nil {
+				sources[name] = src
+			}
+		}
+	}
+	for _, d := range s.docs.inDir(dir) {
+		if isConfigName(filepath.Base(d.path)) {
+			sources[d.path] = d.text.src
+			a.versions[d.path] = d.version
+		}
+	}
+	return diags
 }
 
 // ruleOptions reads the rule configuration (.vpcplan.hcl) of the
@@ -241,7 +278,7 @@ func (s *Server) ruleOptions(a *analysis, files map[string]*hcl.File) (validate.
 		var src []byte
 		if d := s.docs.get(path); d != nil {
 			src = d.text.src
-		} else if b, err := os.ReadFile(path); err == nil {
+		} else if b, err := inputfile.ReadFile(path); err == nil {
 			src = b
 		} else {
 			continue
@@ -280,6 +317,27 @@ func absName(dir, name string) string {
 		return filepath.Clean(name)
 	}
 	return filepath.Join(dir, name)
+}
+
+// callersOf returns the other directories whose latest analysis read a
+// file of dir, sorted.
+func (s *Server) callersOf(dir string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for d, st := range s.dirs {
+		if d == dir || st.last == nil {
+			continue
+		}
+		for name := range st.last.texts {
+			if filepath.Dir(name) == dir {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // knownDirs returns the directories the server has state for, sorted.

@@ -61,22 +61,22 @@ func (s *Server) convert(d *hcl.Diagnostic, rng Range) Diagnostic {
 }
 
 // publish sends the analysis's diagnostics: one notification per file that
-// has some, was published non-empty before, or is an open document of the
-// directory (so that fixed problems are cleared).
+// has some, had some in the directory's previous publication, or is an
+// open document of the directory (so that fixed problems are cleared). A
+// file's notification holds the diagnostics every directory's latest
+// analysis has for it, without repeats, in the order of the directories.
 func (s *Server) publish(a *analysis, st *dirState) {
 	byPath := s.diagnosticsByPath(a)
 	paths := map[string]bool{}
-	for p := range byPath {
-		paths[p] = true
-	}
 	s.mu.Lock()
-	for p := range st.published {
+	for p := range st.byPath {
 		paths[p] = true
 	}
-	st.published = map[string]bool{}
+	st.byPath = map[string][]Diagnostic{}
 	for p, ds := range byPath {
 		if len(ds) > 0 {
-			st.published[p] = true
+			st.byPath[p] = ds
+			paths[p] = true
 		}
 	}
 	s.mu.Unlock()
@@ -89,10 +89,7 @@ func (s *Server) publish(a *analysis, st *dirState) {
 	}
 	sort.Strings(sorted)
 	for _, p := range sorted {
-		params := PublishDiagnosticsParams{URI: pathToURI(p), Diagnostics: byPath[p]}
-		if params.Diagnostics == nil {
-			params.Diagnostics = []Diagnostic{}
-		}
+		params := PublishDiagnosticsParams{URI: pathToURI(p), Diagnostics: s.mergedDiagnostics(p)}
 		if v, ok := a.versions[p]; ok {
 			params.Version = &v
 		}
@@ -101,4 +98,36 @@ func (s *Server) publish(a *analysis, st *dirState) {
 		}
 		s.notify("textDocument/publishDiagnostics", params)
 	}
+}
+
+// mergedDiagnostics returns what every directory's latest publication has
+// for the file path, by directory in order, each diagnostic once; an empty
+// list when none has any.
+func (s *Server) mergedDiagnostics(path string) []Diagnostic {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	dirs := make([]string, 0, len(s.dirs))
+	for d, st := range s.dirs {
+		if len(st.byPath[path]) > 0 {
+			dirs = append(dirs, d)
+		}
+	}
+	sort.Strings(dirs)
+	out := []Diagnostic{}
+	type key struct {
+		rng       Range
+		severity  int
+		code, msg string
+	}
+	seen := map[key]bool{}
+	for _, d := range dirs {
+		for _, ld := range s.dirs[d].byPath[path] {
+			k := key{ld.Range, ld.Severity, ld.Code, ld.Message}
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, ld)
+			}
+		}
+	}
+	return out
 }

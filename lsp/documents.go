@@ -5,6 +5,7 @@ import (
 	"github.com/creachadair/jrpc2"
 	"net/url"
 	"path/filepath"
+	"sort"
 	"sync"
 )
 
@@ -87,6 +88,22 @@ func (ds *documents) inDir(dir string) []*document {
 			out = append(out, d)
 		}
 	}
+	return out
+}
+
+// dirs returns the directories holding open documents, sorted.
+func (ds *documents) dirs() []string {
+	ds.mu.Lock()
+	seen := map[string]bool{}
+	for p := range ds.byPath {
+		seen[filepath.Dir(p)] = true
+	}
+	ds.mu.Unlock()
+	out := make([]string, 0, len(seen))
+	for d := range seen {
+		out = append(out, d)
+	}
+	sort.Strings(out)
 	return out
 }
 

@@ -19,7 +19,7 @@ func (s *Server) didOpen(_ context.Context, p *DidOpenTextDocumentParams) error 
 	if s.folderOf(path) == "" {
 		s.logf(MessageInfo, "%s is outside the workspace folders: it is checked on its own, without the other files of its directory.", path)
 	}
-	s.schedule(filepath.Dir(path))
+	s.touched(path)
 	return nil
 }
 
@@ -31,7 +31,7 @@ func (s *Server) didChange(_ context.Context, p *DidChangeTextDocumentParams) er
 	if _, err := s.docs.change(path, p.TextDocument.Version, p.ContentChanges); err != nil {
 		return err
 	}
-	s.schedule(filepath.Dir(path))
+	s.touched(path)
 	return nil
 }
 
@@ -41,7 +41,7 @@ func (s *Server) didClose(_ context.Context, p *DidCloseTextDocumentParams) erro
 		return err
 	}
 	s.docs.close(path)
-	s.schedule(filepath.Dir(path))
+	s.touched(path)
 	return nil
 }
 
@@ -50,8 +50,19 @@ func (s *Server) didSave(_ context.Context, p *DidSaveTextDocumentParams) error 
 	if err != nil {
 		return err
 	}
-	s.schedule(filepath.Dir(path))
+	s.touched(path)
 	return nil
+}
+
+// touched schedules the analysis of the directory of path, and of every
+// known directory whose latest analysis read a file of that directory: the
+// directories calling it as a module.
+func (s *Server) touched(path string) {
+	dir := filepath.Dir(path)
+	s.schedule(dir)
+	for _, d := range s.callersOf(dir) {
+		s.schedule(d)
+	}
 }
 
 // didChangeWatchedFiles analyses again the directories whose files

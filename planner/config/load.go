@@ -23,7 +23,18 @@ type Loader struct {
 	// snapshot holds, while LoadSources loads modules, the module files it
 	// was given, by cleaned directory.
 	snapshot map[string]map[string][]byte
+	// native parses files in the native syntax; nil means
+	// hclsyntax.ParseConfig through the parser.
+	native NativeParser
 }
+
+// A NativeParser parses one file in HCL's native syntax, giving what
+// hclsyntax.ParseConfig gives for it. The language server passes a cache
+// (internal/blockparse) so that an edit parses again only what changed.
+type NativeParser func(src []byte, filename string) (*hcl.File, hcl.Diagnostics)
+
+// SetNativeParser makes the loader parse native-syntax files with p.
+func (l *Loader) SetNativeParser(p NativeParser) { l.native = p }
 
 // NewLoader returns a Loader that decodes against catalog.
 func NewLoader(catalog *schema.Catalog) *Loader {
@@ -289,7 +300,17 @@ func (l *Loader) ParseSource(src []byte, name string) (*hcl.File, hcl.Diagnostic
 	if isJSONFile(name) {
 		return l.parser.ParseJSON(src, name)
 	}
-	return l.parser.ParseHCL(src, name)
+	if l.native == nil {
+		return l.parser.ParseHCL(src, name)
+	}
+	if f := l.parser.Files()[name]; f != nil {
+		return f, nil // as ParseHCL: a file is parsed once
+	}
+	f, diags := l.native(src, name)
+	if f != nil {
+		l.parser.AddFile(name, f)
+	}
+	return f, diags
 }
 
 func firstInvalidUTF8(src []byte) hcl.Pos {
