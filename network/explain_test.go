@@ -311,3 +311,25 @@ resource "aws_main_route_table_association" "m" {
 		})
 	}
 }
+
+func TestExplainVPCBlocks(t *testing.T) {
+	m := loadFiles(t, map[string]string{"main.hcl": base + `
+resource "aws_vpc_ipv4_cidr_block_association" "more" {
+  vpc_id     = aws_vpc.a.id
+  cidr_block = "10.1.0.0/16"
+}
+variable "cidr" {
+  type = string
+}
+resource "aws_vpc" "b" {
+  cidr_block = var.cidr
+}
+`})
+	got := Explain(m, schema.NewServiceCatalog(), Options{}).VPCs
+	// aws_vpc.a: its block, then the association's; aws_vpc.b's block is
+	// not known, so none is shown.
+	want := []VPC{{Addr: "aws_vpc.a", Blocks: []string{"10.0.0.0/16", "10.1.0.0/16"}}, {Addr: "aws_vpc.b"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Explain().VPCs mismatch (-want +got):\n%s", diff)
+	}
+}

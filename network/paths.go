@@ -85,8 +85,16 @@ type Problem struct {
 	Detail string `json:"detail"`
 }
 
+// VPC is a VPC of the report and its IPv4 blocks (primary, then the
+// associations), when the model knows them all.
+type VPC struct {
+	Addr   string   `json:"address"`
+	Blocks []string `json:"ipv4_blocks,omitempty"`
+}
+
 // Report is the network's answers, every list sorted.
 type Report struct {
+	VPCs         []VPC       `json:"vpcs"`
 	Services     []string    `json:"services"`
 	Paths        []Path      `json:"paths"`
 	AccessPoints []APVerdict `json:"access_points"`
@@ -127,7 +135,15 @@ func Explain(m *config.Model, services *schema.ServiceCatalog, opts Options) *Re
 			r.Services = append(r.Services, s.Name)
 		}
 	}
+	blocks := NewVPCBlockIndex(m)
 	for _, vpc := range e.vpcs() {
+		v := VPC{Addr: vpc.Addr.String()}
+		if b := blocks.Blocks(vpc); b.Known {
+			for _, p := range b.All {
+				v.Blocks = append(v.Blocks, p.String())
+			}
+		}
+		r.VPCs = append(r.VPCs, v)
 		for _, subnet := range Referrers(vpc, schema.TypeSubnet, "vpc_id") {
 			for _, s := range svcs {
 				if opts.Service != "" && opts.Service != s.Name {

@@ -35,6 +35,10 @@ func hopsText(p Path) string {
 // it, then the access points and the problems.
 func WriteTable(w io.Writer, r *Report) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	blocks := map[string][]string{}
+	for _, v := range r.VPCs {
+		blocks[v.Addr] = v.Blocks
+	}
 	vpc := ""
 	for _, p := range r.Paths {
 		if p.VPC != vpc {
@@ -42,7 +46,11 @@ func WriteTable(w io.Writer, r *Report) error {
 				fmt.Fprintln(tw)
 			}
 			vpc = p.VPC
-			fmt.Fprintf(tw, "VPC %s\n", vpc)
+			if b := blocks[vpc]; len(b) > 0 {
+				fmt.Fprintf(tw, "VPC %s (%s)\n", vpc, strings.Join(b, ", "))
+			} else {
+				fmt.Fprintf(tw, "VPC %s\n", vpc)
+			}
 			fmt.Fprintf(tw, "  FROM\tSERVICE\tPATH\tVIA\n")
 		}
 		verdict := string(p.Verdict)

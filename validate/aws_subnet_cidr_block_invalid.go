@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
@@ -17,7 +18,7 @@ var awsSubnetCIDRBlockInvalid = &Rule{
 	Summary:  "A subnet CIDR block is invalid, outside /16 to /28, or outside its VPC",
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
-		index := newVPCBlockIndex(in.Model)
+		index := network.NewVPCBlockIndex(in.Model)
 		var diags hcl.Diagnostics
 		for _, s := range in.Model.OfType(schema.TypeSubnet) {
 			cidr, ok := str(s, "cidr_block")
@@ -34,12 +35,12 @@ var awsSubnetCIDRBlockInvalid = &Rule{
 				if vpc == nil {
 					continue
 				}
-				blocks := index.blocks(vpc)
-				if !blocks.known || blocks.inside(p) {
+				blocks := index.Blocks(vpc)
+				if !blocks.Known || blocks.Inside(p) {
 					continue
 				}
-				names := make([]string, len(blocks.all))
-				for i, b := range blocks.all {
+				names := make([]string, len(blocks.All))
+				for i, b := range blocks.All {
 					names[i] = b.String()
 				}
 				problem = fmt.Sprintf("%q is not inside the CIDR blocks of %s (%s)", cidr, vpc.Addr, strings.Join(names, ", "))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
 )
@@ -17,10 +18,10 @@ var awsVPCCIDRBlockOverlap = &Rule{
 	Summary:  "A secondary CIDR block overlaps another CIDR block of the same VPC",
 	Severity: hcl.DiagError,
 	Check: func(in *Input) hcl.Diagnostics {
-		index := newVPCBlockIndex(in.Model)
+		index := network.NewVPCBlockIndex(in.Model)
 		var diags hcl.Diagnostics
 		for _, vpc := range in.Model.OfType(schema.TypeVPC) {
-			assocs := index.secondaryBlocks(vpc)
+			assocs := index.Secondary(vpc)
 			if len(assocs) == 0 {
 				continue
 			}

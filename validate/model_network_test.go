@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
 )
 
@@ -106,7 +107,7 @@ func TestVPCBlocksInside(t *testing.T) {
 	for _, b := range []string{"10.1.0.0/16", "10.0.0.0/16", "10.0.4.0/24", "10.3.0.0/28"} {
 		all = append(all, netip.MustParsePrefix(b))
 	}
-	blocks := knownVPCBlocks(all)
+	blocks := network.KnownVPCBlocks(all)
 	for p, want := range map[string]bool{
 		"10.0.4.0/24":   true,
 		"10.0.0.0/16":   true,
@@ -118,7 +119,7 @@ func TestVPCBlocksInside(t *testing.T) {
 		"10.3.0.0/28":   true,
 		"10.3.0.16/28":  false,
 	} {
-		if got := blocks.inside(netip.MustParsePrefix(p)); got != want {
+		if got := blocks.Inside(netip.MustParsePrefix(p)); got != want {
 			t.Errorf("inside(%s) = %v, want %v", p, got, want)
 		}
 	}
