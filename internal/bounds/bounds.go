@@ -59,7 +59,12 @@ var (
 	// Elements bounds the elements (or, for strings, bytes) one function
 	// call produces: range, setproduct, format's width and the like.
 	Elements = &Bound{Name: "elements per expression", Flag: "-max-elements", Default: 1000000, Unit: "elements"}
+	// StringLength bounds the length of a string a function builds (join,
+	// format, replace, indent, jsonencode, templatefile and the like,
+	// checked before building where the length follows from the
+	// arguments) and of every string in the value of a local or output.
+	StringLength = &Bound{Name: "string length", Flag: "-max-string-length", Default: 16 << 20, Unit: "bytes"}
 )
 
 // All lists the bounds in the order help and docs show them.
-func All() []*Bound { return []*Bound{FileSize, Nesting, Instances, Elements} }
+func All() []*Bound { return []*Bound{FileSize, Nesting, Instances, Elements, StringLength} }

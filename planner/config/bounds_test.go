@@ -1,12 +1,14 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 )
 
 // TestNestingBound: input nested deeper than the bound is an error located
@@ -102,6 +104,61 @@ func TestInstanceAndElementBounds(t *testing.T) {
 			}
 			if d.Summary == "Invalid function argument" && !strings.Contains(d.Detail, "past the elements per expression bound of 1000000 (raise it with -max-elements=N)") {
 				t.Errorf("detail %q does not name the bound and its option", d.Detail)
+			}
+		})
+	}
+}
+
+// TestStringLengthBound: strings built past the string length bound stop
+// with an error at the expression that built them, in bounded time:
+// doubling locals at the first past the bound, and the functions that
+// grow strings before they build them.
+func TestStringLengthBound(t *testing.T) {
+	var doubling strings.Builder
+	doubling.WriteString("locals {\n  l0 = \"ab\"\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&doubling, "  l%d = \"${local.l%d}${local.l%d}\"\n", i, i-1, i-1)
+	}
+	doubling.WriteString("}\n")
+	const mib = "local.s"
+	tests := map[string]struct {
+		src  string
+		want string
+	}{
+		"doubling locals":  {doubling.String(), "main.tf:26,9-35 String too long: The value of local.l23 holds a string longer than vpcplan builds: it has 16777216 bytes, past the string length bound of 16777215 (raise it with -max-string-length=N)."},
+		"join":             {"locals {\n  x = join(\"\", [for i in range(20) : " + mib + "])\n}\n", "main.tf:3,16-17 Invalid function argument: Invalid value for \"lists\" parameter: the call gives a string of 20971520 bytes, past the string length bound of 16777215 (raise it with -max-string-length=N)."},
+		"format":           {"locals {\n  x = format(\"%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s\", " + mib + ")\n}\n", "main.tf:3,15-95 Invalid function argument"},
+		"replace":          {"locals {\n  x = replace(\"aaaaaaaaaaaaaaaaa\", \"a\", " + mib + ")\n}\n", "main.tf:3,41-48 Invalid function argument"},
+		"indent":           {"locals {\n  x = indent(1000000, join(\"\\n\", range(20)))\n}\n", "main.tf:3,14-21 Invalid function argument"},
+		"jsonencode":       {"locals {\n  x = jsonencode([for i in range(20) : " + mib + "])\n}\n", "main.tf:3,7-18 Error in function call: Call to function \"jsonencode\" failed: the call gives a string of 20971581 bytes, past the string length bound of 16777215 (raise it with -max-string-length=N)."},
+		"within the bound": {"locals {\n  x = join(\"\", [for i in range(15) : " + mib + "])\n}\n", ""},
+	}
+	bounds.StringLength.Set(16<<20 - 1)
+	defer bounds.StringLength.Set(0)
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			// Line 2 of every case: local.s, a string of 1 MiB.
+			src := strings.Replace(tc.src, "locals {\n", "locals {\n  s = join(\"\", [for i in range(1024) : \""+strings.Repeat("x", 1024)+"\"])\n", 1)
+			res := evaluate(t, map[string]string{"main.tf": src}, Options{Mode: ValidateMode})
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("took %v", d)
+			}
+			var got string
+			for _, d := range res.diags {
+				if d.Severity == hcl.DiagError {
+					got = "main.tf:" + rangeText(d.Subject) + " " + d.Summary
+					if strings.Contains(tc.want, ": ") {
+						got += ": " + d.Detail
+					}
+					if !strings.Contains(d.Detail, "past the string length bound of 16777215 (raise it with -max-string-length=N)") {
+						t.Errorf("detail %q does not name the bound and its option", d.Detail)
+					}
+					break
+				}
+			}
+			if got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})
 	}

@@ -592,6 +592,9 @@ func refAttrs(refs []schema.Reference, addr schema.Addr, narrow map[schema.Addr]
 func (e *evaluator) evalLocal(lv *Local) {
 	ctx := e.scope(e.refs[node{kind: nodeLocal, name: lv.Name}])
 	v, diags := lv.Expr.Value(ctx)
+	if d := stringLengthBound(lv.Expr, "local."+lv.Name, v); d != nil {
+		diags = append(diags, d)
+	}
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
 		v = cty.DynamicVal

@@ -1,7 +1,11 @@
 package funcs
 
 import (
+	"fmt"
 	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/zclconf/go-cty/cty"
@@ -26,12 +30,148 @@ func bounded(f function.Function, check func(args []cty.Value) error) function.F
 		Type:         f.ReturnTypeForValues,
 		RefineResult: refineNotNull,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			if err := check(args); err != nil {
-				return cty.NilVal, err
+			if check != nil {
+				if err := check(args); err != nil {
+					return cty.NilVal, err
+				}
 			}
-			return f.Call(args)
+			v, err := f.Call(args)
+			if err != nil {
+				return v, err
+			}
+			if n := longestString(v); n > bounds.StringLength.Value() {
+				return cty.NilVal, stringError(n)
+			}
+			return v, nil
 		},
 	})
+}
+
+// longestString returns the length in bytes of the longest known string
+// of v, looking at v and, when v is a collection, at its elements: what
+// the functions bounded wraps return.
+func longestString(v cty.Value) int64 {
+	v, _ = v.Unmark()
+	if !v.IsKnown() || v.IsNull() {
+		return 0
+	}
+	if v.Type() == cty.String {
+		return int64(len(v.AsString()))
+	}
+	if !v.CanIterateElements() {
+		return 0
+	}
+	var n int64
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		e, _ = e.Unmark()
+		if e.IsKnown() && !e.IsNull() && e.Type() == cty.String {
+			n = max(n, int64(len(e.AsString())))
+		}
+	}
+	return n
+}
+
+// stringError is the error of a call producing a string of n bytes.
+func stringError(n int64) error {
+	return fmt.Errorf("%s", bounds.StringLength.Exceeded("the call gives a string of", n))
+}
+
+// stringArgError is stringError on argument arg, when the length follows
+// from it.
+func stringArgError(arg int, n int64) error {
+	return function.NewArgErrorf(arg, "%s", bounds.StringLength.Exceeded("the call gives a string of", n))
+}
+
+// knownString returns the string of v and true when v is a known string.
+func knownString(v cty.Value) (string, bool) {
+	v, _ = v.Unmark()
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+// checkJoin bounds join(separator, lists...) by the length of the string
+// it would build: the lengths of the elements and of a separator between
+// each two, before building it (join over a for expression of a million
+// copies of a long string would build it first).
+func checkJoin(args []cty.Value) error {
+	if len(args) == 0 {
+		return nil
+	}
+	sep, ok := knownString(args[0])
+	if !ok {
+		return nil
+	}
+	var total, count int64
+	for _, l := range args[1:] {
+		l, _ = l.Unmark()
+		if !l.IsKnown() || l.IsNull() || !l.CanIterateElements() {
+			return nil
+		}
+		for it := l.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			if s, ok := knownString(e); ok {
+				total += int64(len(s))
+			}
+			count++
+		}
+	}
+	if count > 1 {
+		total += (count - 1) * int64(len(sep))
+	}
+	if total > bounds.StringLength.Value() {
+		return stringArgError(1, total)
+	}
+	return nil
+}
+
+// checkReplace bounds replace(string, substring, replacement) when the
+// substring is plain text: each occurrence (each position, for an empty
+// substring) grows the result by the replacement's length.
+func checkReplace(args []cty.Value) error {
+	if len(args) != 3 {
+		return nil
+	}
+	str, ok1 := knownString(args[0])
+	sub, ok2 := knownString(args[1])
+	repl, ok3 := knownString(args[2])
+	if !ok1 || !ok2 || !ok3 || (len(sub) > 1 && sub[0] == '/' && sub[len(sub)-1] == '/') {
+		return nil // a regular expression: checked after the call
+	}
+	var n int64
+	if sub == "" {
+		n = int64(len(str)) + int64(utf8.RuneCountInString(str)+1)*int64(len(repl))
+	} else {
+		k := int64(strings.Count(str, sub))
+		n = int64(len(str)) + k*(int64(len(repl))-int64(len(sub)))
+	}
+	if n > bounds.StringLength.Value() {
+		return stringArgError(2, n)
+	}
+	return nil
+}
+
+// checkIndent bounds indent(spaces, string): each line after the first
+// grows by spaces.
+func checkIndent(args []cty.Value) error {
+	if len(args) != 2 {
+		return nil
+	}
+	s, ok := knownString(args[1])
+	a, _ := args[0].Unmark()
+	if !ok || !a.IsKnown() || a.IsNull() || a.Type() != cty.Number {
+		return nil
+	}
+	spaces, _ := a.AsBigFloat().Int64()
+	n := new(big.Float).Mul(big.NewFloat(float64(strings.Count(s, "\n"))), big.NewFloat(float64(max(spaces, 0))))
+	n.Add(n, big.NewFloat(float64(len(s))))
+	if n.Cmp(big.NewFloat(float64(bounds.StringLength.Value()))) > 0 {
+		i, _ := n.Int64()
+		return stringArgError(0, i)
+	}
+	return nil
 }
 
 // elementsError is the error of a call producing n elements.
@@ -215,4 +355,70 @@ func paramAt(f function.Function, i int) (function.Parameter, bool) {
 		return *vp, true
 	}
 	return function.Parameter{}, false
+}
+
+// checkFormatCall runs both checks of format and formatlist: the widths
+// (checkFormat) and the length of the string each verb copies in
+// (checkFormatLength).
+func checkFormatCall(args []cty.Value) error {
+	if err := checkFormat(args); err != nil {
+		return err
+	}
+	return checkFormatLength(args)
+}
+
+// checkFormatLength bounds format and formatlist by the length of the
+// format and of every string argument each verb copies in, before the
+// string is built: format("%[1]s%[1]s", x) copies x twice. For
+// formatlist, a list argument counts as its longest element.
+func checkFormatLength(args []cty.Value) error {
+	f, ok := knownString(args[0])
+	if !ok {
+		return nil
+	}
+	lengths := make([]int64, len(args))
+	for i, a := range args[1:] {
+		if s, ok := knownString(a); ok {
+			lengths[i+1] = int64(len(s))
+		} else {
+			lengths[i+1] = longestString(a)
+		}
+	}
+	total, next := int64(len(f)), 1
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(f) && f[i] == '%' {
+			continue
+		}
+		// Flags, width, precision and an explicit [n] up to the verb.
+		for ; i < len(f); i++ {
+			c := f[i]
+			if c == '[' {
+				j := i + 1
+				for j < len(f) && f[j] >= '0' && f[j] <= '9' {
+					j++
+				}
+				if n, err := strconv.Atoi(f[i+1 : j]); err == nil {
+					next = n
+				}
+				i = j
+				continue
+			}
+			if (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '#' || c == ' ' || c == '.' || c == '*' {
+				continue
+			}
+			break
+		}
+		if next >= 1 && next < len(lengths) {
+			total += lengths[next]
+		}
+		next++
+	}
+	if total > bounds.StringLength.Value() {
+		return stringArgError(0, total)
+	}
+	return nil
 }

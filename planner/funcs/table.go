@@ -96,14 +96,14 @@ func New(opts Options) map[string]function.Function {
 		// Strings.
 		"chomp":       stdlib.ChompFunc,
 		"endswith":    endsWithFunc,
-		"format":      bounded(stdlib.FormatFunc, checkFormat),
-		"formatlist":  bounded(stdlib.FormatListFunc, checkFormat),
-		"indent":      stdlib.IndentFunc,
-		"join":        listsAsIs(stdlib.JoinFunc),
+		"format":      bounded(stdlib.FormatFunc, checkFormatCall),
+		"formatlist":  bounded(stdlib.FormatListFunc, checkFormatCall),
+		"indent":      bounded(stdlib.IndentFunc, checkIndent),
+		"join":        bounded(listsAsIs(stdlib.JoinFunc), checkJoin),
 		"lower":       stdlib.LowerFunc,
 		"regex":       stdlib.RegexFunc,
 		"regexall":    stdlib.RegexAllFunc,
-		"replace":     replaceFunc,
+		"replace":     bounded(replaceFunc, checkReplace),
 		"split":       stdlib.SplitFunc,
 		"startswith":  startsWithFunc,
 		"strcontains": strContainsFunc,
@@ -152,23 +152,23 @@ func New(opts Options) map[string]function.Function {
 
 		// Encoding.
 		"base64decode":     base64DecodeFunc,
-		"base64encode":     base64EncodeFunc,
-		"base64gzip":       base64GzipFunc,
+		"base64encode":     bounded(base64EncodeFunc, nil),
+		"base64gzip":       bounded(base64GzipFunc, nil),
 		"csvdecode":        stdlib.CSVDecodeFunc,
 		"jsondecode":       stdlib.JSONDecodeFunc,
-		"jsonencode":       stdlib.JSONEncodeFunc,
+		"jsonencode":       bounded(stdlib.JSONEncodeFunc, nil),
 		"yamldecode":       ctyyaml.YAMLDecodeFunc,
-		"yamlencode":       ctyyaml.YAMLEncodeFunc,
+		"yamlencode":       bounded(ctyyaml.YAMLEncodeFunc, nil),
 		"textdecodebase64": textDecodeBase64Func,
-		"textencodebase64": textEncodeBase64Func,
-		"urlencode":        urlEncodeFunc,
+		"textencodebase64": bounded(textEncodeBase64Func, nil),
+		"urlencode":        bounded(urlEncodeFunc, nil),
 
 		// Files and paths.
 		"abspath":          r.absPathFunc(),
 		"basename":         basenameFunc,
 		"dirname":          dirnameFunc,
-		"file":             r.fileFunc(false),
-		"filebase64":       r.fileFunc(true),
+		"file":             bounded(r.fileFunc(false), nil),
+		"filebase64":       bounded(r.fileFunc(true), nil),
 		"filebase64sha256": r.hashFile(sha256.New, base64.StdEncoding.EncodeToString),
 		"filebase64sha512": r.hashFile(sha512.New, base64.StdEncoding.EncodeToString),
 		"fileexists":       r.fileExistsFunc(),
@@ -218,8 +218,8 @@ func New(opts Options) map[string]function.Function {
 		"try":             tryfunc.TryFunc,
 	}
 	all := func() map[string]function.Function { return t }
-	t["templatefile"] = r.templateFileFunc(all)
-	t["templatestring"] = templateStringFunc(all)
+	t["templatefile"] = bounded(r.templateFileFunc(all), nil)
+	t["templatestring"] = bounded(templateStringFunc(all), nil)
 	names := make([]string, 0, len(t))
 	for name := range t {
 		names = append(names, name)
