@@ -275,7 +275,15 @@ func EndpointSubnetBounds(e *config.Instance, assocLoose bool) SubnetBounds {
 			}
 		}
 	}
-	if cfg := e.Attr("subnet_configuration"); !cfg.IsKnown() {
+	// subnet_configuration is optional and computed: when the
+	// configuration does not write it, a planned value holds the prior
+	// state's blocks, one per subnet the endpoint had, which overcounts
+	// after subnet_ids shrinks. AWS derives those blocks from the
+	// subnets, so only written blocks count (in JSON syntax, which this
+	// cannot tell, every block counts).
+	written := e.Resource == nil || e.Resource.Syntax == nil || e.Resource.Ranges("subnet_configuration").Found
+	if cfg := e.Attr("subnet_configuration"); !written {
+	} else if !cfg.IsKnown() {
 		unknown = true
 	} else if !cfg.IsNull() {
 		for it := cfg.ElementIterator(); it.Next(); {
