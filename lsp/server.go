@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/creachadair/jrpc2"
-	"github.com/creachadair/jrpc2/channel"
 	"github.com/creachadair/jrpc2/handler"
 	"github.com/vpcplan/vpcplan/internal/blockparse"
 	"github.com/vpcplan/vpcplan/schema"
@@ -34,6 +33,21 @@ type Options struct {
 	// Environ is the environment evaluation reads TF_VAR_name from, in
 	// os.Environ's form; nil for none.
 	Environ []string
+	// MaxMessageSize bounds the body of a message from the client, in
+	// bytes; 0 means DefaultMaxMessageSize.
+	MaxMessageSize int
+}
+
+// DefaultMaxMessageSize is the largest message body the server reads by
+// default: a didOpen of a file as large as vpcplan reads (internal/bounds'
+// default file size, 256 MiB) fits with its JSON escaping.
+const DefaultMaxMessageSize = 512 << 20
+
+func (o Options) maxMessageSize() int {
+	if o.MaxMessageSize > 0 {
+		return o.MaxMessageSize
+	}
+	return DefaultMaxMessageSize
 }
 
 // DefaultDebounce is the pause after an edit before diagnostics are
@@ -82,7 +96,9 @@ func New(opts Options) *Server {
 }
 
 // Run serves one client over r and w with LSP's header framing until the
-// client sends exit, the input ends, or ctx is done. It returns nil when
+// client sends exit, the input ends, or ctx is done. A badly framed or
+// oversized message is skipped with a parse error and a log message (see
+// tolerantLSP); it does not end the session. It returns nil when
 // the client ended the session (exit, or the end of the input after
 // shutdown).
 func (s *Server) Run(ctx context.Context, r io.Reader, w io.Writer) error {
@@ -98,7 +114,10 @@ func (s *Server) Run(ctx context.Context, r io.Reader, w io.Writer) error {
 	s.mu.Lock()
 	s.rpc = srv
 	s.mu.Unlock()
-	srv.Start(channel.LSP(r, wc))
+	srv.Start(newTolerantLSP(r, wc, s.opts.maxMessageSize(), func(problem string) {
+		// Recv runs on jrpc2's reader: log from elsewhere.
+		go s.logf(MessageWarning, "Bad input from the client: %s.", problem)
+	}))
 	stop := context.AfterFunc(ctx, srv.Stop)
 	defer stop()
 	waited := make(chan error, 1)
