@@ -13,24 +13,7 @@ import (
 // ones: each bad one gets a parse error and a log message, and the
 // session goes on to answer the request after them.
 func TestBadFraming(t *testing.T) {
-	sr, cw := io.Pipe()
-	cr, sw := io.Pipe()
-	srv := New(Options{MaxMessageSize: 100})
-	done := make(chan error, 1)
-	go func() { done <- srv.Run(context.Background(), sr, sw) }()
-	out := make(chan string, 16)
-	go func() {
-		buf := make([]byte, 4096)
-		for {
-			n, err := cr.Read(buf)
-			if n > 0 {
-				out <- string(buf[:n])
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
+	cw, out, done := rawSession(Options{MaxMessageSize: 100})
 	big := `{"jsonrpc":"2.0","method":"x","params":"` + strings.Repeat("a", 200) + `"}`
 	frame := func(body string) string { return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body) }
 	input := []string{
@@ -83,4 +66,29 @@ func TestBadFraming(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Errorf("Run returned %v at the end of the input, want nil", err)
 	}
+}
+
+// rawSession runs a server with opts on pipes without a client: the test
+// writes the client's bytes to in and reads the server's from out; done
+// gets Run's result.
+func rawSession(opts Options) (in io.WriteCloser, out <-chan string, done <-chan error) {
+	sr, cw := io.Pipe()
+	cr, sw := io.Pipe()
+	srv := New(opts)
+	result := make(chan error, 1)
+	go func() { result <- srv.Run(context.Background(), sr, sw) }()
+	read := make(chan string, 16)
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := cr.Read(buf)
+			if n > 0 {
+				read <- string(buf[:n])
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return cw, read, result
 }

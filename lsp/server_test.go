@@ -443,24 +443,7 @@ func TestShutdownExit(t *testing.T) {
 }
 
 func TestInvalidJSON(t *testing.T) {
-	sr, cw := io.Pipe()
-	cr, sw := io.Pipe()
-	srv := New(Options{})
-	done := make(chan error, 1)
-	go func() { done <- srv.Run(context.Background(), sr, sw) }()
-	out := make(chan string, 4)
-	go func() {
-		buf := make([]byte, 4096)
-		for {
-			n, err := cr.Read(buf)
-			if n > 0 {
-				out <- string(buf[:n])
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
+	cw, out, done := rawSession(Options{})
 	for _, body := range []string{`{"jsonrpc": "2.0", "id": 1, "method": `, `{"jsonrpc":"2.0","id":2,"method":"initialize","params":{}}`} {
 		if _, err := fmt.Fprintf(cw, "Content-Length: %d\r\n\r\n%s", len(body), body); err != nil {
 			t.Fatal(err)
