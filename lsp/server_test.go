@@ -467,3 +467,29 @@ func TestInvalidJSON(t *testing.T) {
 		t.Errorf("Run returned %v at the end of the input, want nil", err)
 	}
 }
+
+// TestCancelTraceConfiguration sends the notifications the server accepts
+// without acting on a document: $/cancelRequest for a request that is not
+// running (or does not exist), $/setTrace and
+// workspace/didChangeConfiguration. None is an error, and the session
+// answers the next request.
+func TestCancelTraceConfiguration(t *testing.T) {
+	c := newClient(t, map[string]string{"main.tf": endpointConfig})
+	uri := c.open("main.tf", "")
+	c.notify("$/cancelRequest", CancelParams{ID: json.RawMessage(`99`)})
+	c.notify("$/cancelRequest", CancelParams{ID: json.RawMessage(`"x"`)})
+	c.notify("$/setTrace", map[string]string{"value": "verbose"})
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{}})
+	var h *Hover
+	c.call("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: Position{Line: 24, Character: 4}}, &h)
+	if h == nil || !strings.Contains(h.Contents.Value, "vpc_id") {
+		t.Errorf("got hover %+v after the notifications, want vpc_id's", h)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, l := range c.logs {
+		if l.Type == MessageError {
+			t.Errorf("logged an error: %s", l.Message)
+		}
+	}
+}
