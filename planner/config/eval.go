@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/graph"
 	"github.com/vpcplan/vpcplan/internal/inputfile"
+	"github.com/vpcplan/vpcplan/internal/parallel"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -340,15 +341,22 @@ func (e *evaluator) buildGraph() {
 		}
 		connect(node{kind: nodeProvider, name: p.Alias}, rc.traversalRefs(travs, nil), false, false)
 	}
-	for _, r := range e.cfg.Resources {
-		n := node{kind: nodeResource, addr: r.Addr}
-		var travs []hcl.Traversal
+	// The walks of the resources' bodies read nothing but the body: they
+	// run on every core, and the graph is connected in order after them.
+	travsOf := make([][]hcl.Traversal, len(e.cfg.Resources))
+	narrowOf := make([]map[schema.Addr][]string, len(e.cfg.Resources))
+	parallel.Workers(len(e.cfg.Resources), 0, 64, func(i int) {
+		r := e.cfg.Resources[i]
 		if r.Syntax != nil {
-			travs = bodyTraversals(r.Syntax, resourceSkipAttrs, resourceSkipBlocks)
+			travsOf[i] = bodyTraversals(r.Syntax, resourceSkipAttrs, resourceSkipBlocks)
 		}
-		travs = append(travs, r.DependsOn...)
+		narrowOf[i] = narrowUses(r.Syntax)
+	})
+	for i, r := range e.cfg.Resources {
+		n := node{kind: nodeResource, addr: r.Addr}
+		travs := append(travsOf[i], r.DependsOn...)
 		connect(n, rc.traversalRefs(travs, nil), r.Count != nil, r.ForEach != nil)
-		e.narrow[n] = narrowUses(r.Syntax)
+		e.narrow[n] = narrowOf[i]
 		if r.Provider != nil && r.Schema != nil {
 			if r.Provider.Name != "aws" {
 				rc.diags = append(rc.diags, &hcl.Diagnostic{
