@@ -10,47 +10,25 @@ import (
 )
 
 // endpointCostLine returns the line plan prints under its summary when
-// the plan creates, changes or deletes an interface or GWLB endpoint, a
-// Resolver endpoint or a NAT gateway:
+// the plan creates, changes or deletes an interface or GWLB endpoint (or
+// the subnet association of one), a Resolver endpoint or a NAT gateway:
 //
 //	Monthly endpoint cost: $43.80 -> $65.70 (+$21.90)
 //
 // or, when the price table lacks a Region, which one. It returns "" when
 // no billed resource changes.
 func endpointCostLine(p *planner.Plan) string {
-	after := map[string]network.Item{}
-	if p.Model != nil {
-		for _, it := range network.ItemsFromModel(p.Model) {
-			after[it.Addr] = it
-		}
-	}
-	var before, planned []network.Item
-	changed := false
+	values := make([]network.PlannedValue, 0, len(p.Changes))
 	for _, c := range p.Changes {
-		region := ""
+		v := network.PlannedValue{Addr: c.Addr, Before: c.Before, After: c.After, Changed: c.Action != planner.NoOp}
 		if p.Model != nil {
 			if inst := p.Model.Instance(c.Addr); inst != nil {
-				region = inst.Region
+				v.Region = inst.Region
 			}
 		}
-		b, inBefore := network.ItemFromValue(c.Addr, c.Before, region)
-		if inBefore {
-			before = append(before, b)
-		}
-		// The planned value counts zones and addresses when it knows
-		// them; the model's links count them when the IDs are not known
-		// yet (subnets created by the same plan).
-		a, inAfter := network.ItemFromValue(c.Addr, c.After, region)
-		if m, ok := after[c.Addr.String()]; ok && (!inAfter || a.Units < 0) && !c.After.IsNull() {
-			a, inAfter = m, true
-		}
-		if inAfter {
-			planned = append(planned, a)
-		}
-		if c.Action != planner.NoOp && (inBefore || inAfter) {
-			changed = true
-		}
+		values = append(values, v)
 	}
+	before, planned, changed := network.PlanItems(p.Model, values)
 	if !changed {
 		return ""
 	}

@@ -86,12 +86,7 @@ func ItemFromValue(addr schema.InstanceAddr, v cty.Value, region string) (Item, 
 	if v == cty.NilVal || v.IsNull() || !v.IsKnown() {
 		return Item{}, false
 	}
-	get := func(name string) cty.Value {
-		if !v.Type().IsObjectType() || !v.Type().HasAttribute(name) {
-			return cty.NilVal
-		}
-		return v.GetAttr(name)
-	}
+	get := func(name string) cty.Value { return attrOf(v, name) }
 	if r := get("region"); r != cty.NilVal && r.IsKnown() && !r.IsNull() {
 		region = r.AsString()
 	}
@@ -127,6 +122,143 @@ func ItemFromValue(addr schema.InstanceAddr, v cty.Value, region string) (Item, 
 		return Item{}, false
 	}
 	return it, true
+}
+
+// PlannedValue is one resource instance of a plan as cost reads it.
+type PlannedValue struct {
+	Addr schema.InstanceAddr
+	// Before and After are the prior and planned values; null (or
+	// cty.NilVal) when the plan creates or deletes the instance.
+	Before, After cty.Value
+	// Region is the instance's Region in the model, "" when it is not in
+	// the model (a deleted instance: then the value's region counts).
+	Region string
+	// Changed is set when the plan creates, updates, replaces or deletes
+	// the instance.
+	Changed bool
+}
+
+// PlanItems returns the billed items of the prior state and of the plan,
+// and whether the plan changes what is billed: a billed instance changes,
+// or an aws_vpc_endpoint_subnet_association of a billed endpoint does.
+//
+// An interface endpoint's zones before the plan are the union of its
+// recorded subnet_ids and the subnets of the associations the prior state
+// records for its id (apply records subnet_ids as [] when the subnets come
+// through associations). After the plan they are the model's
+// (EndpointSubnetBounds, which reads the associations too); the planned
+// value counts only for instances the model does not hold. Both lists are
+// in the order of values. The cost is linear in the number of values.
+func PlanItems(m *config.Model, values []PlannedValue) (before, after []Item, changed bool) {
+	// The subnets each endpoint id has through associations, before.
+	assocBefore := map[string]map[string]bool{}
+	for _, v := range values {
+		if v.Addr.Resource.Type != schema.TypeVPCEndpointSubnetAssoc {
+			continue
+		}
+		ep, ok1 := knownString(v.Before, "vpc_endpoint_id")
+		sn, ok2 := knownString(v.Before, "subnet_id")
+		if !ok1 || !ok2 {
+			continue
+		}
+		if assocBefore[ep] == nil {
+			assocBefore[ep] = map[string]bool{}
+		}
+		assocBefore[ep][sn] = true
+	}
+	modelItems := map[string]Item{}
+	if m != nil {
+		for _, it := range ItemsFromModel(m) {
+			modelItems[it.Addr] = it
+		}
+	}
+	billedBefore := map[string]bool{} // endpoint ids billed before
+	for _, v := range values {
+		b, inBefore := ItemFromValue(v.Addr, v.Before, v.Region)
+		if inBefore {
+			if id, ok := knownString(v.Before, "id"); ok && b.Kind != KindGateway {
+				billedBefore[id] = true
+				if subnets := assocBefore[id]; b.Kind == KindInterface && len(subnets) > 0 {
+					b.Units = unionCount(attrOf(v.Before, "subnet_ids"), subnets)
+				}
+			}
+			before = append(before, b)
+		}
+		a, inAfter := Item{}, false
+		if v.After != cty.NilVal && !v.After.IsNull() {
+			a, inAfter = modelItems[v.Addr.String()]
+			if fromValue, ok := ItemFromValue(v.Addr, v.After, v.Region); ok && (!inAfter || a.Units < 0) {
+				a, inAfter = fromValue, true
+			}
+		}
+		if inAfter {
+			after = append(after, a)
+		}
+		if v.Changed && (inBefore || inAfter) {
+			changed = true
+		}
+	}
+	if changed {
+		return before, after, true
+	}
+	// Associations change their endpoint's zones, and so its cost.
+	for _, v := range values {
+		if !v.Changed || v.Addr.Resource.Type != schema.TypeVPCEndpointSubnetAssoc {
+			continue
+		}
+		if ep, ok := knownString(v.Before, "vpc_endpoint_id"); ok && billedBefore[ep] {
+			return before, after, true
+		}
+		if m == nil {
+			continue
+		}
+		if inst := m.Instance(v.Addr); inst != nil {
+			if e := inst.Link("vpc_endpoint_id"); e != nil {
+				if it, ok := modelItems[e.Addr.String()]; ok && it.Kind != KindGateway {
+					return before, after, true
+				}
+			}
+		}
+	}
+	return before, after, false
+}
+
+// attrOf returns an attribute of a known object value, or cty.NilVal.
+func attrOf(v cty.Value, name string) cty.Value {
+	if v == cty.NilVal || !v.IsKnown() || v.IsNull() || !v.Type().IsObjectType() || !v.Type().HasAttribute(name) {
+		return cty.NilVal
+	}
+	return v.GetAttr(name)
+}
+
+// knownString returns a known, non-null string attribute of an object
+// value.
+func knownString(v cty.Value, name string) (string, bool) {
+	a := attrOf(v, name)
+	if a == cty.NilVal || !a.IsKnown() || a.IsNull() || a.Type() != cty.String {
+		return "", false
+	}
+	return a.AsString(), true
+}
+
+// unionCount counts the distinct known strings of a collection and a set.
+func unionCount(list cty.Value, set map[string]bool) int {
+	n := len(set)
+	if list == cty.NilVal || !list.IsKnown() || list.IsNull() || !list.CanIterateElements() {
+		return n
+	}
+	seen := map[string]bool{}
+	for it := list.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		if !e.IsKnown() || e.IsNull() || e.Type() != cty.String {
+			continue
+		}
+		if s := e.AsString(); !set[s] && !seen[s] {
+			seen[s] = true
+			n++
+		}
+	}
+	return n
 }
 
 // countElements is the length of a known collection, 0 for null, -1 when
