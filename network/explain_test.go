@@ -163,7 +163,9 @@ const base = `provider "aws" {
   allowed_account_ids = ["111111111111"]
 }
 resource "aws_vpc" "a" {
-  cidr_block = "10.0.0.0/16"
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_support   = true
+  enable_dns_hostnames = true
 }
 resource "aws_subnet" "a" {
   vpc_id            = aws_vpc.a.id

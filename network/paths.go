@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
@@ -267,6 +268,13 @@ func (e *explainer) subnetPath(vpc, subnet *config.Instance, svc *schema.Service
 			named = append(named, ep)
 			continue
 		}
+		if works, known, note := privateDNSVPC(ep); !known {
+			p.Notes = append(p.Notes, note)
+			return p
+		} else if !works {
+			p.Notes = append(p.Notes, note)
+			continue
+		}
 		if svc.InboundResolverOnly {
 			only, _, ok := InboundOnly(ep)
 			if !ok {
@@ -435,6 +443,14 @@ func (e *explainer) onPremPath(vpc *config.Instance, resolvers []*config.Instanc
 			named = append(named, ep)
 			continue
 		}
+		if works, known, note := privateDNSVPC(ep); !known {
+			p.Verdict = Unknown
+			p.Notes = append(p.Notes, note)
+			return p
+		} else if !works {
+			p.Notes = append(p.Notes, note)
+			continue
+		}
 		p.Verdict = ViaInterface
 		p.Hops = append(hops, Hop{Role: "interface endpoint (private DNS)", Addr: ep.Addr.String()})
 		return p
@@ -446,6 +462,25 @@ func (e *explainer) onPremPath(vpc *config.Instance, resolvers []*config.Instanc
 	}
 	p.Notes = append(p.Notes, fmt.Sprintf("no interface endpoint for %s in %s: gateway endpoints do not carry on-premises traffic, so requests use public addresses", svc.Name, vpc.Addr))
 	return p
+}
+
+// privateDNSVPC reports whether private DNS, which an interface endpoint
+// enables, can work in its VPC: both VPC DNS attributes must be on
+// (PrivateDNSNeedsVPCAttributes, which the rule
+// aws_vpc_endpoint_private_dns_vpc_attributes reads too, so that a path
+// refuses exactly the endpoints the rule flags). known is false when an
+// attribute is not known yet; note says why it does not or may not work.
+func privateDNSVPC(ep *config.Instance) (works, known bool, note string) {
+	a, ok := PrivateDNSNeedsVPCAttributes(ep)
+	switch {
+	case !ok:
+		return true, true, ""
+	case len(a.Missing) > 0:
+		return false, true, fmt.Sprintf("private DNS of %s cannot work: its VPC %s has %s false, and interface endpoint private DNS needs enable_dns_support and enable_dns_hostnames", ep.Addr, a.VPC.Addr, strings.Join(a.Missing, " and "))
+	case !a.Known:
+		return false, false, fmt.Sprintf("the DNS attributes of %s, which private DNS of %s needs, are not known yet", a.VPC.Addr, ep.Addr)
+	}
+	return true, true, ""
 }
 
 func contains(list []*config.Instance, x *config.Instance) bool {

@@ -251,7 +251,9 @@ func TestTrafficInterfaceTiersShareTheRegion(t *testing.T) {
 	vpc := func(n, cidr string) string {
 		return fmt.Sprintf(`
 resource "aws_vpc" "%[1]s" {
-  cidr_block = "%[2]s.0.0/16"
+  cidr_block           = "%[2]s.0.0/16"
+  enable_dns_support   = true
+  enable_dns_hostnames = true
 }
 resource "aws_subnet" "%[1]s" {
   vpc_id            = aws_vpc.%[1]s.id

@@ -4,13 +4,13 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
-// awsVPCEndpointPrivateDNSVPCAttributes: research VPCE-IF-006 and VPC-006.
-// "If you … use private DNS with interface VPC endpoints … you must set
-// both" enableDnsSupport and enableDnsHostnames to true; the second
-// defaults to false except in the default VPC.
+// awsVPCEndpointPrivateDNSVPCAttributes: research VPCE-IF-006 and VPC-006
+// (see network.PrivateDNSNeedsVPCAttributes, which explain's paths read
+// too).
 var awsVPCEndpointPrivateDNSVPCAttributes = &Rule{
 	ID:       "aws_vpc_endpoint_private_dns_vpc_attributes",
 	Summary:  "Private DNS is enabled on an endpoint whose VPC lacks DNS support or DNS hostnames",
@@ -18,26 +18,11 @@ var awsVPCEndpointPrivateDNSVPCAttributes = &Rule{
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-			if t, ok := endpointType(e); !ok || t != schema.EndpointInterface {
+			a, ok := network.PrivateDNSNeedsVPCAttributes(e)
+			if !ok || len(a.Missing) == 0 {
 				continue
 			}
-			if dns, ok := boolAttr(e, "private_dns_enabled"); !ok || !dns {
-				continue
-			}
-			vpc := vpcOf(e)
-			if vpc == nil {
-				continue
-			}
-			var missing []string
-			if v, ok := boolAttr(vpc, "enable_dns_support"); ok && !v {
-				missing = append(missing, "enable_dns_support")
-			}
-			if v, ok := boolAttr(vpc, "enable_dns_hostnames"); ok && !v {
-				missing = append(missing, "enable_dns_hostnames")
-			}
-			if len(missing) == 0 {
-				continue
-			}
+			vpc, missing := a.VPC, a.Missing
 			what := missing[0] + " is false"
 			if len(missing) == 2 {
 				what = "enable_dns_support and enable_dns_hostnames are false"

@@ -302,3 +302,130 @@ func uniqueSorted(s []string) []string {
 	}
 	return out
 }
+
+// TestExplainAgreesWithPrivateDNSRule checks, on the fixtures of the
+// endpoint rules and on cases of its own, that the interface endpoints
+// whose private DNS explain's paths refuse are exactly those
+// aws_vpc_endpoint_private_dns_vpc_attributes flags, and that no path
+// (from a subnet, from on premises, or to a Multi-Region Access Point)
+// goes through the private DNS of a flagged endpoint. The fixtures rarely
+// declare subnets, so each VPC of the root module gets a probe subnet.
+func TestExplainAgreesWithPrivateDNSRule(t *testing.T) {
+	fixtures := ruleFixtures(t, "aws_vpc_endpoint_private_dns_vpc_attributes_test.go", "aws_vpc_endpoint_service_type_unsupported_test.go",
+		"aws_vpc_endpoint_private_dns_conflict_test.go", "aws_vpc_endpoint_private_dns_unsupported_test.go",
+		"aws_vpc_endpoint_s3_private_dns_all_traffic_test.go", "model_s3dns_gwlb_test.go", "aws_vpc_endpoint_mrap_unreachable_test.go")
+	if len(fixtures) < 10 {
+		t.Fatalf("found %d fixtures, want the rule tests' cases", len(fixtures))
+	}
+	const onPrem = `provider "aws" {
+  region              = "us-east-1"
+  allowed_account_ids = ["111111111111"]
+}
+variable "hostnames" {
+  type = bool
+}
+resource "aws_vpc" "v" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_support   = %s
+  enable_dns_hostnames = %s
+}
+resource "aws_subnet" "v" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "us-east-1a"
+}
+resource "aws_route53_resolver_endpoint" "in" {
+  direction          = "INBOUND"
+  security_group_ids = ["sg-0123456789abcdef0"]
+  ip_address {
+    subnet_id = aws_subnet.v.id
+  }
+  ip_address {
+    subnet_id = aws_subnet.v.id
+    ip        = "10.0.1.10"
+  }
+}
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id              = aws_vpc.v.id
+  service_name        = "com.amazonaws.us-east-1.s3"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = [aws_subnet.v.id]
+  private_dns_enabled = true
+  dns_options {
+    private_dns_only_for_inbound_resolver_endpoint = false
+  }
+}
+`
+	fixtures = append(fixtures,
+		fmt.Sprintf(onPrem, "false", "true"),         // support off: flagged, refused
+		fmt.Sprintf(onPrem, "true", "true"),          // both on: neither
+		fmt.Sprintf(onPrem, "true", "var.hostnames"), // unknown: neither (explain says unknown)
+	)
+	rules := []*Rule{awsVPCEndpointPrivateDNSVPCAttributes}
+	flaggedTotal := 0
+	for i, src := range fixtures {
+		t.Run(fmt.Sprintf("%02d", i), func(t *testing.T) {
+			m := fixtureModel(t, src)
+			probes := src
+			for j, vpc := range m.OfType(schema.TypeVPC) {
+				if vpc.Addr.Resource.Module == "" {
+					probes += fmt.Sprintf("\nresource \"aws_subnet\" \"explain_probe_%d\" {\n  vpc_id     = %s.id\n  cidr_block = \"10.%d.250.0/24\"\n}\n", j, vpc.Addr, j)
+				}
+			}
+			m = fixtureModel(t, probes)
+			services := schema.NewServiceCatalog()
+			byRange := map[string]string{}
+			for _, e := range m.OfType(schema.TypeVPCEndpoint) {
+				if r := e.Ranges("private_dns_enabled"); r.Found {
+					byRange[r.Expr.String()] = e.Addr.String()
+				}
+			}
+			var flagged []string
+			for _, d := range Run(&Input{Model: m, Services: services}, rules, Options{}) {
+				flagged = append(flagged, byRange[d.Subject.String()])
+			}
+			flagged = uniqueSorted(flagged)
+			flaggedTotal += len(flagged)
+			report := network.Explain(m, services, network.Options{})
+			var refused []string
+			var used []string
+			notes := func(list []string) {
+				for _, n := range list {
+					if rest, ok := strings.CutPrefix(n, "private DNS of "); ok {
+						if addr, _, ok := strings.Cut(rest, " cannot work: "); ok {
+							refused = append(refused, addr)
+						}
+					}
+				}
+			}
+			for _, p := range report.Paths {
+				notes(p.Notes)
+				if p.Verdict == network.ViaInterface {
+					for _, h := range p.Hops {
+						used = append(used, h.Addr)
+					}
+				}
+			}
+			for _, v := range report.Targets {
+				notes(v.Notes)
+				if v.Verdict == network.ViaInterface {
+					used = append(used, v.Via...)
+				}
+			}
+			if diff := cmp.Diff(flagged, uniqueSorted(refused)); diff != "" {
+				t.Errorf("endpoints whose private DNS explain refuses differ from the rule's (-rule +explain):\n%s\n%s", diff, probes)
+			}
+			for _, addr := range uniqueSorted(used) {
+				for _, f := range flagged {
+					if addr == f {
+						t.Errorf("explain sends requests through the private DNS of %s, which the rule flags\n%s", addr, probes)
+					}
+				}
+			}
+		})
+	}
+	t.Logf("%d fixtures, %d flagged endpoints compared", len(fixtures), flaggedTotal)
+	if flaggedTotal < 3 {
+		t.Errorf("%d flagged endpoints over the fixtures: the comparison proves little", flaggedTotal)
+	}
+}
