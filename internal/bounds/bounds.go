@@ -49,6 +49,9 @@ var (
 	// FileSize bounds every file vpcplan reads: configuration, variable
 	// files, state, saved plans, and the files file() and the like read.
 	FileSize = &Bound{Name: "file size", Flag: "-max-file-size", Default: 256 << 20, Unit: "bytes"}
+	// ConfigSize bounds each configuration and variables file vpcplan
+	// parses: hcl takes about 100 bytes of memory per byte of source.
+	ConfigSize = &Bound{Name: "configuration file size", Flag: "-max-config-size", Default: 8 << 20, Unit: "bytes"}
 	// Nesting bounds the nesting of brackets, braces, parentheses,
 	// templates and unary operators in a configuration or variables file,
 	// checked before the parser, which recurses once per level, sees it.
@@ -67,4 +70,6 @@ var (
 )
 
 // All lists the bounds in the order help and docs show them.
-func All() []*Bound { return []*Bound{FileSize, Nesting, Instances, Elements, StringLength} }
+func All() []*Bound {
+	return []*Bound{FileSize, ConfigSize, Nesting, Instances, Elements, StringLength}
+}

@@ -163,3 +163,33 @@ func TestStringLengthBound(t *testing.T) {
 		})
 	}
 }
+
+// TestConfigSizeBound: a file larger than the configuration file size
+// bound is refused before it is parsed, with an error at its first byte
+// past the bound; a file at the bound is parsed.
+func TestConfigSizeBound(t *testing.T) {
+	bounds.ConfigSize.Set(64)
+	defer bounds.ConfigSize.Set(0)
+	line := "locals { x = 1 }\n" // 17 bytes
+	tests := map[string]struct {
+		src  string
+		want []string
+	}{
+		"past the bound": {strings.Repeat(line, 4) + "# é\n", []string{"main.tf:4,14-15 Configuration file too large: This file is larger than vpcplan parses: it has 73 bytes, past the configuration file size bound of 64 (raise it with -max-config-size=N). Parsing takes about 100 bytes of memory for each byte of the file; if the machine has the memory, raise the bound. The file was not parsed."}},
+		"at the bound":   {strings.Repeat(line, 3) + strings.Repeat("#", 12) + "\n", nil},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, diags := NewLoader(nil).ParseSource([]byte(tc.src), "main.tf")
+			var got []string
+			for _, d := range diags {
+				if d.Severity == hcl.DiagError {
+					got = append(got, d.Subject.Filename+":"+rangeText(d.Subject)+" "+d.Summary+": "+d.Detail)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
