@@ -2,7 +2,9 @@ package network
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -153,6 +155,51 @@ func TestDollars(t *testing.T) {
 	for in, want := range map[float64]string{0: "$0.00", 21.9: "$21.90", 1234.565: "$1,234.57", -21.9: "-$21.90", 1e6: "$1,000,000.00"} {
 		if got := Dollars(in); got != want {
 			t.Errorf("Dollars(%v) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestPriceTableSources: every figure of the price table names where it
+// comes from (an https URL) and the day it was read (YYYY-MM-DD), and is a
+// positive amount; tiers rise in UpToGB with only the last one unbounded.
+func TestPriceTableSources(t *testing.T) {
+	date := regexp.MustCompile(`^20[0-9]{2}-[01][0-9]-[0-3][0-9]$`)
+	check := func(where string, p *Price) {
+		if p == nil {
+			return
+		}
+		if p.USD <= 0 {
+			t.Errorf("%s: price %g, want a positive amount", where, p.USD)
+		}
+		if !strings.HasPrefix(p.Source.URL, "https://") {
+			t.Errorf("%s: source URL %q, want an https URL", where, p.Source.URL)
+		}
+		if !date.MatchString(p.Source.Date) {
+			t.Errorf("%s: source date %q, want YYYY-MM-DD", where, p.Source.Date)
+		}
+	}
+	prices := DefaultPrices()
+	if len(prices) == 0 {
+		t.Fatal("the price table is empty")
+	}
+	for region, rp := range prices {
+		check(region+" interface hour", rp.InterfaceEndpointHour)
+		check(region+" GWLB hour", rp.GWLBEndpointHour)
+		check(region+" GWLB GB", rp.GWLBGB)
+		check(region+" Resolver IP hour", rp.ResolverIPHour)
+		check(region+" NAT hour", rp.NATHour)
+		check(region+" NAT GB", rp.NATGB)
+		prev := 0.0
+		for i, tier := range rp.InterfaceGB {
+			check(fmt.Sprintf("%s interface GB tier %d", region, i), &tier.Price)
+			last := i == len(rp.InterfaceGB)-1
+			switch {
+			case last && tier.UpToGB != 0:
+				t.Errorf("%s interface GB tier %d: bound %g, want the last tier unbounded (0)", region, i, tier.UpToGB)
+			case !last && tier.UpToGB <= prev:
+				t.Errorf("%s interface GB tier %d: bound %g, want more than %g", region, i, tier.UpToGB, prev)
+			}
+			prev = tier.UpToGB
 		}
 	}
 }

@@ -80,6 +80,16 @@ var (
 
 // DefaultPrices is the embedded price table, by Region. GWLB endpoint
 // prices are not in it: no source for them was found.
+//
+// On 2026-12-03 the stored copies of AWS's pages were searched again for
+// more Regions (PrivateLink pricing, VPC pricing, Route 53 pricing, the
+// Resolver endpoint cost article): AWS renders the per-Region hourly and
+// per-GB figures from a Region selector, so the copies hold only what the
+// table has (the interface endpoint GB tiers, the US East (Ohio) NAT
+// gateway example, the Resolver endpoint's $0.125 per IP address hour
+// with no Region named) and no GWLB endpoint figure at all. Third-party
+// pages quote other Regions (ranges, or "about" figures); they are not
+// AWS's documentation and are not used.
 func DefaultPrices() map[string]RegionPrices {
 	return map[string]RegionPrices{
 		"us-east-1": {
