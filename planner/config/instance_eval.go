@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/dynblock"
@@ -40,7 +41,10 @@ func convertTo(v cty.Value, ty cty.Type) (cty.Value, error) {
 type blockValue struct {
 	kind  schema.KeyKind
 	insts []*Instance
-	val   cty.Value // cty.NilVal until built
+	// mu guards val, which the blocks computed at the same time (see
+	// runConcurrently) may build together.
+	mu  sync.Mutex
+	val cty.Value // cty.NilVal until built
 	// outside is set for a block whose instances are unknown at plan time
 	// because its count or for_each depends on values from outside
 	// vpcplan's model (see settleUnknown): it counts as settled.
@@ -66,6 +70,8 @@ func (e *evaluator) refValue(addr schema.Addr, attrs []string) cty.Value {
 	if !ok {
 		return cty.DynamicVal
 	}
+	bv.mu.Lock()
+	defer bv.mu.Unlock()
 	if bv.val != cty.NilVal {
 		return bv.val
 	}
@@ -179,24 +185,44 @@ func (e *evaluator) evalResource(r *Resource) {
 		e.evalForeign(r)
 		return
 	}
+	e.commitResource(r, e.computeResource(r))
+}
+
+// resourceResult is what evaluating a resource block found, before it is
+// recorded in the evaluator.
+type resourceResult struct {
+	diags hcl.Diagnostics
+	insts []*Instance
+	block *blockValue
+	// unexpanded is set when the block's instances are not known (an
+	// unknown count or for_each at validate time).
+	unexpanded bool
+}
+
+// computeResource evaluates the instances of a resource block whose schema
+// is known. It reads the evaluator's state and writes none of it (the
+// decoder of the schema must exist already when it runs concurrently, see
+// runConcurrently), so blocks that do not depend on each other may be
+// computed at the same time; commitResource records the result.
+func (e *evaluator) computeResource(r *Resource) resourceResult {
+	var res resourceResult
 	n := node{kind: nodeResource, addr: r.Addr}
 	ctx := e.scopeNarrow(e.refs[n], e.narrow[n])
 	ex, diags := e.expand(r, ctx)
 	diags = append(diags, e.settleUnknown(ex, n, e.abs(r.Addr).String())...)
-	e.diags = append(e.diags, diags...)
+	res.diags = append(res.diags, diags...)
 	// unexpanded: the instances are not known (an unknown count or
 	// for_each at validate time), or cannot be (an invalid one).
 	unexpanded := diags.HasErrors() || !ex.known
-	noInstances := func() {
+	noInstances := func() resourceResult {
 		if ex.unknownErr != nil && !diags.HasErrors() {
 			// Left out of the plan: its values are from outside too.
-			e.setBlock(r.Addr, &blockValue{val: external(cty.DynamicVal), outside: true})
+			res.block = &blockValue{val: external(cty.DynamicVal), outside: true}
 		} else {
-			e.setBlock(r.Addr, &blockValue{val: cty.DynamicVal})
+			res.block = &blockValue{val: cty.DynamicVal}
 		}
-		if !diags.HasErrors() && !ex.known {
-			e.model.Unexpanded = append(e.model.Unexpanded, e.abs(r.Addr))
-		}
+		res.unexpanded = !diags.HasErrors() && !ex.known
+		return res
 	}
 	prov := e.providerFor(r)
 	dynamic := hasDynamicBlocks(r.Syntax)
@@ -205,18 +231,16 @@ func (e *evaluator) evalResource(r *Resource) {
 	if !dynamic {
 		var moreDiags hcl.Diagnostics
 		shared, moreDiags = dec.content(r.Body)
-		e.diags = append(e.diags, moreDiags...)
+		res.diags = append(res.diags, moreDiags...)
 		if moreDiags.HasErrors() {
-			noInstances()
-			return
+			return noInstances()
 		}
 	}
 	if unexpanded || len(ex.keys) == 0 {
-		e.diags = append(e.diags, e.checkBody(r, dec, shared, ctx, prov)...)
+		res.diags = append(res.diags, e.checkBody(r, dec, shared, ctx, prov)...)
 	}
 	if unexpanded {
-		noInstances()
-		return
+		return noInstances()
 	}
 	bv := &blockValue{kind: ex.kind, insts: make([]*Instance, len(ex.keys))}
 	instDiags := make([]hcl.Diagnostics, len(ex.keys))
@@ -260,12 +284,25 @@ func (e *evaluator) evalResource(r *Resource) {
 			key := diagKey(d)
 			if !seen[key] {
 				seen[key] = true
-				e.diags = append(e.diags, d)
+				res.diags = append(res.diags, d)
 			}
 		}
+	}
+	res.insts = bv.insts
+	res.block = bv
+	return res
+}
+
+// commitResource records what computeResource found for the block r.
+func (e *evaluator) commitResource(r *Resource, res resourceResult) {
+	e.diags = append(e.diags, res.diags...)
+	for _, inst := range res.insts {
 		e.addInstance(inst)
 	}
-	e.setBlock(r.Addr, bv)
+	e.setBlock(r.Addr, res.block)
+	if res.unexpanded {
+		e.model.Unexpanded = append(e.model.Unexpanded, e.abs(r.Addr))
+	}
 }
 
 // checkBody checks the body of a block that has no instance to check it

@@ -277,14 +277,28 @@ func moduleCycleName(gn gnode) string {
 // cancelled.
 func (e *evaluator) runWhole(order []gnode) bool {
 	e.w.insts[e.cfg] = []*evaluator{e}
-	for i, gn := range order {
-		if i%256 == 0 && e.ctx.Err() != nil {
-			e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation interrupted", Detail: e.ctx.Err().Error() + "."})
-			return false
+	for i, checked := 0, -256; i < len(order); {
+		if i-checked >= 256 {
+			if e.ctx.Err() != nil {
+				e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation interrupted", Detail: e.ctx.Err().Error() + "."})
+				return false
+			}
+			checked = i
 		}
-		for _, ev := range e.w.insts[gn.cfg] {
-			ev.evalNode(gn.n)
+		// A run of resources that may be computed at the same time.
+		j := i
+		for j < len(order) && j-i < 256 && e.concurrent(order[j]) {
+			j++
 		}
+		if j-i >= minConcurrent {
+			e.runConcurrently(order[i:j])
+			i = j
+			continue
+		}
+		for _, ev := range e.w.insts[order[i].cfg] {
+			ev.evalNode(order[i].n)
+		}
+		i++
 	}
 	if e.opts.Mode == PlanMode && !e.allUnknown {
 		for _, c := range e.configs() {
