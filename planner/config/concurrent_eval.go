@@ -14,7 +14,7 @@ const minConcurrent = 2
 // back into the planner, data sources read their data, and the instances
 // of a module share their evaluators' state.)
 func (e *evaluator) concurrent(gn gnode) bool {
-	if gn.n.kind != nodeResource || e.opts.Mode != ValidateMode || e.opts.Plan != nil || e.opts.Finalize != nil || e.opts.Known != nil {
+	if gn.n.kind != nodeResource || e.opts.sequential || e.opts.Mode != ValidateMode || e.opts.Plan != nil || e.opts.Finalize != nil || e.opts.Known != nil {
 		return false
 	}
 	evs := e.w.insts[gn.cfg]

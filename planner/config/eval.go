@@ -82,8 +82,12 @@ type Options struct {
 	// left to the planner to diff afterwards, in parallel.
 	Plan func(inst *Instance) (cty.Value, bool)
 	// Parallelism bounds the goroutines that evaluate the instances of one
-	// block; 0 means one per processor.
+	// block, and the blocks computed at the same time (runConcurrently);
+	// 0 means one per processor.
 	Parallelism int
+	// sequential evaluates one block at a time, for the tests that compare
+	// it with the concurrent evaluation.
+	sequential bool
 	// ReadFile reads files for the file functions and -var-file; nil means
 	// inputfile.ReadFile.
 	ReadFile func(path string) ([]byte, error)
