@@ -193,3 +193,59 @@ func TestConfigSizeBound(t *testing.T) {
 		})
 	}
 }
+
+// TestTemplateLinesBound: heredocs and multi-line strings of a file, and a
+// template given to templatestring, with more lines than the template
+// lines bound are refused before hcl, which melds their lines in time
+// quadratic in their number, parses them; the error is at the first line
+// past the bound.
+func TestTemplateLinesBound(t *testing.T) {
+	bounds.TemplateLines.Set(100)
+	defer bounds.TemplateLines.Set(0)
+	heredoc := func(n int) string {
+		return "locals {\n  x = <<EOT\n" + strings.Repeat("line\n", n) + "EOT\n}\n"
+	}
+	tests := map[string]struct {
+		name, src string
+		want      []string
+	}{
+		"heredoc":               {"main.tf", heredoc(101), []string{"main.tf:103,1-2 Templates too long: The heredocs and multi-line strings of this file have more lines than vpcplan parses: they reach 101 lines, past the template lines bound of 100 (raise it with -max-template-lines=N). hcl parses a template in time quadratic in its lines. Move long text into a file and read it with file(), or raise the bound. The file was not parsed."}},
+		"two heredocs":          {"main.tf", heredoc(60) + heredoc(60), []string{"main.tf:106,1-2 Templates too long"}},
+		"heredoc at the bound":  {"main.tf", heredoc(99), nil},
+		"JSON string":           {"main.tf.json", `{"locals": {"x": "` + strings.Repeat(`line\n`, 101) + `"}}`, []string{"main.tf.json:1,623-625 Templates too long"}},
+		"lines outside strings": {"main.tf", "locals {\n" + strings.Repeat("\n", 200) + "  x = 1\n}\n", nil},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, diags := NewLoader(nil).ParseSource([]byte(tc.src), tc.name)
+			var got []string
+			for _, d := range diags {
+				if d.Severity == hcl.DiagError {
+					s := d.Subject.Filename + ":" + rangeText(d.Subject) + " " + d.Summary
+					if len(tc.want) > 0 && strings.Contains(tc.want[0], ": The") {
+						s += ": " + d.Detail
+					}
+					got = append(got, s)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	t.Run("templatestring", func(t *testing.T) {
+		src := "locals {\n  t = join(\"\\n\", range(102))\n  x = templatestring(local.t, {})\n}\n"
+		res := evaluate(t, map[string]string{"main.tf": src}, Options{Mode: ValidateMode})
+		want := "main.tf:3,22-29 Invalid function argument: Invalid value for \"template\" parameter: the template has 101 lines, past the template lines bound of 100 (raise it with -max-template-lines=N); hcl parses a template in time quadratic in its lines."
+		var got string
+		for _, d := range res.diags {
+			if d.Severity == hcl.DiagError {
+				got = "main.tf:" + rangeText(d.Subject) + " " + d.Summary + ": " + d.Detail
+				break
+			}
+		}
+		if got != want {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	})
+}

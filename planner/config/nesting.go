@@ -37,24 +37,42 @@ func checkNesting(src []byte, name string, json bool) hcl.Diagnostics {
 		}}
 	}
 	limit := int(bounds.Nesting.Value())
-	// No file with fewer openers than the bound can pass it: the common
-	// case costs one pass over the bytes.
-	openers := 0
+	lineLimit := int(bounds.TemplateLines.Value())
+	// No file with fewer openers than the bound can pass it, nor one with
+	// fewer lines (in JSON, escapes) than the template lines bound: the
+	// common case costs one pass over the bytes.
+	openers, lines := 0, 0
 	for _, c := range src {
 		switch c {
 		case '{', '[', '(', '!', '-', '"', '<', '$', '%':
 			openers++
+		case '\n':
+			if !json {
+				lines++
+			}
+		case '\\':
+			if json {
+				lines++
+			}
 		}
 	}
-	if openers <= limit {
+	if openers <= limit && lines <= lineLimit {
 		return nil
 	}
 	var depth int
 	var at hcl.Range
 	if json {
-		depth, at = jsonNesting(src, name, limit)
+		depth, lines, at = jsonNesting(src, name, limit, lineLimit)
 	} else {
-		depth, at = hclNesting(src, name, limit)
+		depth, lines, at = hclNesting(src, name, limit, lineLimit)
+	}
+	if lines > lineLimit {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Templates too long",
+			Detail:   fmt.Sprintf("The heredocs and multi-line strings of this file have more lines than vpcplan parses: %s. hcl parses a template in time quadratic in its lines. Move long text into a file and read it with file(), or raise the bound. The file was not parsed.", bounds.TemplateLines.Exceeded("they reach", int64(lines))),
+			Subject:  &at,
+		}}
 	}
 	if depth <= limit {
 		return nil
@@ -73,7 +91,10 @@ func checkNesting(src []byte, name string, json bool) hcl.Diagnostics {
 // punctuation): it tells code from strings, comments and heredocs, counts
 // brackets, braces and parentheses in code, template sequences (${ and %{)
 // in strings and heredocs, and runs of unary operators.
-func hclNesting(src []byte, name string, limit int) (int, hcl.Range) {
+//
+// It also counts the lines of heredocs, and returns at the first line
+// past lineLimit with the count and that line's first byte.
+func hclNesting(src []byte, name string, limit, lineLimit int) (int, int, hcl.Range) {
 	const (
 		code = iota
 		str
@@ -84,7 +105,7 @@ func hclNesting(src []byte, name string, limit int) (int, hcl.Range) {
 		marker string // a heredoc's closing marker
 	}
 	stack := []frame{{kind: code}}
-	depth, unary := 0, 0
+	depth, unary, lines := 0, 0, 0
 	line, lineStart := 1, 0
 	at := func(i int) hcl.Range {
 		p := hcl.Pos{Line: line, Column: i - lineStart + 1, Byte: i}
@@ -164,6 +185,9 @@ func hclNesting(src []byte, name string, limit int) (int, hcl.Range) {
 			case c == '\n' && top.kind == str:
 				pop() // an unterminated string ends at the line's end
 			case c == '\n' && top.kind == heredoc:
+				if lines++; lines > lineLimit {
+					return 0, lines, at(i + 1)
+				}
 				j := i + 1
 				for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
 					j++
@@ -178,15 +202,16 @@ func hclNesting(src []byte, name string, limit int) (int, hcl.Range) {
 			}
 		}
 		if depth+unary > limit {
-			return depth + unary, at(i)
+			return depth + unary, lines, at(i)
 		}
 	}
-	return 0, hcl.Range{}
+	return 0, lines, hcl.Range{}
 }
 
-// jsonNesting is hclNesting for the JSON syntax.
-func jsonNesting(src []byte, name string, limit int) (int, hcl.Range) {
-	depth := 0
+// jsonNesting is hclNesting for the JSON syntax, where the lines of
+// strings (templates) are their \n escapes.
+func jsonNesting(src []byte, name string, limit, lineLimit int) (int, int, hcl.Range) {
+	depth, lines := 0, 0
 	pos := hcl.InitialPos
 	inString, escaped := false, false
 	for i, c := range src {
@@ -195,6 +220,14 @@ func jsonNesting(src []byte, name string, limit int) (int, hcl.Range) {
 			switch {
 			case escaped:
 				escaped = false
+				if c == 'n' {
+					if lines++; lines > lineLimit {
+						pos.Byte = i - 1
+						pos.Column--
+						end := hcl.Pos{Line: pos.Line, Column: pos.Column + 2, Byte: i + 1}
+						return 0, lines, hcl.Range{Filename: name, Start: pos, End: end}
+					}
+				}
 			case c == '\\':
 				escaped = true
 			case c == '"':
@@ -207,7 +240,7 @@ func jsonNesting(src []byte, name string, limit int) (int, hcl.Range) {
 			if depth > limit {
 				pos.Byte = i
 				end := hcl.Pos{Line: pos.Line, Column: pos.Column + 1, Byte: i + 1}
-				return depth, hcl.Range{Filename: name, Start: pos, End: end}
+				return depth, lines, hcl.Range{Filename: name, Start: pos, End: end}
 			}
 		case c == '}' || c == ']':
 			depth--
@@ -219,5 +252,5 @@ func jsonNesting(src []byte, name string, limit int) (int, hcl.Range) {
 			pos.Column++
 		}
 	}
-	return 0, hcl.Range{}
+	return 0, lines, hcl.Range{}
 }

@@ -153,6 +153,9 @@ func (r fileReader) templateFileFunc(funcs func() map[string]function.Function) 
 		if !utf8.Valid(src) {
 			return nil, fmt.Errorf("contents of %s are not valid UTF-8; use the filebase64 function to obtain the Base64 encoded contents or the other file functions (e.g. filemd5, filesha256) to obtain file hashing results instead", redactIfSensitive(path, marks))
 		}
+		if err := checkTemplateLines(src); err != nil {
+			return nil, function.NewArgError(0, err)
+		}
 		expr, diags := hclsyntax.ParseTemplate(src, path, hcl.Pos{Line: 1, Column: 1, Byte: 0})
 		if diags.HasErrors() {
 			return nil, diags

@@ -121,6 +121,9 @@ func templateStringFunc(all func() map[string]function.Function) function.Functi
 				return cty.UnknownVal(retType), function.NewArgErrorf(0, "invalid template value: a string is required")
 			}
 			tmpl, marks := tmpl.Unmark()
+			if err := checkTemplateLines([]byte(tmpl.AsString())); err != nil {
+				return cty.UnknownVal(retType), function.NewArgError(0, err)
+			}
 			expr, diags := hclsyntax.ParseTemplate([]byte(tmpl.AsString()), "<templatestring argument>", hcl.Pos{Line: 1, Column: 1})
 			if diags.HasErrors() {
 				return cty.UnknownVal(retType), function.NewArgErrorf(0, "invalid template: %s", diags.Error())
