@@ -457,3 +457,44 @@ var (
 	listFunc = removedFunc(`the "list" function was deprecated in Terraform v0.12 and is no longer available; use tolist([ ... ]) syntax to write a literal list`)
 	mapFunc  = removedFunc(`the "map" function was deprecated in Terraform v0.12 and is no longer available; use tomap({ ... }) syntax to write a literal map`)
 )
+
+// distinctFunc is cty's distinct, which compares each element with every
+// element kept so far (20,000 strings took over 4 minutes), made linear
+// for lists of known, unmarked strings, numbers or bools: those are kept
+// by a map of what was seen. Any other list goes to cty's.
+var distinctFunc = function.New(&function.Spec{
+	Description:  stdlib.DistinctFunc.Description(),
+	Params:       stdlib.DistinctFunc.Params(),
+	Type:         stdlib.DistinctFunc.ReturnTypeForValues,
+	RefineResult: refineNotNull,
+	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+		list := args[0]
+		ety := list.Type().ElementType()
+		if !list.IsWhollyKnown() || list.ContainsMarked() || !ety.IsPrimitiveType() || list.LengthInt() == 0 {
+			return stdlib.DistinctFunc.Call(args)
+		}
+		seen := make(map[string]bool, list.LengthInt())
+		var out []cty.Value
+		for it := list.ElementIterator(); it.Next(); {
+			_, v := it.Element()
+			var key string
+			switch {
+			case v.IsNull():
+				key = "null"
+			case ety == cty.String:
+				key = "s" + v.AsString()
+			case ety == cty.Number && v.AsBigFloat().Sign() == 0:
+				key = "n0" // -0 equals 0
+			case ety == cty.Number:
+				key = "n" + v.AsBigFloat().Text('g', -1)
+			case ety == cty.Bool:
+				key = fmt.Sprint(v.True())
+			}
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, v)
+			}
+		}
+		return cty.ListVal(out), nil
+	},
+})

@@ -3,6 +3,7 @@ package funcs
 import (
 	"bytes"
 	"io/fs"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
 	"golang.org/x/crypto/bcrypt"
 )
 
@@ -909,5 +911,37 @@ func BenchmarkJoinLargeTuple(b *testing.B) {
 		if _, diags := evalTest(b, src); diags.HasErrors() {
 			b.Fatal(diags.Error())
 		}
+	}
+}
+
+// TestDistinctLinear: distinct keeps the first of equal elements in order,
+// as cty's does, for the kinds it keeps by a map and for the others.
+func TestDistinctLinear(t *testing.T) {
+	tests := map[string]string{
+		`distinct(["b", "a", "b", "c", "a"])`:                     `["b","a","c"]`,
+		`distinct([1, 2.0, 1.0, 0, -0, 3])`:                       `[1,2,0,3]`,
+		`distinct([true, false, true])`:                           `[true,false]`,
+		`distinct([{a = 1}, {a = 2}, {a = 1}])`:                   `[{"a":1},{"a":2}]`,
+		`distinct(tolist(["x", null, "x", null]))`:                `["x",null]`,
+		`length(distinct([for i in range(1000) : "s${i % 10}"]))`: `10`,
+	}
+	for src, want := range tests {
+		t.Run(src, func(t *testing.T) {
+			expr, diags := hclsyntax.ParseExpression([]byte(src), "test.hcl", hcl.InitialPos)
+			if diags.HasErrors() {
+				t.Fatal(diags.Error())
+			}
+			v, diags := expr.Value(&hcl.EvalContext{Functions: Table("/", os.ReadFile)})
+			if diags.HasErrors() {
+				t.Fatal(diags.Error())
+			}
+			got, err := ctyjson.Marshal(v, v.Type())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want {
+				t.Errorf("got %s, want %s", got, want)
+			}
+		})
 	}
 }
