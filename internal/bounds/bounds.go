@@ -63,7 +63,8 @@ var (
 	// 107 s).
 	TemplateLines = &Bound{Name: "template lines", Flag: "-max-template-lines", Default: 10000, Unit: "lines"}
 	// Instances bounds the instances one resource, data or module block
-	// expands to with count or for_each.
+	// expands to with count or for_each, and the blocks one dynamic block
+	// expands to.
 	Instances = &Bound{Name: "instances per block", Flag: "-max-instances", Default: 100000, Unit: "instances"}
 	// Elements bounds the elements (or, for strings, bytes) one function
 	// call produces: range, setproduct, format's width and the like.

@@ -83,6 +83,7 @@ func TestInstanceAndElementBounds(t *testing.T) {
 		"for over a range": {"locals {\n  x = [for i in range(10000000) : i]\n}\n", "main.tf:2,23-31 Invalid function argument"},
 		"setproduct":       {"locals {\n  x = setproduct(range(1000), range(1000), range(1000))\n}\n", "main.tf:2,18-24 Invalid function argument"},
 		"format width":     {"locals {\n  x = format(\"%1000000000s\", \"x\")\n}\n", "main.tf:2,15-27 Invalid function argument"},
+		"dynamic blocks":   {"resource \"aws_security_group\" \"a\" {\n  name = \"a\"\n  dynamic \"ingress\" {\n    for_each = setproduct(range(1000), range(200))\n    content {\n      from_port = 443\n      to_port   = 443\n      protocol  = \"tcp\"\n    }\n  }\n}\n", "main.tf:4,16-51 Too many dynamic blocks: The \"for_each\" argument of this dynamic block asks for more blocks than vpcplan makes of one block: it gives 200000 blocks, past the instances per block bound of 100000 (raise it with -max-instances=N)."},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

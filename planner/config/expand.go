@@ -154,6 +154,26 @@ func instancesBound(attr *hcl.Attribute, what string, n int) *hcl.Diagnostic {
 	}
 }
 
+// dynamicBound reports a dynamic block whose for_each gives more blocks
+// than bounds.Instances allows, before dynblock makes them (a million
+// blocks ran out of memory). It is a dynblock.OptCheckForEach check.
+func dynamicBound(v cty.Value, expr hcl.Expression, _ *hcl.EvalContext) hcl.Diagnostics {
+	v, _ = v.Unmark()
+	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
+		return nil
+	}
+	n := v.LengthInt()
+	if int64(n) <= bounds.Instances.Value() {
+		return nil
+	}
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  "Too many dynamic blocks",
+		Detail:   fmt.Sprintf("The \"for_each\" argument of this dynamic block asks for more blocks than vpcplan makes of one block: it gives %d blocks, past the %s bound of %d (raise it with %s=N).", n, bounds.Instances.Name, bounds.Instances.Value(), bounds.Instances.Flag),
+		Subject:  expr.Range().Ptr(),
+	}}
+}
+
 // traversalKey renders a traversal of attribute steps as text.
 func traversalKey(t hcl.Traversal) string {
 	key := t.RootName()
