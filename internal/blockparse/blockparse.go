@@ -59,8 +59,9 @@ func split(src []byte) []part {
 
 // ParseFile parses src as hclsyntax.ParseConfig does, part by part when it
 // splits into enough parts. reuse, when not nil, is asked for a part's
-// earlier parse before parsing it; parsed is told of every part parsed
-// without diagnostics. File.Nav is nil when the file was parsed in parts.
+// earlier parse before parsing it, concurrently for several parts; parsed
+// is told of every part parsed without diagnostics. File.Nav is nil when
+// the file was parsed in parts.
 func ParseFile(src []byte, filename string, reuse func(p []byte, start hcl.Pos) *hclsyntax.Body, parsed func(p []byte, start hcl.Pos, body *hclsyntax.Body)) (*hcl.File, hcl.Diagnostics) {
 	parts := split(src)
 	if len(parts) < minParts {
@@ -68,14 +69,11 @@ func ParseFile(src []byte, filename string, reuse func(p []byte, start hcl.Pos) 
 	}
 	bodies := make([]*hclsyntax.Body, len(parts))
 	failed := make([]bool, len(parts))
-	if reuse != nil {
-		for i, p := range parts {
-			bodies[i] = reuse(p.src, p.start)
-		}
-	}
 	parallel.Workers(len(parts), 0, 16, func(i int) {
-		if bodies[i] != nil {
-			return
+		if reuse != nil {
+			if bodies[i] = reuse(parts[i].src, parts[i].start); bodies[i] != nil {
+				return
+			}
 		}
 		f, diags := hclsyntax.ParseConfig(parts[i].src, filename, parts[i].start)
 		if len(diags) > 0 {

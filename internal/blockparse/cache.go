@@ -7,40 +7,50 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
-// partKey identifies a part's parse: its text and where it starts (the
-// ranges in its body depend on both).
-type partKey struct {
-	src   string
+// cachedPart is a part's parse and where its text started then.
+type cachedPart struct {
 	start hcl.Pos
+	body  *hclsyntax.Body
 }
 
 // Cache parses files with ParseFile and keeps, for each file name, the
-// parts of its latest successful parse, so that the next parse of the same
-// file reuses every part whose text and position are unchanged. It holds
-// at most one parse per file name. The bodies it returns are shared
-// between parses and must not be changed. It is safe for concurrent use.
+// parts of its latest successful parse by their text, so that the next
+// parse of the same file reuses every part whose text is unchanged: as it
+// is when it starts where it did, moved (rebase) when an edit before it
+// moved it. It holds at most one parse per file name. The bodies it
+// returns are shared between parses and must not be changed. It is safe
+// for concurrent use.
 type Cache struct {
 	mu    sync.Mutex
-	files map[string]map[partKey]*hclsyntax.Body
+	files map[string]map[string]cachedPart
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{files: map[string]map[partKey]*hclsyntax.Body{}}
+	return &Cache{files: map[string]map[string]cachedPart{}}
 }
 
 // Parse parses src, the contents of the file filename, reusing the parts
-// of the file's previous parse that did not change.
+// of the file's previous parse whose text did not change.
 func (c *Cache) Parse(src []byte, filename string) (*hcl.File, hcl.Diagnostics) {
 	c.mu.Lock()
 	prev := c.files[filename]
 	c.mu.Unlock()
-	next := map[partKey]*hclsyntax.Body{}
+	next := map[string]cachedPart{} // ParseFile calls keep in order, reuse concurrently
 	reuse := func(p []byte, start hcl.Pos) *hclsyntax.Body {
-		return prev[partKey{string(p), start}]
+		old, ok := prev[string(p)]
+		if !ok {
+			return nil
+		}
+		if old.start == start {
+			return old.body
+		}
+		return rebase(old.body, start.Byte-old.start.Byte, start.Line-old.start.Line)
 	}
 	keep := func(p []byte, start hcl.Pos, body *hclsyntax.Body) {
-		next[partKey{string(p), start}] = body
+		if _, dup := next[string(p)]; !dup {
+			next[string(p)] = cachedPart{start: start, body: body}
+		}
 	}
 	f, diags := ParseFile(src, filename, reuse, keep)
 	if len(next) > 0 {

@@ -1,0 +1,81 @@
+package blockparse
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// TestRebaseMatchesParse parses every part of the repository's
+// configuration files somewhere else (7 lines and 123 bytes further),
+// moves it back with rebase, and compares it with the part parsed where it
+// is.
+func TestRebaseMatchesParse(t *testing.T) {
+	var names []string
+	for _, pattern := range []string{"../../examples/*.hcl", "../../examples/*/*.tf", "../../testdata/lang/*/*.tf"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, m...)
+	}
+	if len(names) < 20 {
+		t.Fatalf("found %d files, want the repository's examples and test data", len(names))
+	}
+	moved := 0
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range split(src) {
+			want, diags := hclsyntax.ParseConfig(p.src, name, p.start)
+			if diags.HasErrors() {
+				continue
+			}
+			elsewhere := hcl.Pos{Line: p.start.Line + 7, Column: 1, Byte: p.start.Byte + 123}
+			f, _ := hclsyntax.ParseConfig(p.src, name, elsewhere)
+			got := rebase(f.Body.(*hclsyntax.Body), -123, -7)
+			if got == nil {
+				t.Errorf("%s line %d: rebase does not know a node of the part", name, p.start.Line)
+				continue
+			}
+			if !reflect.DeepEqual(got, want.Body) {
+				t.Errorf("%s line %d: the moved part differs from its parse", name, p.start.Line)
+			}
+			moved++
+		}
+	}
+	if moved < 100 {
+		t.Errorf("moved %d parts, want the repository's", moved)
+	}
+}
+
+// TestRebaseKeepsSplatSymbols evaluates a moved splat expression: its
+// symbol must still be the one its expression refers to.
+func TestRebaseKeepsSplatSymbols(t *testing.T) {
+	src := []byte("a = var.l[*].id\nb = var.l.*.id\n")
+	f, diags := hclsyntax.ParseConfig(src, "main.tf", hcl.Pos{Line: 3, Column: 1, Byte: 40})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	body := rebase(f.Body.(*hclsyntax.Body), -40, -2)
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"var": cty.ObjectVal(map[string]cty.Value{
+		"l": cty.TupleVal([]cty.Value{cty.ObjectVal(map[string]cty.Value{"id": cty.StringVal("x")}), cty.ObjectVal(map[string]cty.Value{"id": cty.StringVal("y")})}),
+	})}}
+	want := cty.TupleVal([]cty.Value{cty.StringVal("x"), cty.StringVal("y")})
+	for _, name := range []string{"a", "b"} {
+		got, diags := body.Attributes[name].Expr.Value(ctx)
+		if diags.HasErrors() || !got.RawEquals(want) {
+			t.Errorf("%s: got %#v (%v), want %#v", name, got, diags, want)
+		}
+		if r := body.Attributes[name].SrcRange; r.Start.Line > 2 || r.Start.Byte > 16 {
+			t.Errorf("%s: range %v not moved back", name, r)
+		}
+	}
+}
