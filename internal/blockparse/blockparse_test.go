@@ -73,17 +73,7 @@ func TestParseFileMatchesWholeParse(t *testing.T) {
 // parse on every native-syntax file of the repository's examples and test
 // data, each also repeated so that it splits into parts.
 func TestParseFileOnRepositoryFiles(t *testing.T) {
-	var names []string
-	for _, pattern := range []string{"../../examples/*.hcl", "../../examples/*/*.tf", "../../testdata/lang/*/*.tf", "../../validate/testdata/*/*.tf", "../../validate/testdata/*.hcl"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, m...)
-	}
-	if len(names) < 20 {
-		t.Fatalf("found %d files, want the repository's examples and test data", len(names))
-	}
+	names := repositoryFiles(t)
 	cut := 0
 	for _, name := range names {
 		src, err := os.ReadFile(name)
@@ -143,4 +133,22 @@ func TestCacheReusesUnchangedParts(t *testing.T) {
 	if f.Body.(*hclsyntax.Body).Blocks[0] == blocks[0] {
 		t.Error("Forget kept the file's parts")
 	}
+}
+
+// repositoryFiles returns the native-syntax configuration files of the
+// repository's examples and language corpus.
+func repositoryFiles(t *testing.T) []string {
+	t.Helper()
+	var names []string
+	for _, pattern := range []string{"../../examples/*.hcl", "../../examples/*/*.tf", "../../testdata/lang/*/*.tf"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, m...)
+	}
+	if len(names) < 20 {
+		t.Fatalf("found %d files, want the repository's examples and test data", len(names))
+	}
+	return names
 }

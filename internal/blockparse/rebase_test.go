@@ -2,7 +2,6 @@ package blockparse
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -16,19 +15,8 @@ import (
 // moves it back with rebase, and compares it with the part parsed where it
 // is.
 func TestRebaseMatchesParse(t *testing.T) {
-	var names []string
-	for _, pattern := range []string{"../../examples/*.hcl", "../../examples/*/*.tf", "../../testdata/lang/*/*.tf"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, m...)
-	}
-	if len(names) < 20 {
-		t.Fatalf("found %d files, want the repository's examples and test data", len(names))
-	}
 	moved := 0
-	for _, name := range names {
+	for _, name := range repositoryFiles(t) {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
