@@ -299,9 +299,12 @@ func listsAsIs(f function.Function) function.Function {
 		for i, a := range args {
 			out[i] = a
 			p, ok := paramAt(f, i)
-			if !ok || !(p.Type.IsListType() || p.Type.IsSetType()) || a.Type() == cty.DynamicPseudoType {
+			if !ok || !(p.Type.IsListType() || p.Type.IsSetType()) {
 				continue
 			}
+			// An argument of no known type converts to an unknown of the
+			// parameter's type, as hcl converts it before calling f: f's
+			// own type function may not take it (setsubtract panicked).
 			if v, ok := tupleAs(a, p.Type); ok {
 				out[i] = v
 				continue

@@ -945,3 +945,33 @@ func TestDistinctLinear(t *testing.T) {
 		})
 	}
 }
+
+// TestListParamsTakeValuesOfNoKnownType calls the functions whose list
+// and set parameters take tuples directly (listsAsIs) with a value of no
+// known type, as `keys(var.x)` of a variable of type any is during
+// validation: each gives an unknown result, as go-cty's own functions do
+// after hcl converts their arguments. setsubtract used to panic
+// (terraform-aws-modules' aws-ia/terraform-aws-vpc, data.tf).
+func TestListParamsTakeValuesOfNoKnownType(t *testing.T) {
+	calls := []string{
+		`join(",", d)`, `alltrue(d)`, `anytrue(d)`, `chunklist(d, 2)`, `compact(d)`, `distinct(d)`,
+		`matchkeys(d, d, ["a"])`, `setintersection(d, ["a"])`, `setproduct(d, ["a"])`,
+		`setsubtract(d, ["public", "x"])`, `setsubtract(["a"], d)`, `setunion(d, ["a"])`, `sort(d)`, `zipmap(d, ["a"])`,
+		`tolist(d)`, `toset(d)`, `flatten(d)`, `concat(d, ["a"])`, `length(d)`, `keys(d)`, `values(d)`,
+	}
+	ctx := &hcl.EvalContext{Functions: Table("/", os.ReadFile), Variables: map[string]cty.Value{"d": cty.DynamicVal}}
+	for _, src := range calls {
+		expr, diags := hclsyntax.ParseExpression([]byte(src), "test.hcl", hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		v, diags := expr.Value(ctx)
+		if diags.HasErrors() {
+			t.Errorf("%s: %s", src, diags.Error())
+			continue
+		}
+		if v.IsKnown() {
+			t.Errorf("%s = %#v, want an unknown value", src, v)
+		}
+	}
+}
