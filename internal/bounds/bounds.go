@@ -52,6 +52,10 @@ var (
 	// ConfigSize bounds each configuration and variables file vpcplan
 	// parses: hcl takes about 100 bytes of memory per byte of source.
 	ConfigSize = &Bound{Name: "configuration file size", Flag: "-max-config-size", Default: 8 << 20, Unit: "bytes"}
+	// ConfigTotal bounds the configuration files one load parses together
+	// (the root module's and those of the modules it calls), so that a
+	// configuration split over many files stays bounded too.
+	ConfigTotal = &Bound{Name: "total configuration size", Flag: "-max-config-total", Default: 16 << 20, Unit: "bytes"}
 	// Nesting bounds the nesting of brackets, braces, parentheses,
 	// templates and unary operators in a configuration or variables file,
 	// checked before the parser, which recurses once per level, sees it.
@@ -78,5 +82,5 @@ var (
 
 // All lists the bounds in the order help and docs show them.
 func All() []*Bound {
-	return []*Bound{FileSize, ConfigSize, Nesting, TemplateLines, Instances, Elements, StringLength}
+	return []*Bound{FileSize, ConfigSize, ConfigTotal, Nesting, TemplateLines, Instances, Elements, StringLength}
 }

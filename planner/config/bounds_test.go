@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/internal/bounds"
+	"github.com/vpcplan/vpcplan/schema"
 )
 
 // TestNestingBound: input nested deeper than the bound is an error located
@@ -249,4 +251,34 @@ func TestTemplateLinesBound(t *testing.T) {
 			t.Errorf("got  %s\nwant %s", got, want)
 		}
 	})
+}
+
+// TestConfigTotalBound: files that each pass the file size bound but
+// together pass the total configuration size bound stop at the first file
+// that crosses it, once, in the order the loader reads them.
+func TestConfigTotalBound(t *testing.T) {
+	dir := t.TempDir()
+	sources := map[string][]byte{}
+	size := 0
+	for _, n := range []string{"a", "b", "c", "d", "e"} {
+		src := fmt.Sprintf("locals {\n  x_%s = 1\n}\n", n)
+		size = len(src)
+		sources[filepath.Join(dir, n+".tf")] = []byte(src)
+	}
+	bounds.ConfigTotal.Set(int64(3*size + 1))
+	defer bounds.ConfigTotal.Set(0)
+	_, diags := NewLoader(schema.NewCatalog()).LoadSources(sources, dir)
+	var got []string
+	for _, d := range diags {
+		got = append(got, filepath.Base(d.Subject.Filename)+":"+rangeText(d.Subject)+" "+d.Summary+": "+d.Detail)
+	}
+	want := []string{fmt.Sprintf("d.tf:1,1-2 Configuration too large: The configuration's files together are larger than vpcplan parses: with this file they have %d bytes, past the total configuration size bound of %d (raise it with -max-config-total=N). Parsing takes about 100 bytes of memory for each byte of configuration; if the machine has the memory, raise the bound. This file and the ones after it were not parsed.", 4*size, 3*size+1)}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+	// At the bound: no error.
+	bounds.ConfigTotal.Set(int64(5 * size))
+	if _, diags := NewLoader(schema.NewCatalog()).LoadSources(sources, dir); diags.HasErrors() {
+		t.Errorf("at the bound: %v", diags)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/schema"
 )
@@ -26,6 +27,9 @@ type Loader struct {
 	// native parses files in the native syntax; nil means
 	// hclsyntax.ParseConfig through the parser.
 	native NativeParser
+	// parsed is the size of the configuration files parsed so far, held
+	// to bounds.ConfigTotal.
+	parsed int64
 }
 
 // A NativeParser parses one file in HCL's native syntax, giving what
@@ -296,6 +300,17 @@ func (l *Loader) ParseSource(src []byte, name string) (*hcl.File, hcl.Diagnostic
 	}
 	if diags := checkNesting(src, name, isJSONFile(name)); diags.HasErrors() {
 		return nil, diags
+	}
+	if l.parsed > bounds.ConfigTotal.Value() {
+		return nil, nil // past the bound already, and reported
+	}
+	if l.parsed += int64(len(src)); l.parsed > bounds.ConfigTotal.Value() {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Configuration too large",
+			Detail:   fmt.Sprintf("The configuration's files together are larger than vpcplan parses: %s. Parsing takes about 100 bytes of memory for each byte of configuration; if the machine has the memory, raise the bound. This file and the ones after it were not parsed.", bounds.ConfigTotal.Exceeded("with this file they have", l.parsed)),
+			Subject:  &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.Pos{Line: 1, Column: 2, Byte: 1}},
+		}}
 	}
 	if isJSONFile(name) {
 		return l.parser.ParseJSON(src, name)
