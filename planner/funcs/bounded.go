@@ -345,8 +345,20 @@ func listsAsIs(f function.Function) function.Function {
 // conversion gives, without its unification of the element types, which
 // is quadratic in their number.
 func tupleAs(a cty.Value, ty cty.Type) (cty.Value, bool) {
-	if !a.IsKnown() || a.IsNull() || !a.Type().IsTupleType() || a.LengthInt() == 0 {
+	to, ok := tupleTypeAs(a, ty)
+	if !ok {
 		return cty.NilVal, false
+	}
+	if to.IsSetType() {
+		return cty.SetVal(a.AsValueSlice()), true
+	}
+	return cty.ListVal(a.AsValueSlice()), true
+}
+
+// tupleTypeAs returns the type of tupleAs's value, without building it.
+func tupleTypeAs(a cty.Value, ty cty.Type) (cty.Type, bool) {
+	if !a.IsKnown() || a.IsNull() || !a.Type().IsTupleType() || a.LengthInt() == 0 {
+		return cty.NilType, false
 	}
 	ets := a.Type().TupleElementTypes()
 	want := ty.ElementType()
@@ -354,12 +366,12 @@ func tupleAs(a cty.Value, ty cty.Type) (cty.Value, bool) {
 		want = ets[0]
 	}
 	if want == cty.DynamicPseudoType || !sameTypes(ets, want) {
-		return cty.NilVal, false
+		return cty.NilType, false
 	}
 	if ty.IsSetType() {
-		return cty.SetVal(a.AsValueSlice()), true
+		return cty.Set(want), true
 	}
-	return cty.ListVal(a.AsValueSlice()), true
+	return cty.List(want), true
 }
 
 // sameTypes reports whether every type of ts is ty.

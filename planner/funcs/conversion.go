@@ -31,8 +31,13 @@ func makeToFunc(wantTy cty.Type) function.Function {
 			if gotTy.Equals(wantTy) {
 				return wantTy, nil
 			}
-			if v, ok := tupleAsCollection(args[0], wantTy); ok {
-				return v.Type(), nil
+			if wantTy.IsListType() || wantTy.IsSetType() {
+				// The type of tupleAsCollection's value, without building it
+				// (Impl does).
+				u, _ := args[0].Unmark()
+				if ty, ok := tupleTypeAs(u, wantTy); ok {
+					return ty, nil
+				}
 			}
 			if convert.GetConversionUnsafe(gotTy, wantTy) != nil {
 				// The conversion may still fail on the value (the string
