@@ -232,7 +232,9 @@ func (s *Server) analyze(ctx context.Context, dir string) *analysis {
 		a.texts[absName(dir, name)] = newText(f.Bytes)
 	}
 	for name, src := range sources {
-		if filepath.Dir(name) == dir {
+		// The files the loader parsed have their text already; these are
+		// the ones it did not (a file refused before parsing).
+		if _, done := a.texts[name]; !done && filepath.Dir(name) == dir {
 			a.texts[name] = newText(src)
 		}
 	}
