@@ -6,9 +6,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -87,7 +87,7 @@ func ParseTraffic(filename string, src []byte, m *config.Model, services *schema
 		vpc := vpcs[addr]
 		if vpc == nil {
 			detail := fmt.Sprintf("The configuration declares no aws_vpc instance %q, so the traffic of this block cannot be placed.", label)
-			if s := suggest(label, vpcNames); s != "" {
+			if s := suggest.Closest(label, vpcNames); s != "" {
 				detail += fmt.Sprintf(" Did you mean %q?", s)
 			} else if len(vpcNames) > 0 {
 				detail += " Its VPCs are " + strings.Join(quoteAll(vpcNames), ", ") + "."
@@ -111,7 +111,7 @@ func ParseTraffic(filename string, src []byte, m *config.Model, services *schema
 			svc := trafficService(services, a.Name)
 			if svc == nil {
 				detail := fmt.Sprintf("%q is not a service of vpcplan's catalog. An attribute of a traffic block is a service's short name, as in com.amazonaws.<region>.<name>, with \"_\" for \".\" (s3, dynamodb, ecr_dkr).", a.Name)
-				if s := suggest(a.Name, services.Names()); s != "" {
+				if s := suggest.Closest(a.Name, services.Names()); s != "" {
 					detail += fmt.Sprintf(" Did you mean %q?", s)
 				}
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown service", Detail: detail, Subject: a.NameRange.Ptr()})
@@ -187,18 +187,6 @@ func sortedAttrs(attrs hcl.Attributes) []*hcl.Attribute {
 		return out[i].Name < out[j].Name
 	})
 	return out
-}
-
-// suggest returns the candidate closest to given, or "" when none is close
-// enough to be a likely typo (edit distance below 3, as hcl's own).
-func suggest(given string, candidates []string) string {
-	best, bestDist := "", 3
-	for _, c := range candidates {
-		if d := levenshtein.Distance(given, c, nil); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
 }
 
 func quoteAll(list []string) []string {

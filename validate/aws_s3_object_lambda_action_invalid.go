@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
@@ -26,7 +27,7 @@ var awsS3ObjectLambdaActionInvalid = &Rule{
 						continue
 					}
 					detail := fmt.Sprintf("%s transforms the action %q, which S3 Object Lambda does not support. The supported actions are %s.", olap.Addr, a, strings.Join(olapActions, ", "))
-					if s := suggest(a, olapActions); s != "" {
+					if s := suggest.Closest(a, olapActions); s != "" {
 						detail += fmt.Sprintf(" Did you mean %q?", s)
 					}
 					diags = append(diags, &hcl.Diagnostic{
@@ -45,7 +46,7 @@ var awsS3ObjectLambdaActionInvalid = &Rule{
 					continue
 				}
 				detail := fmt.Sprintf("%s allows the feature %q, which S3 Object Lambda does not have. The features are %s.", olap.Addr, f, strings.Join(olapFeatures, ", "))
-				if s := suggest(f, olapFeatures); s != "" {
+				if s := suggest.Closest(f, olapFeatures); s != "" {
 					detail += fmt.Sprintf(" Did you mean %q?", s)
 				}
 				diags = append(diags, &hcl.Diagnostic{

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
@@ -58,7 +59,7 @@ var awsVPCEndpointServiceUnknown = &Rule{
 				}
 			default:
 				detail = fmt.Sprintf("%s names the service %q, which vpcplan's catalog of AWS services does not know, so its endpoint types and private DNS are not checked.", e.Addr, name.Service)
-				if s := suggest(name.Service, in.Services.Names()); s != "" {
+				if s := suggest.Closest(name.Service, in.Services.Names()); s != "" {
 					svc = in.Services.Lookup(s)
 				}
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
@@ -30,7 +31,7 @@ var awsVPCEndpointTypeInvalid = &Rule{
 			detail := fmt.Sprintf("%s has vpc_endpoint_type %s, but the endpoint types are %s (the names are case-sensitive).", e.Addr, quoteValue(e, "vpc_endpoint_type", string(t)), strings.Join(names, ", "))
 			if attrSensitive(e, "vpc_endpoint_type") {
 				// No suggestion: it would tell the value.
-			} else if s := suggest(strings.ToLower(string(t)), lower); s != "" {
+			} else if s := suggest.Closest(strings.ToLower(string(t)), lower); s != "" {
 				for i := range lower {
 					if lower[i] == s {
 						detail += fmt.Sprintf(" Did you mean %q?", names[i])

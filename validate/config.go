@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 )
 
 // ConfigFileName is the rule configuration file vpcplan reads from the
@@ -54,7 +55,7 @@ func ParseConfig(src []byte, filename string, rules []*Rule) (Options, *hcl.File
 		}
 		if !known[rc.ID] {
 			detail := fmt.Sprintf("No rule has the id %q.", rc.ID)
-			if s := suggest(rc.ID, ids); s != "" {
+			if s := suggest.Closest(rc.ID, ids); s != "" {
 				detail += fmt.Sprintf(" Did you mean %q?", s)
 			} else {
 				detail += " Run vpcplan rules to list them."

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 )
 
 // ignorePattern matches an inline ignore comment: `# vpcplan-ignore: a, b`
@@ -165,7 +166,7 @@ func ApplyIgnores(diags hcl.Diagnostics, ignores []*Ignore, known []string) hcl.
 		switch {
 		case len(unknown) > 0:
 			detail := fmt.Sprintf("No rule has the id %q, so the comment suppresses nothing.", unknown[0])
-			if s := suggest(unknown[0], known); s != "" {
+			if s := suggest.Closest(unknown[0], known); s != "" {
 				detail += fmt.Sprintf(" Did you mean %q?", s)
 			}
 			out = append(out, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Unknown rule in ignore comment", Detail: detail, Subject: ig.Comment.Ptr()})

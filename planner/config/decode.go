@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -150,7 +151,7 @@ func (l *Loader) decodeResource(cfg *Config, mode schema.Mode, block *hcl.Block,
 		detail := fmt.Sprintf("vpcplan does not know the %s type %q.", kind, typeName)
 		if !strings.HasPrefix(typeName, "aws_") {
 			detail += " Only the aws provider's types are checked; move other providers' resources to .tf files, where unknown types are skipped."
-		} else if s := nameSuggestion(typeName, l.catalog.ManagedTypeNames()); s != "" && mode == schema.ManagedMode {
+		} else if s := suggest.Closest(typeName, l.catalog.ManagedTypeNames()); s != "" && mode == schema.ManagedMode {
 			detail += fmt.Sprintf(" Did you mean %q?", s)
 		} else {
 			detail += " See the resource catalog for the supported types; in a .tf file, unknown types are skipped."

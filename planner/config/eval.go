@@ -11,6 +11,7 @@ import (
 	"github.com/vpcplan/vpcplan/graph"
 	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/internal/parallel"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -377,7 +378,7 @@ func (e *evaluator) buildGraph() {
 						aliases = append(aliases, p.Alias)
 					}
 				}
-				if s := nameSuggestion(r.Provider.Alias, aliases); s != "" {
+				if s := suggest.Closest(r.Provider.Alias, aliases); s != "" {
 					detail += fmt.Sprintf(" Did you mean aws.%s?", s)
 				} else {
 					detail += fmt.Sprintf(" Declare one with provider \"aws\" { alias = %q }.", r.Provider.Alias)

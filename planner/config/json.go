@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -281,7 +282,7 @@ func (c *jsonConverter) extraneous(attrs hcl.Attributes, shape *jsonShape, hs *h
 	sort.Slice(bad, func(i, j int) bool { return bad[i].NameRange.Start.Byte < bad[j].NameRange.Start.Byte })
 	for _, a := range bad {
 		detail := fmt.Sprintf("No argument or block type is named %q.", a.Name)
-		if s := nameSuggestion(a.Name, names); s != "" {
+		if s := suggest.Closest(a.Name, names); s != "" {
 			detail = fmt.Sprintf("No argument or block type is named %q. Did you mean %q?", a.Name, s)
 		}
 		c.diags = append(c.diags, &hcl.Diagnostic{

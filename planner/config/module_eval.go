@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/graph"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -421,7 +422,7 @@ func (e *evaluator) checkCallArguments(m *Module) {
 		}
 		a := m.Args[name]
 		detail := fmt.Sprintf("An argument named %q is not expected here.", name)
-		if s := nameSuggestion(name, variableNames(child)); s != "" {
+		if s := suggest.Closest(name, variableNames(child)); s != "" {
 			detail += fmt.Sprintf(" Did you mean %q?", s)
 		}
 		e.diags = append(e.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unsupported argument", Detail: detail, Subject: a.NameRange.Ptr()})

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/suggest"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -168,7 +169,7 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 	case schema.RefVariable:
 		if cfg.byVariable[ref.Name] == nil {
 			detail := fmt.Sprintf("An input variable with the name %q has not been declared.", ref.Name)
-			if s := nameSuggestion(ref.Name, variableNames(cfg)); s != "" {
+			if s := suggest.Closest(ref.Name, variableNames(cfg)); s != "" {
 				detail += fmt.Sprintf(" Did you mean %q?", s)
 			} else {
 				detail += fmt.Sprintf(" This variable can be declared with a variable %q {} block.", ref.Name)
@@ -180,7 +181,7 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 	case schema.RefLocal:
 		if cfg.byLocal[ref.Name] == nil {
 			detail := fmt.Sprintf("A local value with the name %q has not been declared.", ref.Name)
-			if s := nameSuggestion(ref.Name, localNames(cfg)); s != "" {
+			if s := suggest.Closest(ref.Name, localNames(cfg)); s != "" {
 				detail += fmt.Sprintf(" Did you mean %q?", s)
 			}
 			add("Reference to undeclared local value", detail)
@@ -223,7 +224,7 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 	case schema.RefPath:
 		if ref.Name != "module" && ref.Name != "root" && ref.Name != "cwd" {
 			detail := fmt.Sprintf(`The "path" object does not have an attribute named %q.`, ref.Name)
-			if s := nameSuggestion(ref.Name, []string{"cwd", "module", "root"}); s != "" {
+			if s := suggest.Closest(ref.Name, []string{"cwd", "module", "root"}); s != "" {
 				detail += fmt.Sprintf(" Did you mean %q?", s)
 			}
 			add(`Invalid "path" attribute`, detail)
@@ -243,7 +244,7 @@ func (rc *refCollector) check(ref schema.Reference, inCount, inForEach bool) (no
 				names[i] = m.Name
 			}
 			detail := fmt.Sprintf("No module call named %q is declared in %s.", ref.Name, cfg.moduleName())
-			if s := nameSuggestion(ref.Name, names); s != "" {
+			if s := suggest.Closest(ref.Name, names); s != "" {
 				detail += fmt.Sprintf(" Did you mean %q?", s)
 			}
 			add("Reference to undeclared module", detail)
