@@ -33,6 +33,13 @@ type Item struct {
 	Zones  []string `json:"zones,omitempty"`
 }
 
+// endpointKinds are the billed kinds of the endpoint types.
+var endpointKinds = map[schema.EndpointType]Kind{
+	schema.EndpointGateway:             KindGateway,
+	schema.EndpointGatewayLoadBalancer: KindGWLB,
+	schema.EndpointInterface:           KindInterface,
+}
+
 // ItemsFromModel returns the billed instances of the model, in address
 // order within each type.
 func ItemsFromModel(m *config.Model) []Item {
@@ -42,14 +49,12 @@ func ItemsFromModel(m *config.Model) []Item {
 		if !ok {
 			continue
 		}
-		it := Item{Addr: e.Addr.String(), Region: e.Region, Units: 1}
-		switch t {
-		case schema.EndpointGateway:
-			it.Kind = KindGateway
-		case schema.EndpointGatewayLoadBalancer:
-			it.Kind = KindGWLB
-		case schema.EndpointInterface:
-			it.Kind = KindInterface
+		kind, ok := endpointKinds[t]
+		if !ok {
+			continue
+		}
+		it := Item{Addr: e.Addr.String(), Kind: kind, Region: e.Region, Units: 1}
+		if t == schema.EndpointInterface {
 			// AWS allows one subnet per Availability Zone, so each
 			// subnet is one billed zone.
 			it.Units = EndpointSubnetBounds(e, false).AtLeast
@@ -59,8 +64,6 @@ func ItemsFromModel(m *config.Model) []Item {
 				}
 			}
 			sort.Strings(it.Zones)
-		default:
-			continue
 		}
 		out = append(out, it)
 	}
@@ -97,16 +100,14 @@ func ItemFromValue(addr schema.InstanceAddr, v cty.Value, region string) (Item, 
 		if t == cty.NilVal || !t.IsKnown() || t.IsNull() {
 			return Item{}, false
 		}
-		switch schema.EndpointType(t.AsString()) {
-		case schema.EndpointGateway:
-			it.Kind = KindGateway
-		case schema.EndpointGatewayLoadBalancer:
-			it.Kind = KindGWLB
-		case schema.EndpointInterface:
-			it.Kind = KindInterface
-			it.Units = countElements(get("subnet_ids"))
-		default:
+		et := schema.EndpointType(t.AsString())
+		kind, ok := endpointKinds[et]
+		if !ok {
 			return Item{}, false
+		}
+		it.Kind = kind
+		if et == schema.EndpointInterface {
+			it.Units = countElements(get("subnet_ids"))
 		}
 	case schema.TypeRoute53ResolverEndpoint:
 		it.Kind, it.Units = KindResolver, countElements(get("ip_address"))
