@@ -241,19 +241,24 @@ func WriteCost(w io.Writer, c Cost) error {
 			}
 		}
 	}
-	total := "Monthly endpoint cost: " + Dollars(c.MonthlyUSD)
-	if !c.Complete {
-		total += " (incomplete"
-		if len(c.Unpriced) > 0 {
-			total += ": no price data for " + strings.Join(c.Unpriced, ", ")
-		}
-		total += ")"
-	}
+	total := "Monthly endpoint cost: " + Dollars(c.MonthlyUSD) + incomplete(c.Complete, c.Unpriced)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintf(w, "%s\n(%d hours a month; data processing charges depend on traffic and are not included)\n", total, HoursPerMonth)
 	return err
+}
+
+// incomplete is what follows a total that is only a lower bound: "" when
+// it is complete, else " (incomplete)", naming the Regions without prices.
+func incomplete(complete bool, unpriced []string) string {
+	switch {
+	case complete:
+		return ""
+	case len(unpriced) > 0:
+		return " (incomplete: no price data for " + strings.Join(unpriced, ", ") + ")"
+	}
+	return " (incomplete)"
 }
 
 // units describes an item's billed units.
@@ -288,14 +293,7 @@ func WriteTraffic(w io.Writer, t TrafficCost, fixed *Cost) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	total := "Monthly processing charges: " + Dollars(t.ProcessingUSD)
-	if !t.Complete {
-		total += " (incomplete"
-		if len(t.Unpriced) > 0 {
-			total += ": no price data for " + strings.Join(t.Unpriced, ", ")
-		}
-		total += ")"
-	}
+	total := "Monthly processing charges: " + Dollars(t.ProcessingUSD) + incomplete(t.Complete, t.Unpriced)
 	fmt.Fprintln(w, total)
 	if fixed != nil {
 		line := fmt.Sprintf("Monthly endpoint cost with traffic: %s fixed + %s processing = %s", Dollars(fixed.MonthlyUSD), Dollars(t.ProcessingUSD), Dollars(fixed.MonthlyUSD+t.ProcessingUSD))
