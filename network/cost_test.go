@@ -203,3 +203,113 @@ func TestPriceTableSources(t *testing.T) {
 		}
 	}
 }
+
+// gwlbBase is a us-east-1 VPC whose application subnet (us-east-1a) sends
+// its default route through a Gateway Load Balancer endpoint in a subnet of
+// its own (us-east-1b), whose default route is a NAT gateway.
+const gwlbBase = base + `
+resource "aws_subnet" "inspect" {
+  vpc_id            = aws_vpc.a.id
+  cidr_block        = "10.0.9.0/28"
+  availability_zone = "us-east-1b"
+}
+resource "aws_vpc_endpoint" "inspect" {
+  vpc_id            = aws_vpc.a.id
+  service_name      = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"
+  vpc_endpoint_type = "GatewayLoadBalancer"
+  subnet_ids        = [aws_subnet.inspect.id]
+}
+resource "aws_nat_gateway" "n" {
+  subnet_id = aws_subnet.inspect.id
+}
+resource "aws_route_table" "app" {
+  vpc_id = aws_vpc.a.id
+  route {
+    cidr_block      = "0.0.0.0/0"
+    vpc_endpoint_id = aws_vpc_endpoint.inspect.id
+  }
+}
+resource "aws_route_table_association" "app" {
+  subnet_id      = aws_subnet.a.id
+  route_table_id = aws_route_table.app.id
+}
+resource "aws_route_table" "inspect" {
+  vpc_id = aws_vpc.a.id
+  route {
+    cidr_block     = "0.0.0.0/0"
+    nat_gateway_id = aws_nat_gateway.n.id
+  }
+}
+resource "aws_route_table_association" "inspect" {
+  subnet_id      = aws_subnet.inspect.id
+  route_table_id = aws_route_table.inspect.id
+}
+`
+
+// TestFixedCostGWLBEndpoint: a GWLB endpoint is in one Availability Zone,
+// so it is billed as one unit whatever its subnets, at the us-east-1 hour
+// of the price table.
+func TestFixedCostGWLBEndpoint(t *testing.T) {
+	m := loadFiles(t, map[string]string{"main.hcl": gwlbBase})
+	got := costLines(FixedCost(ItemsFromModel(m), DefaultPrices()))
+	want := []string{
+		// 1 NAT gateway x $0.045 x 730 h = $32.85.
+		"aws_nat_gateway.n NAT gateway 1 $32.85",
+		// 1 endpoint x $0.01 x 730 h = $7.30.
+		"aws_vpc_endpoint.inspect GWLB endpoint 1 $7.30",
+		// $32.85 + $7.30 = $40.15.
+		"total $40.15 complete=yes unpriced=",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FixedCost() mismatch (-want +got):\n%s", diff)
+	}
+
+	// Two endpoints of a plan's values, in us-east-1 and in us-west-2:
+	// 1 endpoint x $0.01 x 730 h = $7.30 in us-east-1; us-west-2 has no
+	// GWLB endpoint price, so the total is a lower bound.
+	addr := func(name string) schema.InstanceAddr {
+		return schema.InstanceAddr{Resource: schema.Addr{Mode: schema.ManagedMode, Type: schema.TypeVPCEndpoint, Name: name}}
+	}
+	var items []Item
+	for name, region := range map[string]string{"east": "us-east-1", "west": "us-west-2"} {
+		v := cty.ObjectVal(map[string]cty.Value{
+			"vpc_endpoint_type": cty.StringVal("GatewayLoadBalancer"),
+			"subnet_ids":        cty.SetVal([]cty.Value{cty.StringVal("subnet-1")}),
+			"region":            cty.StringVal(region),
+		})
+		it, ok := ItemFromValue(addr(name), v, "")
+		if !ok {
+			t.Fatalf("ItemFromValue(%s) = false, want a GWLB endpoint", name)
+		}
+		items = append(items, it)
+	}
+	got = costLines(FixedCost(items, DefaultPrices()))
+	want = []string{
+		"aws_vpc_endpoint.east GWLB endpoint 1 $7.30",
+		"aws_vpc_endpoint.west GWLB endpoint 1 no price data for us-west-2",
+		"total $7.30 complete=no unpriced=us-west-2",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FixedCost() of values mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestFixedCostPartialRegion: eu-west-1 has a NAT gateway hour in the
+// table and nothing else, so its NAT gateway is priced and its interface
+// endpoint is not: the total is a lower bound naming eu-west-1.
+func TestFixedCostPartialRegion(t *testing.T) {
+	items := []Item{
+		{Addr: "aws_nat_gateway.n", Kind: KindNAT, Region: "eu-west-1", Units: 1},
+		{Addr: "aws_vpc_endpoint.sts", Kind: KindInterface, Region: "eu-west-1", Units: 2},
+	}
+	got := costLines(FixedCost(items, DefaultPrices()))
+	want := []string{
+		// 1 NAT gateway x $0.048 x 730 h = $35.04.
+		"aws_nat_gateway.n NAT gateway 1 $35.04",
+		"aws_vpc_endpoint.sts interface endpoint 2 AZ no price data for eu-west-1",
+		"total $35.04 complete=no unpriced=eu-west-1",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FixedCost() mismatch (-want +got):\n%s", diff)
+	}
+}

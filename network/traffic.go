@@ -258,15 +258,38 @@ type TrafficCost struct {
 // trafficCost prices the flows on the paths of the report (which must hold
 // every service of the flows). Interface endpoint tiers apply to all the
 // interface endpoint GB of a Region together, in flow order.
+//
+// A VPC's traffic takes the path its subnets share. Subnets that hold a
+// Gateway Load Balancer endpoint are the inspection hop of the others'
+// path, not where the traffic starts: they count only in a VPC with no
+// other subnet (otherwise no VPC with inspection would ever have one path).
 func trafficCost(r *Report, m *config.Model, services *schema.ServiceCatalog, flows []TrafficFlow, prices map[string]RegionPrices) *TrafficCost {
 	t := &TrafficCost{Complete: true}
+	inspection := map[string]bool{} // subnets holding a GWLB endpoint
+	for _, e := range m.OfType(schema.TypeVPCEndpoint) {
+		if et, ok := EndpointType(e); ok && et == schema.EndpointGatewayLoadBalancer {
+			for _, s := range EndpointSubnets(e) {
+				inspection[s.Addr.String()] = true
+			}
+		}
+	}
 	byKey := map[[2]string][]Path{}
+	hosts := map[[2]string][]Path{} // paths from inspection subnets
 	for _, p := range r.Paths {
 		if p.From == "on-premises" {
 			continue
 		}
 		k := [2]string{p.VPC, p.Service}
+		if inspection[p.From] {
+			hosts[k] = append(hosts[k], p)
+			continue
+		}
 		byKey[k] = append(byKey[k], p)
+	}
+	for k, ps := range hosts {
+		if len(byKey[k]) == 0 {
+			byKey[k] = ps
+		}
 	}
 	interfaceGB := map[string]float64{} // Region -> GB priced so far
 	unpriced := map[string]bool{}

@@ -102,16 +102,17 @@ func TestTrafficCostExamples(t *testing.T) {
 				"  aws_vpc.hybrid s3 nat-gateway: no price data for eu-central-1",
 			},
 		},
-		// The subnets of the workload VPC take three paths (none, direct
-		// to the internet gateway, and through a GWLB endpoint): the
-		// traffic cannot be placed on one of them.
+		// The application subnets of the workload VPC reach the internet
+		// gateway through a GWLB endpoint (the endpoints' own subnets,
+		// routed straight to it, are the inspection hop and do not count):
+		// internet data transfer is not in the table.
 		"gwlb_inspection.hcl": {
 			traffic: `traffic "aws_vpc.workload" {
   dynamodb = 10
 }
 `,
 			want: []string{
-				"aws_vpc.workload dynamodb mixed: the VPC's subnets take different paths (internet-gateway, internet-gateway through 1 GWLB endpoint); give the traffic of one path only",
+				"aws_vpc.workload dynamodb internet-gateway: the price table has no internet gateway figure (data transfer is not priced)",
 				"processing $0.00 complete=false unpriced=",
 				"  aws_vpc.workload dynamodb gateway-endpoint cheapest: $0.00",
 				"  aws_vpc.workload dynamodb interface-endpoint: no price data for us-west-2",
@@ -393,5 +394,24 @@ func TestParseTrafficJSONAndUnderscores(t *testing.T) {
 	want := []string{"aws_vpc.a ecr.api 2.5", "aws_vpc.a ecr.dkr 7", "aws_vpc.a s3 5"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ParseTraffic() flows mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestTrafficCostThroughGWLBEndpoint: traffic that leaves through a NAT
+// gateway after a GWLB endpoint pays both per-GB charges.
+func TestTrafficCostThroughGWLBEndpoint(t *testing.T) {
+	m := loadFiles(t, map[string]string{"main.hcl": gwlbBase})
+	got := trafficLines(explainTraffic(t, m, `traffic "aws_vpc.a" {
+  sts = 1000
+}
+`))
+	want := []string{
+		// 1 GWLB endpoint x 1,000 GB x $0.0035 = $3.50, and
+		// 1,000 GB x $0.045 = $45.00 through the NAT gateway: $48.50.
+		"aws_vpc.a sts nat-gateway: 1 GWLB endpoint x 1,000 GB x $0.0035 + 1,000 GB x $0.045 = $48.50",
+		"processing $48.50 complete=true unpriced=",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("traffic cost mismatch (-want +got):\n%s", diff)
 	}
 }
