@@ -16,7 +16,11 @@ import (
 //	Monthly endpoint cost: $43.80 -> $65.70 (+$21.90)
 //
 // or, when the price table lacks a Region, which one. It returns "" when
-// no billed resource changes.
+// no billed resource changes, and when the change leaves a complete total
+// where it was (one endpoint subnet association swapped for another in
+// the same number of zones): like Terraform, plan says nothing about what
+// does not change. An incomplete total is always printed, since its
+// missing prices could differ.
 func endpointCostLine(p *planner.Plan) string {
 	values := make([]network.PlannedValue, 0, len(p.Changes))
 	for _, c := range p.Changes {
@@ -49,12 +53,16 @@ func endpointCostLine(p *planner.Plan) string {
 		sort.Strings(list)
 		return "Monthly endpoint cost: no price data for " + strings.Join(list, ", ")
 	}
+	from, to := network.Dollars(cb.MonthlyUSD), network.Dollars(ca.MonthlyUSD)
+	if from == to {
+		return ""
+	}
 	diff := ca.MonthlyUSD - cb.MonthlyUSD
 	sign := "+"
 	if diff < 0 {
 		sign, diff = "-", -diff
 	}
-	return fmt.Sprintf("Monthly endpoint cost: %s -> %s (%s%s)", network.Dollars(cb.MonthlyUSD), network.Dollars(ca.MonthlyUSD), sign, network.Dollars(diff))
+	return fmt.Sprintf("Monthly endpoint cost: %s -> %s (%s%s)", from, to, sign, network.Dollars(diff))
 }
 
 // printEndpointCost prints endpointCostLine under the plan, if any.
