@@ -160,8 +160,10 @@ func TestDollars(t *testing.T) {
 }
 
 // TestPriceTableSources: every figure of the price table names where it
-// comes from (an https URL) and the day it was read (YYYY-MM-DD), and is a
-// positive amount; tiers rise in UpToGB with only the last one unbounded.
+// comes from (an https URL), the date that source states (YYYY-MM-DD) and
+// how it was read (a note; for a copy of AWS Price List data kept in a
+// repository, the Price List SKU or usage type), and is a positive amount;
+// tiers rise in UpToGB with only the last one unbounded.
 func TestPriceTableSources(t *testing.T) {
 	date := regexp.MustCompile(`^20[0-9]{2}-[01][0-9]-[0-3][0-9]$`)
 	check := func(where string, p *Price) {
@@ -176,6 +178,13 @@ func TestPriceTableSources(t *testing.T) {
 		}
 		if !date.MatchString(p.Source.Date) {
 			t.Errorf("%s: source date %q, want YYYY-MM-DD", where, p.Source.Date)
+		}
+		switch {
+		case p.Source.Note == "":
+			t.Errorf("%s: source %s has no note saying how the figure was read", where, p.Source.URL)
+		case strings.HasPrefix(p.Source.URL, "https://github.com/") &&
+			!(strings.Contains(p.Source.Note, "AWS Price List") && (strings.Contains(p.Source.Note, "SKU") || strings.Contains(p.Source.Note, "usage type"))):
+			t.Errorf("%s: note %q of a repository copy, want the AWS Price List SKU or usage type it holds", where, p.Source.Note)
 		}
 	}
 	prices := DefaultPrices()

