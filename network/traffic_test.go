@@ -415,3 +415,42 @@ func TestTrafficCostThroughGWLBEndpoint(t *testing.T) {
 		t.Errorf("traffic cost mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestTrafficCostInspectionSubnetAlone: a VPC whose only subnet holds the
+// GWLB endpoint still has a path, that subnet's own (here straight to the
+// NAT gateway): 1,000 GB x $0.045 = $45.00.
+func TestTrafficCostInspectionSubnetAlone(t *testing.T) {
+	m := loadFiles(t, map[string]string{"main.hcl": base + `
+resource "aws_vpc_endpoint" "inspect" {
+  vpc_id            = aws_vpc.a.id
+  service_name      = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"
+  vpc_endpoint_type = "GatewayLoadBalancer"
+  subnet_ids        = [aws_subnet.a.id]
+}
+resource "aws_nat_gateway" "n" {
+  subnet_id = aws_subnet.a.id
+}
+resource "aws_route_table" "a" {
+  vpc_id = aws_vpc.a.id
+  route {
+    cidr_block     = "0.0.0.0/0"
+    nat_gateway_id = aws_nat_gateway.n.id
+  }
+}
+resource "aws_route_table_association" "a" {
+  subnet_id      = aws_subnet.a.id
+  route_table_id = aws_route_table.a.id
+}
+`})
+	got := trafficLines(explainTraffic(t, m, `traffic "aws_vpc.a" {
+  sts = 1000
+}
+`))
+	want := []string{
+		"aws_vpc.a sts nat-gateway: 1,000 GB x $0.045 = $45.00",
+		"processing $45.00 complete=true unpriced=",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("traffic cost mismatch (-want +got):\n%s", diff)
+	}
+}
