@@ -19,7 +19,8 @@ import (
 
 // FileStore keeps the state in a local file, as Terraform's local backend
 // does: PATH, the backup PATH.backup, and the lock file .NAME.lock.info
-// beside it, held with flock so that the lock dies with its holder.
+// beside it, held with flock so that the lock dies with its holder, and
+// present only while a run holds the lock (or after a killed one).
 type FileStore struct {
 	Path string
 
@@ -278,30 +279,35 @@ func writeAtomic(path string, data ...[]byte) error {
 	return d.Sync()
 }
 
-// Lock takes an exclusive flock on the lock file and records info in it.
-// The kernel releases the flock when the process dies, so a crashed
-// holder never blocks the next run; its info stays in the file until the
-// next holder overwrites it.
+// Lock takes an exclusive flock on the lock file and records info in it;
+// unlocking removes the file, as Terraform's local backend removes its
+// lock info file. The kernel releases the flock when the process dies, so
+// a crashed holder never blocks the next run; its info stays in the file
+// until the next holder overwrites it (or force-unlock removes it).
+//
+// The flock is on the lock file itself, not on the state file (Terraform
+// locks the state file, which it rewrites in place; Save renames a new
+// state file into place, so a lock on the old one would not exclude a
+// run that opens the new one). Removing a flocked file is safe under one
+// protocol, which every function here follows: the file is removed only
+// by a process that holds its flock, and a process that gets a flock
+// checks that the path still names the file it locked (openLock); if not,
+// the file was removed under it, and it opens the path again.
 func (f *FileStore) Lock(_ context.Context, info LockInfo) (func() error, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.lockFile != nil {
 		return nil, &LockError{Holder: &f.lockInfo, Err: errors.New("already locked by this process")}
 	}
-	lf, err := os.OpenFile(f.LockPath(), os.O_RDWR|os.O_CREATE, 0o600)
+	lf, err := openLock(f.LockPath(), flockOrHolder)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the lock file %s: %w", f.LockPath(), err)
-	}
-	if err := flockOrHolder(lf); err != nil {
-		lf.Close()
 		return nil, err
 	}
 	_ = lf.Chmod(0o600) // a lock file left by an older version may be 0644
 	f.removeStaleTemps()
 	info.Path = f.Path
 	data, _ := json.Marshal(lockInfoJSON(info))
-	// The file is rewritten, never removed: removing it while another
-	// process waits on it would let two processes hold "the" lock.
+	// A killed holder leaves its info behind: it is overwritten.
 	if err := lf.Truncate(0); err == nil {
 		_, err = lf.WriteAt(data, 0)
 		if err == nil {
@@ -312,32 +318,98 @@ func (f *FileStore) Lock(_ context.Context, info LockInfo) (func() error, error)
 	return func() error { return f.unlock(lf) }, nil
 }
 
+// errStale is returned by a take function of openLock when the file it
+// tries to lock is no longer the one the lock path names.
+var errStale = errors.New("the lock file was removed")
+
+// openLock opens the lock file at path, creating it, and takes its flock
+// with take, which returns nil once it holds the flock. It returns the
+// file only when, with the flock held, path still names it: a holder
+// removes the file as it unlocks, and a process that opened the file
+// before that and then got its flock holds a lock nobody else sees.
+// Such a file is closed and path opened again.
+func openLock(path string, take func(lf *os.File, path string) error) (*os.File, error) {
+	for i := 0; ; i++ {
+		lf, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("cannot open the lock file %s: %w", path, err)
+		}
+		err = take(lf, path)
+		if err == nil {
+			if isCurrent(lf, path) {
+				return lf, nil
+			}
+			_ = syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
+			err = errStale
+		}
+		lf.Close()
+		if !errors.Is(err, errStale) {
+			return nil, err
+		}
+		if i == 1000 {
+			return nil, &LockError{Err: fmt.Errorf("the lock file %s was removed %d times while this process tried to lock it", path, i+1)}
+		}
+	}
+}
+
+// isCurrent reports whether path names the open file lf.
+func isCurrent(lf *os.File, path string) bool {
+	held, err := lf.Stat()
+	if err != nil {
+		return false
+	}
+	named, err := os.Stat(path)
+	return err == nil && os.SameFile(held, named)
+}
+
+// removeLock removes the lock file lf, whose flock the caller holds, if
+// the path still names it, and then releases the flock and closes lf. It
+// clears the file first, so that a process still holding it open does not
+// name a holder that is gone.
+func removeLock(lf *os.File, path string) error {
+	_ = lf.Truncate(0)
+	var err error
+	if isCurrent(lf, path) {
+		if rerr := os.Remove(path); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+			err = rerr
+		}
+	}
+	if uerr := syscall.Flock(int(lf.Fd()), syscall.LOCK_UN); err == nil {
+		err = uerr
+	}
+	if cerr := lf.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // saveLock takes the lock file's flock for one save, waiting up to 10 s
 // for another save to finish; a process holding the state lock for its
-// whole run keeps it longer, and the save fails with its LockError.
+// whole run keeps it longer, and the save fails with its LockError. The
+// release removes the lock file, as an unlock does.
 func (f *FileStore) saveLock() (func(), error) {
-	lf, err := os.OpenFile(f.LockPath(), os.O_RDWR|os.O_CREATE, 0o600)
+	deadline := time.Now().Add(10 * time.Second)
+	lf, err := openLock(f.LockPath(), func(lf *os.File, path string) error {
+		for {
+			err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+			if err == nil {
+				return nil
+			}
+			if !isCurrent(lf, path) {
+				return errStale
+			}
+			if time.Now().After(deadline) {
+				return &LockError{Holder: readLockInfo(lf), Err: fmt.Errorf("the state is locked, so this save (made without the lock) cannot check the file: %w", err)}
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	})
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the lock file %s: %w", f.LockPath(), err)
+		return nil, err
 	}
 	_ = lf.Chmod(0o600)
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			holder := readLockInfo(lf)
-			lf.Close()
-			return nil, &LockError{Holder: holder, Err: fmt.Errorf("the state is locked, so this save (made without the lock) cannot check the file: %w", err)}
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	return func() {
-		_ = syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
-		lf.Close()
-	}, nil
+	path := f.LockPath()
+	return func() { _ = removeLock(lf, path) }, nil
 }
 
 // removeStaleTemps removes the temporary files of saves that never
@@ -364,35 +436,37 @@ func (f *FileStore) unlock(lf *os.File) error {
 		return nil
 	}
 	f.lockFile = nil
-	_ = lf.Truncate(0)
-	err := syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
-	if cerr := lf.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return removeLock(lf, f.LockPath())
 }
 
 // ForceUnlock cannot release another process's flock (the kernel releases
-// it when that process ends), so for a local state it only clears a lock
+// it when that process ends), so for a local state it only removes a lock
 // file left with the given ID, and reports a live holder as an error.
 func (f *FileStore) ForceUnlock(id string) error {
-	lf, err := os.OpenFile(f.LockPath(), os.O_RDWR, 0o600)
+	path := f.LockPath()
+	lf, err := os.OpenFile(path, os.O_RDWR, 0o600)
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("the state is not locked")
 	}
 	if err != nil {
 		return err
 	}
-	defer lf.Close()
 	holder := readLockInfo(lf)
 	if holder == nil || holder.ID != id {
+		lf.Close()
 		return fmt.Errorf("the lock ID %q does not match the lock", id)
 	}
 	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		lf.Close()
 		return &LockError{Holder: holder, Err: errors.New("local state cannot be unlocked by another process: the holder is still running")}
 	}
-	defer syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
-	return lf.Truncate(0)
+	if !isCurrent(lf, path) || readLockInfo(lf) == nil {
+		// Its holder unlocked it meanwhile.
+		_ = syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
+		lf.Close()
+		return fmt.Errorf("the state is not locked")
+	}
+	return removeLock(lf, path)
 }
 
 type lockJSON struct {
@@ -413,13 +487,17 @@ func lockInfoJSON(l LockInfo) lockJSON {
 // names its holder. A holder writes its info just after it takes the flock
 // and clears it as it lets go, so a contender arriving in between reads
 // nothing: it tries again, for up to a second, until it either holds the
-// flock (the holder is done) or can name the holder.
-func flockOrHolder(lf *os.File) error {
+// flock (the holder is done) or can name the holder. It returns errStale
+// when the holder removed the file (see openLock).
+func flockOrHolder(lf *os.File, path string) error {
 	var last error
 	for i := 0; i <= 100; i++ {
 		err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 		if err == nil {
 			return nil
+		}
+		if !isCurrent(lf, path) {
+			return errStale
 		}
 		if info := readLockInfo(lf); info != nil {
 			return &LockError{Holder: info, Err: err}

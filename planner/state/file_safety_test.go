@@ -3,10 +3,14 @@ package state_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -277,5 +281,152 @@ func TestFileStoreConcurrentUnlockedSaves(t *testing.T) {
 	}
 	if saved != 1 || got.Serial != 2 || len(got.Outputs) != 1 {
 		t.Errorf("%d saves succeeded, serial %d, %d outputs; want 1, 2 and 1", saved, got.Serial, len(got.Outputs))
+	}
+}
+
+// TestFileStoreUnlockRemovesLockFile: the lock file holds the holder's
+// info while the lock is held and is gone once it is released, as
+// Terraform's .terraform.tfstate.lock.info is; a save made without the
+// state lock (-lock=false) leaves none either.
+func TestFileStoreUnlockRemovesLockFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "vpcplan.tfstate")
+	s := state.NewFileStore(path)
+	unlock, err := s.Lock(context.Background(), state.LockInfo{ID: "held", Operation: "OperationTypePlan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(s.LockPath())
+	if err != nil {
+		t.Fatalf("while locked: %v", err)
+	}
+	if !strings.Contains(string(data), `"ID":"held"`) {
+		t.Errorf("while locked the lock file holds %q, want the holder's info", data)
+	}
+	if err := unlock(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(s.LockPath()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after unlock: got %v, want no lock file", err)
+	}
+	if err := state.NewFileStore(path).Save(state.New("test")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(s.LockPath()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after a save without the lock: got %v, want no lock file", err)
+	}
+}
+
+// TestFileStoreLockOverKilledHolder: the lock file a killed holder left
+// (its info, no flock) does not block the next run, which replaces the
+// info and removes the file as it unlocks; force-unlock with the left ID
+// removes it too.
+func TestFileStoreLockOverKilledHolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "vpcplan.tfstate")
+	s := state.NewFileStore(path)
+	left := []byte(`{"ID":"dead","Operation":"OperationTypeApply","Info":"","Who":"a@host","Version":"test","Created":"2026-11-28T12:00:00Z","Path":"vpcplan.tfstate"}`)
+	if err := os.WriteFile(s.LockPath(), left, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := s.Lock(context.Background(), state.LockInfo{ID: "next"})
+	if err != nil {
+		t.Fatalf("Lock over a dead holder's file: %v", err)
+	}
+	if err := unlock(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(s.LockPath()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after unlock: got %v, want no lock file", err)
+	}
+
+	if err := os.WriteFile(s.LockPath(), left, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ForceUnlock("other"); err == nil {
+		t.Error("ForceUnlock with another ID succeeded")
+	}
+	if err := s.ForceUnlock("dead"); err != nil {
+		t.Fatalf("ForceUnlock: %v", err)
+	}
+	if _, err := os.Stat(s.LockPath()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after force-unlock: got %v, want no lock file", err)
+	}
+}
+
+// TestFileStoreForceUnlockLiveHolder: force-unlock refuses a holder that
+// is still running and leaves its lock in place.
+func TestFileStoreForceUnlockLiveHolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "vpcplan.tfstate")
+	unlock, err := state.NewFileStore(path).Lock(context.Background(), state.LockInfo{ID: "live"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	s := state.NewFileStore(path)
+	var le *state.LockError
+	if err := s.ForceUnlock("live"); !errors.As(err, &le) {
+		t.Fatalf("ForceUnlock of a live holder: got %v, want a *state.LockError", err)
+	}
+	if _, err := s.Lock(context.Background(), state.LockInfo{ID: "second"}); !errors.As(err, &le) || le.Holder == nil || le.Holder.ID != "live" {
+		t.Errorf("Lock after a refused force-unlock: got %v, want a *state.LockError naming live", err)
+	}
+}
+
+// TestFileStoreLockExclusiveWithRemoval: the lock file is removed at every
+// unlock, and a contender may have it open when it goes; stores that lock
+// and unlock in a loop are still never two to hold the lock at once (one
+// that gets the flock of a removed file opens the path again).
+func TestFileStoreLockExclusiveWithRemoval(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "vpcplan.tfstate")
+	const workers, rounds = 8, 40
+	var holders, maxHolders, acquired atomic.Int32
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			s := state.NewFileStore(path)
+			for r := 0; r < rounds; {
+				unlock, err := s.Lock(context.Background(), state.LockInfo{ID: fmt.Sprintf("w%d-r%d", w, r)})
+				var le *state.LockError
+				if errors.As(err, &le) {
+					time.Sleep(time.Duration(w%3) * 100 * time.Microsecond)
+					continue
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+				n := holders.Add(1)
+				for {
+					m := maxHolders.Load()
+					if n <= m || maxHolders.CompareAndSwap(m, n) {
+						break
+					}
+				}
+				time.Sleep(200 * time.Microsecond)
+				holders.Add(-1)
+				acquired.Add(1)
+				if err := unlock(); err != nil {
+					errs <- err
+					return
+				}
+				r++
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if got := maxHolders.Load(); got != 1 {
+		t.Errorf("%d stores held the lock at once, want 1", got)
+	}
+	if got := acquired.Load(); got != workers*rounds {
+		t.Errorf("the lock was taken %d times, want %d", got, workers*rounds)
+	}
+	if _, err := os.Stat(state.NewFileStore(path).LockPath()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after the last unlock: got %v, want no lock file", err)
 	}
 }
