@@ -183,15 +183,15 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		prior = moved
 		idx = planner.StartIndexPrior(prior, catalog)
 	}
-	// A new state's lineage is chosen now: the assumed account derives
-	// from it, and data "aws_caller_identity" reads that account.
+	// A new state's lineage is chosen now; its assumed account is unknown
+	// until apply (planner.PlanAccount).
 	lineage := uuid.NewString()
 	if prior != nil {
 		lineage = prior.Lineage
 	}
 	now := time.Now().UTC()
 	walk := planner.NewWalk(idx, planner.Options{Destroy: in.destroy, ToolVersion: version, Lineage: lineage, Timestamp: now, Moves: moves})
-	opts := walk.EvalOptions(config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.AssumedAccount(lineage), PlanTimestamp: now})
+	opts := walk.EvalOptions(config.Options{Mode: config.PlanMode, Vars: in.vars, Env: env.environ, Cwd: env.cwd, AssumedAccount: planner.PlanAccount(prior), PlanTimestamp: now})
 	if in.input && env.interactive {
 		opts.Prompt = promptVariable(env)
 	}
