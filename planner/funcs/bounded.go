@@ -10,7 +10,6 @@ import (
 
 	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 )
 
@@ -60,6 +59,10 @@ func longestString(v cty.Value) int64 {
 		return int64(len(v.AsString()))
 	}
 	if !v.CanIterateElements() {
+		return 0
+	}
+	if ty := v.Type(); ty.IsCollectionType() && ty.ElementType() != cty.String && ty.ElementType() != cty.DynamicPseudoType {
+		// No string to find; iterating a large set sorts it (setproduct).
 		return 0
 	}
 	var n int64
@@ -267,17 +270,17 @@ func checkFormat(args []cty.Value) error {
 	return nil
 }
 
-// listsAsIs returns f with its list- and set-typed parameters taking
-// tuples of one element type as lists or sets directly. hcl converts an argument to a
-// parameter's type before the call, and go-cty converts a tuple to a list
-// by unifying its element types with a sort that is quadratic in their
-// number: join over a for expression of 20,000 strings took 4 s, of
-// 100,000 over a minute. A tuple whose elements all have the list's
-// element type needs no unification; anything else goes through f's own
-// conversion, with its own errors.
+// listsAsIs returns f with its list-, set- and map-typed parameters
+// converting their arguments with convertArg instead of hcl's
+// convert.Convert. hcl converts an argument to a parameter's type before
+// the call, and go-cty converts a tuple to a list (or an object to a map)
+// by unifying the types of its elements with a sort that is quadratic in
+// their number: join over a for expression of 20,000 strings took 4 s, of
+// 100,000 over a minute. convertArg gives the same value or error in
+// linear time for known tuples and objects, and bounds the rest.
 func listsAsIs(f function.Function) function.Function {
 	retype := func(p function.Parameter) function.Parameter {
-		if p.Type.IsListType() || p.Type.IsSetType() {
+		if p.Type.IsCollectionType() {
 			p.Type = cty.DynamicPseudoType
 			p.AllowDynamicType = true
 		}
@@ -299,17 +302,13 @@ func listsAsIs(f function.Function) function.Function {
 		for i, a := range args {
 			out[i] = a
 			p, ok := paramAt(f, i)
-			if !ok || !(p.Type.IsListType() || p.Type.IsSetType()) {
+			if !ok || !p.Type.IsCollectionType() {
 				continue
 			}
 			// An argument of no known type converts to an unknown of the
 			// parameter's type, as hcl converts it before calling f: f's
 			// own type function may not take it (setsubtract panicked).
-			if v, ok := tupleAs(a, p.Type); ok {
-				out[i] = v
-				continue
-			}
-			v, err := convert.Convert(a, p.Type)
+			v, err := convertArg(a, p.Type)
 			if err != nil {
 				return nil, function.NewArgError(i, err)
 			}
@@ -337,51 +336,6 @@ func listsAsIs(f function.Function) function.Function {
 			return f.Call(conv)
 		},
 	})
-}
-
-// tupleAs returns the known, non-empty tuple a as a value of the list or
-// set type ty when its elements all have one type, the element type of
-// ty or, for a list or set of any type, any other: the value go-cty's
-// conversion gives, without its unification of the element types, which
-// is quadratic in their number.
-func tupleAs(a cty.Value, ty cty.Type) (cty.Value, bool) {
-	to, ok := tupleTypeAs(a, ty)
-	if !ok {
-		return cty.NilVal, false
-	}
-	if to.IsSetType() {
-		return cty.SetVal(a.AsValueSlice()), true
-	}
-	return cty.ListVal(a.AsValueSlice()), true
-}
-
-// tupleTypeAs returns the type of tupleAs's value, without building it.
-func tupleTypeAs(a cty.Value, ty cty.Type) (cty.Type, bool) {
-	if !a.IsKnown() || a.IsNull() || !a.Type().IsTupleType() || a.LengthInt() == 0 {
-		return cty.NilType, false
-	}
-	ets := a.Type().TupleElementTypes()
-	want := ty.ElementType()
-	if want == cty.DynamicPseudoType {
-		want = ets[0]
-	}
-	if want == cty.DynamicPseudoType || !sameTypes(ets, want) {
-		return cty.NilType, false
-	}
-	if ty.IsSetType() {
-		return cty.Set(want), true
-	}
-	return cty.List(want), true
-}
-
-// sameTypes reports whether every type of ts is ty.
-func sameTypes(ts []cty.Type, ty cty.Type) bool {
-	for _, t := range ts {
-		if !t.Equals(ty) {
-			return false
-		}
-	}
-	return true
 }
 
 // paramAt returns the parameter of f that argument i binds to.

@@ -32,11 +32,17 @@ func makeToFunc(wantTy cty.Type) function.Function {
 				return wantTy, nil
 			}
 			if wantTy.IsListType() || wantTy.IsSetType() {
-				// The type of tupleAsCollection's value, without building it
+				// The type of convertArg's value, without building it
 				// (Impl does).
-				u, _ := args[0].Unmark()
-				if ty, ok := tupleTypeAs(u, wantTy); ok {
+				if ty, ok := convertType(args[0], wantTy); ok {
 					return ty, nil
+				}
+			}
+			if wantTy.IsCollectionType() {
+				// go-cty unifies the types of a tuple's elements or an
+				// object's attributes in quadratic time.
+				if err := unifyBound(structuralLength(gotTy)); err != nil {
+					return cty.NilType, function.NewArgError(0, err)
 				}
 			}
 			if convert.GetConversionUnsafe(gotTy, wantTy) != nil {
@@ -57,12 +63,12 @@ func makeToFunc(wantTy cty.Type) function.Function {
 			if !args[0].IsKnown() {
 				return cty.UnknownVal(retType).WithSameMarks(args[0]), nil
 			}
-			if v, ok := tupleAsCollection(args[0], wantTy); ok {
-				return v, nil
-			}
-			ret, err := convert.Convert(args[0], retType)
+			ret, err := convertArg(args[0], retType)
 			if err == nil {
 				return ret, nil
+			}
+			if _, ok := err.(boundError); ok {
+				return cty.NilVal, function.NewArgError(0, err)
 			}
 			val, _ := args[0].UnmarkDeep()
 			gotTy := val.Type()
@@ -106,18 +112,3 @@ var ephemeralAsNullFunc = function.New(&function.Spec{
 	Type: func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
 })
-
-// tupleAsCollection is tupleAs for tolist and toset, whose argument may be
-// marked: a tuple of one element type as a list or set, without go-cty's
-// quadratic unification (tolist of 20,000 strings took 17 s).
-func tupleAsCollection(v cty.Value, wantTy cty.Type) (cty.Value, bool) {
-	if !wantTy.IsListType() && !wantTy.IsSetType() {
-		return cty.NilVal, false
-	}
-	u, marks := v.Unmark()
-	out, ok := tupleAs(u, wantTy)
-	if !ok {
-		return cty.NilVal, false
-	}
-	return out.WithMarks(marks), true
-}
