@@ -16,6 +16,7 @@ import (
 	"github.com/creachadair/jrpc2"
 	"github.com/creachadair/jrpc2/handler"
 	"github.com/vpcplan/vpcplan/internal/blockparse"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/vpcplan/vpcplan/validate"
 )
@@ -89,7 +90,7 @@ func New(opts Options) *Server {
 		catalog:  schema.NewCatalog(),
 		services: schema.NewServiceCatalog(),
 		rules:    validate.DefaultRules(),
-		parses:   blockparse.NewCache(),
+		parses:   blockparse.NewCache(exprbound.Prepare),
 		dirs:     map[string]*dirState{},
 		exited:   make(chan struct{}),
 	}

@@ -99,7 +99,7 @@ func TestParseFileOnRepositoryFiles(t *testing.T) {
 func TestCacheReusesUnchangedParts(t *testing.T) {
 	const vpc = "resource \"aws_vpc\" \"v%[1]d\" {\n  cidr_block = \"10.%[1]d.0.0/16\"\n}\n"
 	src := repeat(vpc, 40)
-	c := NewCache()
+	c := NewCache(nil)
 	f, diags := c.Parse([]byte(src), "main.tf")
 	sameParse(t, "main.tf", []byte(src), f, diags)
 	first := f.Body.(*hclsyntax.Body).Blocks

@@ -23,11 +23,17 @@ type cachedPart struct {
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]map[string]cachedPart
+	// prepare, when not nil, is given every file body parsed, before any
+	// of its parts is kept (and so before another parse can share them).
+	prepare func(*hclsyntax.Body)
 }
 
-// NewCache returns an empty cache.
-func NewCache() *Cache {
-	return &Cache{files: map[string]map[string]cachedPart{}}
+// NewCache returns an empty cache. prepare, when not nil, may change each
+// body parsed once, before the cache shares it (exprbound.Prepare); it
+// must leave a body it prepared before as it is, and a moved part keeps
+// what it did (see rebase).
+func NewCache(prepare func(*hclsyntax.Body)) *Cache {
+	return &Cache{files: map[string]map[string]cachedPart{}, prepare: prepare}
 }
 
 // Parse parses src, the contents of the file filename, reusing the parts
@@ -53,6 +59,9 @@ func (c *Cache) Parse(src []byte, filename string) (*hcl.File, hcl.Diagnostics) 
 		}
 	}
 	f, diags := ParseFile(src, filename, reuse, keep)
+	if body, ok := bodyOf(f); ok && c.prepare != nil {
+		c.prepare(body)
+	}
 	if len(next) > 0 {
 		c.mu.Lock()
 		c.files[filename] = next
@@ -66,4 +75,12 @@ func (c *Cache) Forget(filename string) {
 	c.mu.Lock()
 	delete(c.files, filename)
 	c.mu.Unlock()
+}
+
+func bodyOf(f *hcl.File) (*hclsyntax.Body, bool) {
+	if f == nil {
+		return nil, false
+	}
+	b, ok := f.Body.(*hclsyntax.Body)
+	return b, ok
 }

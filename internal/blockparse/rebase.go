@@ -3,6 +3,7 @@ package blockparse
 import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 )
 
 // A rebaser copies a part's syntax tree to where the same text now starts:
@@ -180,6 +181,8 @@ func (r *rebaser) expr(e hclsyntax.Expression) hclsyntax.Expression {
 		return &hclsyntax.UnaryOpExpr{Op: x.Op, Val: r.expr(x.Val), SrcRange: r.rng(x.SrcRange), SymbolRange: r.rng(x.SymbolRange)}
 	case *hclsyntax.ParenthesesExpr:
 		return &hclsyntax.ParenthesesExpr{Expression: r.expr(x.Expression), SrcRange: r.rng(x.SrcRange)}
+	case *exprbound.Expr:
+		return x.Rewrap(r.expr(x.Wrapped()), r.rng(x.Site()))
 	default:
 		r.failed = true
 		return e

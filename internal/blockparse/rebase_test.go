@@ -7,13 +7,15 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/zclconf/go-cty/cty"
 )
 
 // TestRebaseMatchesParse parses every part of the repository's
 // configuration files somewhere else (7 lines and 123 bytes further),
 // moves it back with rebase, and compares it with the part parsed where it
-// is.
+// is; and the same with both trees prepared by exprbound.Prepare, as the
+// language server's cache keeps them.
 func TestRebaseMatchesParse(t *testing.T) {
 	moved := 0
 	for _, name := range repositoryFiles(t) {
@@ -21,13 +23,18 @@ func TestRebaseMatchesParse(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range split(src) {
+		for i, p := range append(split(src), split(src)...) {
+			prepared := i >= len(split(src))
 			want, diags := hclsyntax.ParseConfig(p.src, name, p.start)
 			if diags.HasErrors() {
 				continue
 			}
 			elsewhere := hcl.Pos{Line: p.start.Line + 7, Column: 1, Byte: p.start.Byte + 123}
 			f, _ := hclsyntax.ParseConfig(p.src, name, elsewhere)
+			if prepared {
+				exprbound.Prepare(want.Body.(*hclsyntax.Body))
+				exprbound.Prepare(f.Body.(*hclsyntax.Body))
+			}
 			got := rebase(f.Body.(*hclsyntax.Body), -123, -7)
 			if got == nil {
 				t.Errorf("%s line %d: rebase does not know a node of the part", name, p.start.Line)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hcldec"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -240,7 +241,7 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 		a := b.Attributes[name]
 		v := cty.NullVal(a.Type)
 		if attr, ok := c.attrs[name]; ok {
-			val, moreDiags := attr.Expr.Value(ctx)
+			val, moreDiags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr))
 			diags = append(diags, moreDiags...)
 			if moreDiags.HasErrors() {
 				val = cty.UnknownVal(a.Type)
@@ -678,7 +679,7 @@ func (d *blockDecoder) argumentElements(nb *schema.NestedBlock, name string, att
 	if nb.Nesting == schema.NestingSet {
 		collTy = cty.Set(d.ty)
 	}
-	v, diags := attr.Expr.Value(ctx)
+	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr))
 	if diags.HasErrors() {
 		return nil, cty.UnknownVal(collTy), diags
 	}

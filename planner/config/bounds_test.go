@@ -128,7 +128,7 @@ func TestStringLengthBound(t *testing.T) {
 		src  string
 		want string
 	}{
-		"doubling locals":  {doubling.String(), "main.tf:26,9-35 String too long: The value of local.l23 holds a string longer than vpcplan builds: it has 16777216 bytes, past the string length bound of 16777215 (raise it with -max-string-length=N)."},
+		"doubling locals":  {doubling.String(), "main.tf:26,9-35 String too long: The templates of this expression build more text than vpcplan builds for one expression: they reach 16777216 bytes, past the string length bound of 16777215 (raise it with -max-string-length=N). The expression was not evaluated further."},
 		"join":             {"locals {\n  x = join(\"\", [for i in range(20) : " + mib + "])\n}\n", "main.tf:3,16-17 Invalid function argument: Invalid value for \"lists\" parameter: the call gives a string of 20971520 bytes, past the string length bound of 16777215 (raise it with -max-string-length=N)."},
 		"format":           {"locals {\n  x = format(\"%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s\", " + mib + ")\n}\n", "main.tf:3,15-95 Invalid function argument"},
 		"replace":          {"locals {\n  x = replace(\"aaaaaaaaaaaaaaaaa\", \"a\", " + mib + ")\n}\n", "main.tf:3,41-48 Invalid function argument"},
@@ -162,6 +162,78 @@ func TestStringLengthBound(t *testing.T) {
 			}
 			if got != tc.want {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestExpressionBudget: what for expressions and templates build inside
+// one expression, where no function or local sees it, stops at the
+// elements per expression and string length bounds (here 100,000 elements
+// and 1 MiB), with one error at the for expression or template that passed
+// them, in bounded time; work within the bounds is not stopped.
+func TestExpressionBudget(t *testing.T) {
+	bounds.Elements.Set(100000)
+	bounds.StringLength.Set(1 << 20)
+	defer bounds.Elements.Set(0)
+	defer bounds.StringLength.Set(0)
+	// 40 nested for expressions, each doubling a string in its collection.
+	body := `"${v40}${v40}"`
+	for i := 40; i >= 1; i-- {
+		coll := "local.x"
+		if i > 1 {
+			coll = fmt.Sprintf(`"${v%d}${v%d}"`, i-1, i-1)
+		}
+		body = fmt.Sprintf("[for v%d in [%s] : %s]", i, coll, body)
+	}
+	nested := fmt.Sprintf("locals {\n  x = \"ab\"\n  d = %s\n}\n", body)
+	elements := "they pass the elements per expression bound of 100000 (raise it with -max-elements=N)"
+	text := "past the string length bound of 1048576 (raise it with -max-string-length=N)"
+	kib := strings.Repeat("x", 1024)
+	tests := map[string]struct {
+		src string
+		// want is the error's range, detail a part of its detail; ""
+		// for no error.
+		want, detail string
+	}{
+		// The template of level 19 builds 2 x 2^19 bytes.
+		"nested doubling": {nested, "3,575-589", text},
+		// 100 x 100 x 100 numbers.
+		"nested product": {"locals {\n  x = [for a in range(100) : [for b in range(100) : [for c in range(100) : c]]]\n}\n", "2,53-78", elements},
+		// range results built in the value: each counts 101.
+		"built values": {"locals {\n  x = [for i in range(99) : [for j in range(99) : range(100)]]\n}\n", "2,29-62", elements},
+		// The same 1 KiB string 2,048 times in one template.
+		"template for": {"locals {\n  k = \"" + kib + "\"\n  x = \"%{for i in range(1024)}%{for j in range(2)}${local.k}%{endfor}%{endfor}\"\n}\n", "3,31-70", text},
+		// 17 parts of 64 KiB in one template.
+		"template parts": {"locals {\n  m = join(\"\", [for i in range(64) : \"" + kib + "\"])\n  x = \"" + strings.Repeat("${local.m}", 17) + "\"\n}\n", "3,7-179", text},
+		// Sharing one value: [a, a] doubles what the next level holds.
+		"shared values": {"locals {\n  x = " + strings.Repeat("[for a in [", 25) + "1" + strings.Repeat("] : [a, a]]", 25) + "\n}\n", "2,", elements},
+		"within the bounds": {"locals {\n  a = [for i in range(90) : \"a${i}\"]\n  b = [for i in range(1000) : \"b${i}\"]\n  x = [for a in local.a : [for b in local.b : \"${a}-${b}\"]]\n  y = \"%{for i in local.b}${i},%{endfor}\"\n  z = {for k, v in {a = 1, b = 2} : k => [for i in range(v) : \"${k}${i}\"]}\n}\n", "", ""},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			res := evaluate(t, map[string]string{"main.tf": tc.src}, Options{Mode: ValidateMode})
+			var errs hcl.Diagnostics
+			for _, d := range res.diags {
+				if d.Severity == hcl.DiagError {
+					errs = append(errs, d)
+				}
+			}
+			if tc.want == "" {
+				if len(errs) > 0 {
+					t.Fatalf("got %v", errs)
+				}
+				return
+			}
+			if len(errs) != 1 {
+				t.Fatalf("got %d errors, want 1: %v", len(errs), errs)
+			}
+			d := errs[0]
+			if got := rangeText(d.Subject); !strings.HasPrefix(got, tc.want) {
+				t.Errorf("range %s, want %s", got, tc.want)
+			}
+			if !strings.Contains(d.Detail, tc.detail) {
+				t.Errorf("detail %q does not say %q", d.Detail, tc.detail)
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/planner/policydoc"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
@@ -92,7 +93,7 @@ func regionNameConflict(c *bodyContent, ctx *hcl.EvalContext) *hcl.Diagnostic {
 		return nil
 	}
 	for _, a := range []*hcl.Attribute{name, region} {
-		if v, _ := a.Expr.Value(ctx); v.IsNull() {
+		if v, _ := a.Expr.Value(exprbound.Scope(ctx, a.Expr)); v.IsNull() {
 			return nil
 		}
 	}
@@ -123,7 +124,7 @@ func dataRegion(v cty.Value, c *bodyContent, ctx *hcl.EvalContext, provider stri
 		}
 		x, _ := v.GetAttr(arg).Unmark()
 		if !x.IsKnown() {
-			if raw, _ := attr.Expr.Value(ctx); raw.IsNull() {
+			if raw, _ := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr)); raw.IsNull() {
 				continue
 			}
 			return ""

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/graph"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/internal/parallel"
 	"github.com/vpcplan/vpcplan/internal/suggest"
@@ -604,7 +605,7 @@ func refAttrs(refs []schema.Reference, addr schema.Addr, narrow map[schema.Addr]
 
 func (e *evaluator) evalLocal(lv *Local) {
 	ctx := e.scope(e.refs[node{kind: nodeLocal, name: lv.Name}])
-	v, diags := lv.Expr.Value(ctx)
+	v, diags := lv.Expr.Value(exprbound.Scope(ctx, lv.Expr))
 	if d := stringLengthBound(lv.Expr, "local."+lv.Name, v); d != nil {
 		diags = append(diags, d)
 	}
@@ -634,7 +635,7 @@ func (e *evaluator) evalOutput(name string) {
 			return
 		}
 	}
-	v, diags := o.Expr.Value(ctx)
+	v, diags := o.Expr.Value(exprbound.Scope(ctx, o.Expr))
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
 		v = cty.DynamicVal

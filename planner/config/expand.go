@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"github.com/vpcplan/vpcplan/internal/bounds"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -64,7 +65,7 @@ func instanceScope(ctx *hcl.EvalContext, key schema.InstanceKey, each cty.Value)
 }
 
 func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
-	v, diags := attr.Expr.Value(ctx)
+	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr))
 	if diags.HasErrors() {
 		return expansion{}, diags
 	}
@@ -188,7 +189,7 @@ func traversalKey(t hcl.Traversal) string {
 }
 
 func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
-	v, diags := attr.Expr.Value(ctx)
+	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr))
 	if diags.HasErrors() {
 		return expansion{}, diags
 	}

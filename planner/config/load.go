@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/vpcplan/vpcplan/internal/bounds"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/schema"
 )
@@ -33,8 +34,9 @@ type Loader struct {
 }
 
 // A NativeParser parses one file in HCL's native syntax, giving what
-// hclsyntax.ParseConfig gives for it. The language server passes a cache
-// (internal/blockparse) so that an edit parses again only what changed.
+// hclsyntax.ParseConfig gives for it, prepared by exprbound.Prepare. The
+// language server passes a cache (internal/blockparse) so that an edit
+// parses again only what changed.
 type NativeParser func(src []byte, filename string) (*hcl.File, hcl.Diagnostics)
 
 // SetNativeParser makes the loader parse native-syntax files with p.
@@ -316,7 +318,13 @@ func (l *Loader) ParseSource(src []byte, name string) (*hcl.File, hcl.Diagnostic
 		return l.parser.ParseJSON(src, name)
 	}
 	if l.native == nil {
-		return l.parser.ParseHCL(src, name)
+		f, diags := l.parser.ParseHCL(src, name)
+		if f != nil {
+			if body, ok := f.Body.(*hclsyntax.Body); ok {
+				exprbound.Prepare(body)
+			}
+		}
+		return f, diags
 	}
 	if f := l.parser.Files()[name]; f != nil {
 		return f, nil // as ParseHCL: a file is parsed once

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/vpcplan/vpcplan/graph"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/internal/suggest"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
@@ -495,7 +496,7 @@ func (e *evaluator) takeArgument(name string) {
 	}
 	p := e.parent
 	ctx := instanceScope(p.scope(p.argRefs[m.Name][name]), e.call.key, e.call.each)
-	v, diags := attr.Expr.Value(ctx)
+	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr))
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
 		v = cty.DynamicVal

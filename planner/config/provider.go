@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -49,7 +50,7 @@ func (e *evaluator) evalProvider(p *Provider) {
 		}
 	}
 	if p.AllowedAccountIDs != nil {
-		v, diags := p.AllowedAccountIDs.Value(ctx)
+		v, diags := p.AllowedAccountIDs.Value(exprbound.Scope(ctx, p.AllowedAccountIDs))
 		e.diags = append(e.diags, diags...)
 		v, _ = v.UnmarkDeep()
 		if !diags.HasErrors() && v.IsWhollyKnown() && !v.IsNull() && v.CanIterateElements() {
@@ -87,7 +88,7 @@ func (e *evaluator) evalProvider(p *Provider) {
 // evalString evaluates an expression that must be a string, returning false
 // when it is unknown, null or wrong.
 func (e *evaluator) evalString(expr hcl.Expression, ctx *hcl.EvalContext, what string) (string, bool) {
-	v, diags := expr.Value(ctx)
+	v, diags := expr.Value(exprbound.Scope(ctx, expr))
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
 		return "", false

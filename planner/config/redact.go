@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -39,7 +40,7 @@ func sensitiveArgs(expr hcl.Expression, ctx *hcl.EvalContext) bool {
 		}
 	}
 	for _, x := range exprs {
-		v, _ := x.Value(ctx)
+		v, _ := x.Value(exprbound.Scope(ctx, x))
 		if containsSensitive(v) {
 			return true
 		}

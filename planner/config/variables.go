@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -369,8 +370,8 @@ func (e *evaluator) validateVariable(v *Variable, val cty.Value, subject hcl.Ran
 	child[v.Name] = val
 	ctx.Variables["var"] = cty.ObjectVal(child)
 	for _, vr := range v.Validations {
-		res, diags := vr.Condition.Value(ctx)
-		msg, msgDiags := vr.ErrorMessage.Value(ctx)
+		res, diags := vr.Condition.Value(exprbound.Scope(ctx, vr.Condition))
+		msg, msgDiags := vr.ErrorMessage.Value(exprbound.Scope(ctx, vr.ErrorMessage))
 		e.diags = append(append(e.diags, diags...), msgDiags...)
 		if diags.HasErrors() || !res.IsKnown() {
 			continue
