@@ -108,7 +108,7 @@ func applyCommand(ctx context.Context, env *environment, args []string, destroy 
 			return exitError
 		}
 		_ = render.PlanText(env.stdout, pl.plan, render.Options{Color: env.color && !in.noColor, Width: env.width})
-		printDiagnostics(env, pl.loader.Files(), pl.warnings, !in.noColor)
+		printDiagnostics(env, pl.loader.Snippets(), pl.warnings, !in.noColor)
 		if !pl.plan.HasChanges() {
 			return finishApply(env, s.store, [3]int{}, in.destroy)
 		}
@@ -124,7 +124,7 @@ func applyCommand(ctx context.Context, env *environment, args []string, destroy 
 		Catalog:     schema.NewCatalog(),
 		ToolVersion: version,
 	})
-	printDiagnostics(env, pl.loader.Files(), diags, !in.noColor)
+	printDiagnostics(env, pl.loader.Snippets(), diags, !in.noColor)
 	if diags.HasErrors() {
 		return exitError
 	}
@@ -275,7 +275,7 @@ func loadPlanFile(ctx context.Context, env *environment, in planInputs, path str
 		}
 	}
 	if diags.HasErrors() {
-		printDiagnostics(env, loader.Files(), diags, !in.noColor)
+		printDiagnostics(env, loader.Snippets(), diags, !in.noColor)
 		return nil, false
 	}
 	if !pf.Matches(p) {

@@ -85,7 +85,7 @@ func runExplain(ctx context.Context, env *environment, args []string) int {
 	loader := config.NewLoader(schema.NewCatalog())
 	m, diags := loadAndEvaluate(ctx, env, loader, fs.Args(), config.Options{Mode: config.ValidateMode, Vars: vars})
 	if diags.HasErrors() || m == nil {
-		printDiagnostics(env, loader.Files(), diags, true)
+		printDiagnostics(env, loader.Snippets(), diags, true)
 		return exitError
 	}
 	opts := network.Options{Service: *service}
@@ -101,7 +101,7 @@ func runExplain(ctx context.Context, env *environment, args []string) int {
 		flows, f, diags := network.ParseTraffic(*trafficFile, src, m, services)
 		if len(diags) > 0 {
 			files := map[string]*hcl.File{}
-			for name, lf := range loader.Files() {
+			for name, lf := range loader.Snippets() {
 				files[name] = lf
 			}
 			if f != nil {

@@ -28,7 +28,7 @@ func runGraph(ctx context.Context, env *environment, args []string) int {
 	loader := config.NewLoader(schema.NewCatalog())
 	m, diags := loadAndEvaluate(ctx, env, loader, fs.Args(), config.Options{Mode: config.ValidateMode})
 	if diags.HasErrors() || m == nil || m.Graph == nil {
-		printDiagnostics(env, loader.Files(), diags, !*noColor)
+		printDiagnostics(env, loader.Snippets(), diags, !*noColor)
 		return exitError
 	}
 	if err := m.Graph.DOT(env.stdout, schema.Addr.String); err != nil {

@@ -171,7 +171,7 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 	cfg, diags := loader.Load(paths)
 	if diags.HasErrors() {
 		diags = append(idx.Wait(), diags...)
-		printDiagnostics(env, loader.Files(), diags, !in.noColor)
+		printDiagnostics(env, loader.Snippets(), diags, !in.noColor)
 		return nil, false
 	}
 	// Moved blocks rename what the state records before anything is
@@ -212,7 +212,7 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		if planFailed && !in.jsonOut {
 			fmt.Fprint(env.stdout, planFailedLine(env, in))
 		}
-		printDiagnostics(env, loader.Files(), diags, !in.noColor)
+		printDiagnostics(env, loader.Snippets(), diags, !in.noColor)
 		return nil, false
 	}
 	p, moreDiags := walk.Plan(ctx, m, prior)
@@ -221,12 +221,12 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 		diags = append(diags, checkPlanRules(p, ropts)...)
 	}
 	if diags.HasErrors() {
-		printDiagnostics(env, loader.Files(), diags, !in.noColor)
+		printDiagnostics(env, loader.Snippets(), diags, !in.noColor)
 		return nil, false
 	}
 	if in.jsonOut {
 		// The JSON plan goes to stdout whole; warnings come first, as ever.
-		printDiagnostics(env, loader.Files(), diags, !in.noColor)
+		printDiagnostics(env, loader.Snippets(), diags, !in.noColor)
 		diags = nil
 	}
 	return &planned{plan: p, loader: loader, cfg: cfg, warnings: diags}, true
@@ -316,7 +316,7 @@ func runPlan(ctx context.Context, env *environment, args []string) int {
 	} else {
 		_ = render.PlanText(env.stdout, p, render.Options{Color: env.color && !in.noColor, Width: env.width})
 		printEndpointCost(env, p)
-		printDiagnostics(env, pl.loader.Files(), pl.warnings, !in.noColor)
+		printDiagnostics(env, pl.loader.Snippets(), pl.warnings, !in.noColor)
 	}
 	if *out != "" {
 		data, err := planner.EncodePlanFile(p, version)

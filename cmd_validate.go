@@ -101,6 +101,7 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 		diags = append(diags, checkRules(m, files, ropts)...)
 	}
 	failed := diags.HasErrors() || (*strict && len(diags) > 0)
+	files = mergeFiles(loader.Snippets(), files)
 	if *jsonOut {
 		*format = "json"
 	}
@@ -173,6 +174,18 @@ func colorOn(env *environment, allowed bool, code string) string {
 
 // printDiagnostics prints errors to stderr and warnings to stdout, as
 // Terraform does, sorted by position.
+// mergeFiles returns the files of a and b in one new map; b's win.
+func mergeFiles(a, b map[string]*hcl.File) map[string]*hcl.File {
+	out := make(map[string]*hcl.File, len(a)+len(b))
+	for name, f := range a {
+		out[name] = f
+	}
+	for name, f := range b {
+		out[name] = f
+	}
+	return out
+}
+
 func printDiagnostics(env *environment, files map[string]*hcl.File, diags hcl.Diagnostics, colorAllowed bool) {
 	opts := render.Options{Color: env.color && colorAllowed, Width: env.width, RuleDocs: func(id string) string { return docsBase + id + ".md" }}
 	for _, d := range render.SortDiagnostics(diags) {

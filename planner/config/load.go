@@ -31,6 +31,8 @@ type Loader struct {
 	// parsed is the size of the configuration files parsed so far, held
 	// to bounds.ConfigTotal.
 	parsed int64
+	// refused holds the text of the files refused before parsing.
+	refused map[string]*hcl.File
 }
 
 // A NativeParser parses one file in HCL's native syntax, giving what
@@ -47,8 +49,35 @@ func NewLoader(catalog *schema.Catalog) *Loader {
 	return &Loader{parser: hclparse.NewParser(), catalog: catalog}
 }
 
-// Files returns every file the loader has parsed, for snippets.
+// Files returns every file the loader has parsed.
 func (l *Loader) Files() map[string]*hcl.File { return l.parser.Files() }
+
+// Snippets returns the files diagnostics quote: every file the loader has
+// parsed, and the text of those it refused before parsing (too large, too
+// deeply nested), with an empty body, so that their errors show the source
+// they point at.
+func (l *Loader) Snippets() map[string]*hcl.File {
+	files := l.parser.Files()
+	if len(l.refused) == 0 {
+		return files
+	}
+	out := make(map[string]*hcl.File, len(files)+len(l.refused))
+	for name, f := range l.refused {
+		out[name] = f
+	}
+	for name, f := range files {
+		out[name] = f
+	}
+	return out
+}
+
+// refuse keeps the text of a file refused before parsing, for Snippets.
+func (l *Loader) refuse(name string, src []byte) {
+	if l.refused == nil {
+		l.refused = map[string]*hcl.File{}
+	}
+	l.refused[name] = &hcl.File{Body: hcl.EmptyBody(), Bytes: src}
+}
 
 // Parser gives access to the underlying parser, so that variable files and
 // other inputs share one snippet source.
@@ -301,12 +330,14 @@ func (l *Loader) ParseSource(src []byte, name string) (*hcl.File, hcl.Diagnostic
 		}}
 	}
 	if diags := checkNesting(src, name, isJSONFile(name)); diags.HasErrors() {
+		l.refuse(name, src)
 		return nil, diags
 	}
 	if l.parsed > bounds.ConfigTotal.Value() {
 		return nil, nil // past the bound already, and reported
 	}
 	if l.parsed += int64(len(src)); l.parsed > bounds.ConfigTotal.Value() {
+		l.refuse(name, src)
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Configuration too large",
