@@ -32,6 +32,7 @@ var testFS = fstest.MapFS{
 	"cfg/func.tmpl":         {Data: []byte(`The items are ${join(", ", list)} (${length(list)}) from ${file("hello.txt")}`)},
 	"cfg/value.tmpl":        {Data: []byte("${x}")},
 	"cfg/recursive.tmpl":    {Data: []byte(`${templatefile("recursive.tmpl", {})}`)},
+	"cfg/big.tmpl":          {Data: []byte(`%{for i in range(1000)}%{for j in range(1000)}${k}%{endfor}%{endfor}`)},
 	"cfg/sub/dir.txt":       {Data: []byte("in a subdirectory")},
 	"cfg/sub/.hidden":       {Data: []byte("hidden")},
 	"cfg/sub/deeper/z.txt":  {Data: []byte("deeper")},
@@ -343,6 +344,12 @@ var tests = map[string]struct {
 	"templatefile bad var name": {
 		src:     `templatefile("hello.tmpl", {"1x" = 1, name = 2})`,
 		wantErr: `Invalid function argument: Invalid value for "vars" parameter: invalid template variable name "1x": must start with a letter, followed by zero or more letters, digits, and underscores.`,
+	},
+	// 1,000 x 1,000 x 20 bytes: the 839th inner directive passes 16 MiB
+	// (839 x 20,000 bytes), before the string is built.
+	"templatefile builds past the string length bound": {
+		src:     `templatefile("big.tmpl", {k = "abcdefghijklmnopqrst"})`,
+		wantErr: `Error in function call: Call to function "templatefile" failed: big.tmpl:1,24-60: String too long; The templates of this expression build more text than vpcplan builds for one expression: they reach 16780000 bytes, past the string length bound of 16777216 (raise it with -max-string-length=N). The expression was not evaluated further..`,
 	},
 	"templatefile recursive": {
 		src:     `templatefile("recursive.tmpl", {})`,

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/customdecode"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
@@ -72,7 +73,12 @@ func renderTemplate(expr hcl.Expression, vars cty.Value, funcs map[string]functi
 			return cty.DynamicVal, function.NewArgErrorf(1, "vars map does not contain key %q, referenced at %s", root, traversal[0].SourceRange())
 		}
 	}
-	val, diags := expr.Value(ctx)
+	// A template parsed for this call: its for directives and
+	// interpolations count against a budget of their own (exprbound).
+	if se, ok := expr.(hclsyntax.Expression); ok {
+		exprbound.PrepareExpr(se)
+	}
+	val, diags := expr.Value(exprbound.Scope(ctx, expr))
 	if diags.HasErrors() {
 		return cty.DynamicVal, diags
 	}
