@@ -20,8 +20,9 @@ const (
 	// slot wraps a for expression's value that is built elsewhere: each
 	// value it gives counts as one element.
 	slot
-	// part wraps an interpolated part of a template: its string counts.
-	part
+	// partKind wraps an interpolated part of a template: its string
+	// counts.
+	partKind
 	// join wraps the tuple of a template for directive: the strings the
 	// directive joins count.
 	join
@@ -75,7 +76,7 @@ func (x *Expr) Value(ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
 		d = b.chargeValue(v, x.site)
 	case slot:
 		d = b.charge(1, 0, x.site)
-	case part:
+	case partKind:
 		d = b.chargeString(v, x.site)
 	case join:
 		d = b.chargeStrings(v, x.site)

@@ -8,13 +8,14 @@
 //
 // Prepare puts counting nodes into a syntax tree, once, after parsing: in
 // every for expression around its collection and its value, in every
-// template that interpolates around each interpolated part, and around the
-// tuple of every template for directive. Scope gives an evaluation
-// context a fresh Budget; the counting nodes charge the nearest budget
-// of the context they are evaluated in, and past it report one error
-// naming the bound and its flag, and stop the work: later for expressions
-// iterate nothing and later parts are unknown. Expressions evaluated in
-// a context without a budget are not counted.
+// template inside a for expression (or with more than maxPlainParts
+// interpolations) around each interpolated part, and around the tuple of
+// every template for directive. Scope gives an evaluation context a fresh
+// Budget; the counting nodes charge the nearest budget of the context they
+// are evaluated in, and past it report one error naming the bound and its
+// flag, and stop the work: later for expressions iterate nothing and later
+// parts are unknown. Expressions evaluated in a context without a budget
+// are not counted.
 //
 // A counting node is an *Expr. It stands where the node it wraps stood,
 // with the same range; a walk of the tree (hclsyntax.Walk, Variables)
@@ -34,41 +35,128 @@ func Prepare(body *hclsyntax.Body) {
 	if body == nil {
 		return
 	}
-	hclsyntax.VisitAll(body, visit)
+	for _, a := range body.Attributes {
+		prepare(a.Expr, 0)
+	}
+	for _, b := range body.Blocks {
+		Prepare(b.Body)
+	}
 }
 
 // PrepareExpr is Prepare for an expression parsed on its own (a template
 // of templatefile).
 func PrepareExpr(expr hclsyntax.Expression) {
-	if expr == nil {
-		return
-	}
-	hclsyntax.VisitAll(expr, visit)
+	prepare(expr, 0)
 }
 
-func visit(n hclsyntax.Node) hcl.Diagnostics {
-	switch n := n.(type) {
+// maxPlainParts is the most interpolated parts a template outside every
+// for expression has without counting them: such a template builds at most
+// that many times the longest string a value holds, and repeats only as
+// often as the source does. Inside a for expression, any template counts.
+const maxPlainParts = 4
+
+// prepare puts counting nodes into e and the expressions it holds; fors is
+// the number of for expressions e is in. It descends through the node
+// types of hclsyntax without allocating, and through any other with
+// hclsyntax.Walk.
+func prepare(e hclsyntax.Expression, fors int) {
+	switch e := e.(type) {
+	case nil, *hclsyntax.ScopeTraversalExpr, *hclsyntax.LiteralValueExpr, *hclsyntax.AnonSymbolExpr:
+	case *Expr:
+		// prepared before; its wrapped node is too
 	case *hclsyntax.ForExpr:
-		if _, done := n.ValExpr.(*Expr); !done {
-			n.CollExpr = wrap(n.CollExpr, collection, n.SrcRange)
-			n.ValExpr = wrap(n.ValExpr, elementKind(n.ValExpr), n.SrcRange)
+		if _, done := e.ValExpr.(*Expr); done {
+			return
 		}
+		prepare(e.CollExpr, fors)
+		prepare(e.KeyExpr, fors+1)
+		prepare(e.ValExpr, fors+1)
+		prepare(e.CondExpr, fors+1)
+		e.CollExpr = wrap(e.CollExpr, collection, e.SrcRange)
+		e.ValExpr = wrap(e.ValExpr, elementKind(e.ValExpr), e.SrcRange)
 	case *hclsyntax.TemplateExpr:
-		if len(n.Parts) < 2 {
-			return nil // one part: no string is built
+		interpolated := 0
+		for _, part := range e.Parts {
+			prepare(part, fors)
+			if _, lit := part.(*hclsyntax.LiteralValueExpr); !lit {
+				interpolated++
+			}
 		}
-		for i, p := range n.Parts {
-			switch p.(type) {
+		if len(e.Parts) < 2 || (fors == 0 && interpolated <= maxPlainParts) {
+			return
+		}
+		for i, part := range e.Parts {
+			switch part.(type) {
 			case *hclsyntax.LiteralValueExpr, *Expr:
 				continue
 			}
-			n.Parts[i] = wrap(p, part, n.SrcRange)
+			e.Parts[i] = wrap(part, partKind, e.SrcRange)
 		}
+	case *hclsyntax.TemplateWrapExpr:
+		prepare(e.Wrapped, fors)
 	case *hclsyntax.TemplateJoinExpr:
-		if _, done := n.Tuple.(*Expr); !done {
-			n.Tuple = wrap(n.Tuple, join, n.Range())
+		if _, done := e.Tuple.(*Expr); done {
+			return
 		}
+		prepare(e.Tuple, fors)
+		e.Tuple = wrap(e.Tuple, join, e.Range())
+	case *hclsyntax.FunctionCallExpr:
+		for _, a := range e.Args {
+			prepare(a, fors)
+		}
+	case *hclsyntax.TupleConsExpr:
+		for _, x := range e.Exprs {
+			prepare(x, fors)
+		}
+	case *hclsyntax.ObjectConsExpr:
+		for _, it := range e.Items {
+			prepare(it.KeyExpr, fors)
+			prepare(it.ValueExpr, fors)
+		}
+	case *hclsyntax.ObjectConsKeyExpr:
+		prepare(e.Wrapped, fors)
+	case *hclsyntax.ConditionalExpr:
+		prepare(e.Condition, fors)
+		prepare(e.TrueResult, fors)
+		prepare(e.FalseResult, fors)
+	case *hclsyntax.BinaryOpExpr:
+		prepare(e.LHS, fors)
+		prepare(e.RHS, fors)
+	case *hclsyntax.UnaryOpExpr:
+		prepare(e.Val, fors)
+	case *hclsyntax.ParenthesesExpr:
+		prepare(e.Expression, fors)
+	case *hclsyntax.IndexExpr:
+		prepare(e.Collection, fors)
+		prepare(e.Key, fors)
+	case *hclsyntax.RelativeTraversalExpr:
+		prepare(e.Source, fors)
+	case *hclsyntax.SplatExpr:
+		prepare(e.Source, fors)
+		prepare(e.Each, fors)
+	default:
+		// A node type this does not know: each of its children is
+		// prepared as the root of what it holds, as if in a for
+		// expression.
+		hclsyntax.Walk(e, &childPreparer{fors: fors + 1})
 	}
+}
+
+// A childPreparer prepares the children of the node a walk starts at.
+type childPreparer struct {
+	fors, depth int
+}
+
+func (c *childPreparer) Enter(n hclsyntax.Node) hcl.Diagnostics {
+	c.depth++
+	if x, ok := n.(hclsyntax.Expression); ok && c.depth == 2 {
+		prepare(x, c.fors)
+	}
+	return nil
+}
+
+func (c *childPreparer) Exit(hclsyntax.Node) hcl.Diagnostics {
+	c.depth--
 	return nil
 }
 

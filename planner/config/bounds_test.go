@@ -128,7 +128,7 @@ func TestStringLengthBound(t *testing.T) {
 		src  string
 		want string
 	}{
-		"doubling locals":  {doubling.String(), "main.tf:26,9-35 String too long: The templates of this expression build more text than vpcplan builds for one expression: they reach 16777216 bytes, past the string length bound of 16777215 (raise it with -max-string-length=N). The expression was not evaluated further."},
+		"doubling locals":  {doubling.String(), "main.tf:26,9-35 String too long: The value of local.l23 holds a string longer than vpcplan builds: it has 16777216 bytes, past the string length bound of 16777215 (raise it with -max-string-length=N)."},
 		"join":             {"locals {\n  x = join(\"\", [for i in range(20) : " + mib + "])\n}\n", "main.tf:3,16-17 Invalid function argument: Invalid value for \"lists\" parameter: the call gives a string of 20971520 bytes, past the string length bound of 16777215 (raise it with -max-string-length=N)."},
 		"format":           {"locals {\n  x = format(\"%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s%[1]s\", " + mib + ")\n}\n", "main.tf:3,15-95 Invalid function argument"},
 		"replace":          {"locals {\n  x = replace(\"aaaaaaaaaaaaaaaaa\", \"a\", " + mib + ")\n}\n", "main.tf:3,41-48 Invalid function argument"},
