@@ -303,6 +303,66 @@ func TestFixedCostGWLBEndpoint(t *testing.T) {
 	}
 }
 
+// TestFixedCostEndpointTypeFromService: an endpoint whose
+// vpc_endpoint_type is its service's service_type (unknown until apply,
+// here passed into a module) is billed as the type the service's load
+// balancers decide; an endpoint whose service has unknown load balancers
+// is left out, as an unknown type is.
+func TestFixedCostEndpointTypeFromService(t *testing.T) {
+	m := loadFiles(t, map[string]string{
+		"main.tf": `provider "aws" {
+  region = "us-east-1"
+}
+variable "nlbs" {
+  type = list(string)
+}
+resource "aws_lb" "appliances" {
+  load_balancer_type = "gateway"
+  subnets            = ["subnet-0123456789abcdef0"]
+}
+resource "aws_vpc_endpoint_service" "gwlb" {
+  acceptance_required        = false
+  gateway_load_balancer_arns = [aws_lb.appliances.arn]
+}
+resource "aws_vpc_endpoint_service" "nlb" {
+  acceptance_required        = false
+  network_load_balancer_arns = ["arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/app/0123456789abcdef"]
+}
+resource "aws_vpc_endpoint_service" "unknown" {
+  acceptance_required        = false
+  network_load_balancer_arns = var.nlbs
+}
+module "spoke" {
+  source = "./spoke"
+  services = {
+    gwlb    = aws_vpc_endpoint_service.gwlb
+    nlb     = aws_vpc_endpoint_service.nlb
+    unknown = aws_vpc_endpoint_service.unknown
+  }
+}
+`,
+		"spoke/main.tf": `variable "services" {}
+resource "aws_vpc_endpoint" "e" {
+  for_each          = var.services
+  vpc_id            = "vpc-0123456789abcdef0"
+  service_name      = each.value.service_name
+  vpc_endpoint_type = each.value.service_type
+  subnet_ids        = ["subnet-0123456789abcdef0"]
+}
+`,
+	})
+	got := costLines(FixedCost(ItemsFromModel(m), DefaultPrices()))
+	want := []string{
+		// 1 endpoint x $0.01 x 730 h = $7.30 each.
+		`module.spoke.aws_vpc_endpoint.e["gwlb"] GWLB endpoint 1 $7.30`,
+		`module.spoke.aws_vpc_endpoint.e["nlb"] interface endpoint 1 AZ $7.30`,
+		"total $14.60 complete=yes unpriced=",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FixedCost() mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // TestFixedCostPartialRegion: eu-west-1 has a NAT gateway hour in the
 // table and nothing else, so its NAT gateway is priced and its interface
 // endpoint is not: the total is a lower bound naming eu-west-1.

@@ -126,12 +126,56 @@ func VPCEndpoints(vpc *config.Instance) []*config.Instance {
 
 // EndpointType returns a VPC endpoint's type; ok is false when it is
 // unknown.
+//
+// A type written as the service_type of an aws_vpc_endpoint_service in
+// the configuration (directly or through variables, locals and modules:
+// its only link) is unknown until apply, but the service's load balancers
+// decide it: AWS reports GatewayLoadBalancer for a service of Gateway Load
+// Balancers and Interface for one of Network Load Balancers.
 func EndpointType(e *config.Instance) (schema.EndpointType, bool) {
 	s, ok := str(e, "vpc_endpoint_type")
-	if !ok {
+	if ok {
+		return schema.EndpointType(s), true
+	}
+	if v := e.Attr("vpc_endpoint_type"); v == cty.NilVal || v.IsKnown() {
 		return "", false
 	}
-	return schema.EndpointType(s), true
+	svc := e.Link("vpc_endpoint_type")
+	if svc == nil || svc.Addr.Resource.Type != schema.TypeVPCEndpointService {
+		return "", false
+	}
+	return EndpointServiceType(svc)
+}
+
+// EndpointServiceType returns the service_type AWS gives an
+// aws_vpc_endpoint_service: GatewayLoadBalancer when its
+// gateway_load_balancer_arns has an element, Interface when only
+// network_load_balancer_arns has. ok is false when either list is unknown
+// or both (or neither) have elements.
+func EndpointServiceType(svc *config.Instance) (schema.EndpointType, bool) {
+	count := func(attr string) (int, bool) {
+		v := svc.Attr(attr)
+		switch {
+		case v == cty.NilVal || !v.IsKnown():
+			return 0, false
+		case v.IsNull():
+			return 0, true
+		case !v.CanIterateElements():
+			return 0, false
+		}
+		return v.LengthInt(), true
+	}
+	gw, ok1 := count("gateway_load_balancer_arns")
+	nlb, ok2 := count("network_load_balancer_arns")
+	switch {
+	case !ok1 || !ok2:
+		return "", false
+	case gw > 0 && nlb == 0:
+		return schema.EndpointGatewayLoadBalancer, true
+	case nlb > 0 && gw == 0:
+		return schema.EndpointInterface, true
+	}
+	return "", false
 }
 
 // EndpointService returns the parsed service name of an endpoint and the

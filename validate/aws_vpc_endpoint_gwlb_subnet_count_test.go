@@ -75,6 +75,15 @@ func TestAWSVPCEndpointGWLBSubnetCount(t *testing.T) {
 }
 `,
 		},
+		// The type is the service's service_type, unknown until apply;
+		// a service of Gateway Load Balancers makes it GatewayLoadBalancer.
+		"type from a GWLB service's service_type": {
+			src:  s3dnsBase + gwlbSubnetB + gwlbServiceTyped("gateway", "gateway_load_balancer_arns", "subnet_ids = [aws_subnet.a.id, aws_subnet.b.id]"),
+			want: []string{"35:16-35:50 Gateway Load Balancer endpoint needs exactly one subnet"},
+		},
+		"type from an NLB service's service_type: an interface endpoint": {
+			src: s3dnsBase + gwlbSubnetB + gwlbServiceTyped("network", "network_load_balancer_arns", "subnet_ids = [aws_subnet.a.id, aws_subnet.b.id]"),
+		},
 		"unknown list stays silent": {
 			src: s3dnsBase + "variable \"subnets\" {\n  type = list(string)\n}\n" + sprintf(gwlbEndpoint, "subnet_ids = var.subnets"),
 		},
@@ -94,4 +103,29 @@ func TestAWSVPCEndpointGWLBSubnetCount(t *testing.T) {
 `,
 		},
 	})
+}
+
+// gwlbServiceTyped is a load balancer of the type given, an endpoint
+// service of it (through arnsAttr), and an endpoint whose
+// vpc_endpoint_type is the service's service_type, passed through a
+// local, with the extra arguments given.
+func gwlbServiceTyped(lbType, arnsAttr, extra string) string {
+	return sprintf(`resource "aws_lb" "appliances" {
+  load_balancer_type = "%s"
+  subnets            = [aws_subnet.a.id]
+}
+resource "aws_vpc_endpoint_service" "inspect" {
+  acceptance_required = false
+  %s = [aws_lb.appliances.arn]
+}
+locals {
+  endpoint_type = aws_vpc_endpoint_service.inspect.service_type
+}
+resource "aws_vpc_endpoint" "inspect" {
+  vpc_id            = aws_vpc.main.id
+  service_name      = aws_vpc_endpoint_service.inspect.service_name
+  vpc_endpoint_type = local.endpoint_type
+  %s
+}
+`, lbType, arnsAttr, extra)
 }
