@@ -196,7 +196,17 @@ func (a *applier) finalize(inst *config.Instance) (cty.Value, hcl.Diagnostics) {
 		return inst.Value, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Apply interrupted", Detail: "The apply was interrupted; this instance was not applied."}}
 	}
 	if inst.Addr.Resource.Mode == schema.DataMode {
-		v := nullUnknowns(inst.Value)
+		f := &filler{lineage: a.st.Lineage, addr: inst.Addr, account: inst.Account}
+		if inst.Provider != nil {
+			f.region, f.partition = inst.Provider.Region, inst.Provider.Partition
+			if f.account == "" {
+				f.account = inst.Provider.Account
+			}
+		}
+		if f.account == "" {
+			f.account = AssumedAccount(a.st.Lineage)
+		}
+		v := nullUnknowns(f.fillData(inst.Addr.Resource.Type, inst.Value))
 		a.put(inst.Addr, v, &Change{Addr: inst.Addr, Provider: providerAddr(inst.Provider), AfterSensitive: inst.SensitivePaths}, nil)
 		return v, nil
 	}
