@@ -206,7 +206,7 @@ func outputText(o *state.OutputState) string {
 // loadPlanFile reads a saved plan and makes it again from its own inputs,
 // refusing a stale one.
 func loadPlanFile(ctx context.Context, env *environment, in planInputs, path string, store state.Store) (*planned, bool) {
-	data, err := inputfile.ReadFile(path)
+	data, err := inputfile.ReadFile(path, env.limits.FileSize)
 	if err != nil {
 		printError(env, "Failed to load plan file", fmt.Sprintf("Cannot read %q: %s.", path, err))
 		return nil, false
@@ -247,7 +247,7 @@ func loadPlanFile(ctx context.Context, env *environment, in planInputs, path str
 		return nil, false
 	}
 	catalog := schema.NewCatalog()
-	loader := config.NewLoader(catalog)
+	loader := newLoader(env, catalog)
 	cfg, diags := loader.LoadSources(pf.Sources(), pf.Dir)
 	moved, moves, moreDiags := planner.ApplyMoves(prior, cfg)
 	diags = append(diags, moreDiags...)

@@ -37,7 +37,7 @@ const backendHelp = `  -backend-config=KEY=VALUE  A backend argument, overriding
 // environment variables select, printing its diagnostics. It returns false
 // after printing an error.
 func openBackend(ctx context.Context, env *environment, statePath string, bf backendFlags) (*backend.Backend, bool) {
-	block, files := backend.ReadBlock(nil)
+	block, files := backend.ReadBlock(nil, env.limits)
 	vars := map[string]string{}
 	for _, name := range backend.EnvVars {
 		if v := env.getenv(name); v != "" {
@@ -46,6 +46,7 @@ func openBackend(ctx context.Context, env *environment, statePath string, bf bac
 	}
 	b, diags := backend.Open(ctx, block, backend.Settings{
 		StatePath: statePath, BackendConfig: bf.config, Env: vars, Workspace: bf.workspace,
+		Limits: env.limits,
 	})
 	if len(diags) > 0 {
 		printDiagnostics(env, files, diags, true)

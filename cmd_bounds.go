@@ -6,23 +6,15 @@ import (
 	"strings"
 
 	"github.com/vpcplan/vpcplan/internal/bounds"
+	"github.com/vpcplan/vpcplan/planner/config"
+	"github.com/vpcplan/vpcplan/schema"
 )
 
 // extractBounds removes the global -max-* options (internal/bounds) from
-// the options before the subcommand, sets the bounds they give, and
-// returns a function that restores the previous ones (tests call run in
-// process).
-func extractBounds(args []string) ([]string, func(), error) {
-	type saved struct {
-		b *bounds.Bound
-		v int64
-	}
-	var prev []saved
-	restore := func() {
-		for _, s := range prev {
-			s.b.Set(s.v)
-		}
-	}
+// the options before the subcommand and returns the limits they give, the
+// others at their defaults. main passes the limits to the commands.
+func extractBounds(args []string) ([]string, bounds.Limits, error) {
+	lim := bounds.Defaults()
 	out := make([]string, 0, len(args))
 	for i, a := range args {
 		if !strings.HasPrefix(a, "-") {
@@ -42,13 +34,11 @@ func extractBounds(args []string) ([]string, func(), error) {
 		}
 		n, err := strconv.ParseInt(value, 10, 64)
 		if !hasValue || err != nil || n <= 0 {
-			restore()
-			return args, func() {}, fmt.Errorf("%s must be a positive whole number of %s, like %s=%d", b.Flag, b.Unit, b.Flag, b.Default)
+			return args, bounds.Defaults(), fmt.Errorf("%s must be a positive whole number of %s, like %s=%d", b.Flag, b.Unit, b.Flag, b.Default)
 		}
-		prev = append(prev, saved{b, b.Value()})
-		b.Set(n)
+		lim.Set(b, n)
 	}
-	return out, restore, nil
+	return out, lim, nil
 }
 
 // boundsUsage lists the bounds in the global options' help.
@@ -58,4 +48,12 @@ func boundsUsage() string {
 		fmt.Fprintf(&sb, "  %s=N\n                Bound on %s (default %d %s); see docs/reliability.md.\n", b.Flag, b.Name, b.Default, b.Unit)
 	}
 	return sb.String()
+}
+
+// newLoader returns a configuration loader for catalog that works within
+// the bounds the global options set.
+func newLoader(env *environment, catalog *schema.Catalog) *config.Loader {
+	l := config.NewLoader(catalog)
+	l.SetLimits(env.limits)
+	return l
 }

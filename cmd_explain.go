@@ -82,7 +82,7 @@ func runExplain(ctx context.Context, env *environment, args []string) int {
 		return exitError
 	}
 	services := schema.NewServiceCatalog()
-	loader := config.NewLoader(schema.NewCatalog())
+	loader := newLoader(env, schema.NewCatalog())
 	m, diags := loadAndEvaluate(ctx, env, loader, fs.Args(), config.Options{Mode: config.ValidateMode, Vars: vars})
 	if diags.HasErrors() || m == nil {
 		printDiagnostics(env, loader.Snippets(), diags, true)

@@ -25,7 +25,7 @@ func runGraph(ctx context.Context, env *environment, args []string) int {
 	if code, ok := parseFlags(env, fs, args, graphHelp); !ok {
 		return code
 	}
-	loader := config.NewLoader(schema.NewCatalog())
+	loader := newLoader(env, schema.NewCatalog())
 	m, diags := loadAndEvaluate(ctx, env, loader, fs.Args(), config.Options{Mode: config.ValidateMode})
 	if diags.HasErrors() || m == nil || m.Graph == nil {
 		printDiagnostics(env, loader.Snippets(), diags, !*noColor)

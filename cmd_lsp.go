@@ -14,7 +14,8 @@ const lspHelp = `Usage: vpcplan lsp
   type, completes blocks, types, arguments, values and references, shows
   documentation on hover, goes to definitions, lists symbols, formats as
   fmt does and offers to ignore a rule on a line. See editors/ for the VS
-  Code extension and the Neovim setup.
+  Code extension and the Neovim setup. The global -max-* options bound
+  its analysis as they bound validate (vpcplan -max-nesting=512 lsp).
 `
 
 func runLSP(ctx context.Context, env *environment, args []string) int {
@@ -31,6 +32,7 @@ func runLSP(ctx context.Context, env *environment, args []string) int {
 		RuleDocURL: func(id string) string { return docsBase + id + ".md" },
 		Debounce:   lsp.DefaultDebounce,
 		Environ:    env.environ,
+		Limits:     env.limits,
 	})
 	if err := srv.Run(ctx, env.stdin, env.stdout); err != nil {
 		fmt.Fprintf(env.stderr, "vpcplan lsp: %s\n", err)

@@ -167,7 +167,7 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 	// The prior state decodes in the background while the configuration
 	// is loaded and evaluated.
 	idx := planner.StartIndexPrior(prior, catalog)
-	loader := config.NewLoader(catalog)
+	loader := newLoader(env, catalog)
 	cfg, diags := loader.Load(paths)
 	if diags.HasErrors() {
 		diags = append(idx.Wait(), diags...)
@@ -203,7 +203,7 @@ func makePlan(ctx context.Context, env *environment, in planInputs, paths []stri
 	}
 	diags = append(append(idx.Wait(), diags...), evalDiags...)
 	diags = append(diags, planner.UnknownAttributeWarnings(prior, catalog)...)
-	ropts, moreDiags := ruleOptions(in.configFile, loader.Files())
+	ropts, moreDiags := ruleOptions(in.configFile, loader.Files(), env.limits.FileSize)
 	diags = append(diags, moreDiags...)
 	if !diags.HasErrors() {
 		diags = append(diags, checkRules(m, loader.Files(), ropts)...)

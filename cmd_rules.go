@@ -38,7 +38,7 @@ func runRules(_ context.Context, env *environment, args []string) int {
 		return code
 	}
 	files := map[string]*hcl.File{}
-	opts, diags := ruleOptions(*configFile, files)
+	opts, diags := ruleOptions(*configFile, files, env.limits.FileSize)
 	if diags.HasErrors() {
 		printDiagnostics(env, files, diags, true)
 		return exitError

@@ -90,7 +90,7 @@ func runShow(ctx context.Context, env *environment, args []string) int {
 // loadPlanFileForShow reads a plan file without the staleness checks that
 // apply makes: show displays what the file says.
 func loadPlanFileForShow(ctx context.Context, env *environment, path string, color bool) (*planned, bool) {
-	data, err := inputfile.ReadFile(path)
+	data, err := inputfile.ReadFile(path, env.limits.FileSize)
 	if err != nil {
 		printError(env, "Failed to load plan file", fmt.Sprintf("Cannot read %q: %s.", path, err))
 		return nil, false

@@ -38,7 +38,7 @@ func runStatePush(ctx context.Context, env *environment, sf stateFlags, path str
 	if path == "-" {
 		data, err = io.ReadAll(env.stdin)
 	} else {
-		data, err = inputfile.ReadFile(path)
+		data, err = inputfile.ReadFile(path, env.limits.FileSize)
 	}
 	if err != nil {
 		printError(env, "Failed to read the state to push", fmt.Sprintf("%s\n\nThe state was not changed.", err))

@@ -92,10 +92,10 @@ func runValidate(ctx context.Context, env *environment, args []string) int {
 	if code, ok := parseFlags(env, fs, args, validateHelp); !ok {
 		return code
 	}
-	loader := config.NewLoader(schema.NewCatalog())
+	loader := newLoader(env, schema.NewCatalog())
 	m, diags := loadAndEvaluate(ctx, env, loader, fs.Args(), config.Options{Mode: config.ValidateMode, Vars: vars})
 	files := loader.Files()
-	ropts, moreDiags := ruleOptions(*configFile, files)
+	ropts, moreDiags := ruleOptions(*configFile, files, env.limits.FileSize)
 	diags = append(diags, moreDiags...)
 	if !diags.HasErrors() && m != nil {
 		diags = append(diags, checkRules(m, files, ropts)...)

@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/planner/render"
 )
 
@@ -115,8 +116,8 @@ func commands() []command {
 }
 
 // environment is what commands may know of the process: its streams, its
-// environment variables and working directory, and the colour and width
-// decisions made here.
+// environment variables and working directory, the colour and width
+// decisions made here, and the bounds the global options set.
 type environment struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
@@ -124,7 +125,8 @@ type environment struct {
 	cwd            string
 	color          bool // colour allowed: stdout is a terminal and NO_COLOR unset
 	width          int
-	interactive    bool // stdin is a terminal
+	interactive    bool          // stdin is a terminal
+	limits         bounds.Limits // the -max-* options (extractBounds)
 }
 
 func (e *environment) getenv(name string) string {
@@ -160,13 +162,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		defer os.Chdir(prev)
 	}
-	args, restoreBounds, err := extractBounds(args)
+	args, limits, err := extractBounds(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "Invalid global option: %s\n", err)
 		return exitError
 	}
-	defer restoreBounds()
-	env := &environment{stdout: stdout, stderr: stderr, stdin: os.Stdin, environ: os.Environ(), width: 78}
+	env := &environment{stdout: stdout, stderr: stderr, stdin: os.Stdin, environ: os.Environ(), width: 78, limits: limits}
 	env.cwd, _ = os.Getwd()
 	if !noColor && isTerminal(stderr) && env.getenv("NO_COLOR") == "" && env.getenv("TERM") != "dumb" {
 		env.color = true

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/planner/backend"
 	"github.com/vpcplan/vpcplan/planner/state"
 	"github.com/vpcplan/vpcplan/planner/state/pgstore/pgtest"
@@ -179,7 +180,7 @@ func TestPGHoldLockHelper(t *testing.T) {
 	if ws == "" {
 		return
 	}
-	block, _ := backend.ReadBlock(nil)
+	block, _ := backend.ReadBlock(nil, bounds.Defaults())
 	b, diags := backend.Open(context.Background(), block, backend.Settings{
 		Env:       map[string]string{"PG_CONN_STR": os.Getenv("PG_CONN_STR"), "PG_SCHEMA_NAME": os.Getenv("PG_SCHEMA_NAME")},
 		Workspace: ws,

@@ -16,9 +16,9 @@ import (
 const docsBase = "https://github.com/vpcplan/vpcplan/blob/main/validate/docs/"
 
 // ruleOptions reads the rule configuration: -config=FILE, else
-// .vpcplan.hcl in the working directory when there is one. The file is
-// added to files for snippets.
-func ruleOptions(configPath string, files map[string]*hcl.File) (validate.Options, hcl.Diagnostics) {
+// .vpcplan.hcl in the working directory when there is one, of at most
+// maxFileSize bytes. The file is added to files for snippets.
+func ruleOptions(configPath string, files map[string]*hcl.File, maxFileSize int64) (validate.Options, hcl.Diagnostics) {
 	path := configPath
 	if path == "" {
 		if _, err := os.Stat(validate.ConfigFileName); err != nil {
@@ -26,7 +26,7 @@ func ruleOptions(configPath string, files map[string]*hcl.File) (validate.Option
 		}
 		path = validate.ConfigFileName
 	}
-	src, err := inputfile.ReadFile(path)
+	src, err := inputfile.ReadFile(path, maxFileSize)
 	if err != nil {
 		return validate.Options{}, hcl.Diagnostics{{
 			Severity: hcl.DiagError,

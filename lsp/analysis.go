@@ -214,6 +214,7 @@ func (s *Server) analyze(ctx context.Context, dir string) *analysis {
 		}
 	}
 	loader := config.NewLoader(s.catalog)
+	loader.SetLimits(s.opts.Limits)
 	loader.SetNativeParser(s.parses.Parse)
 	cfg, moreDiags := loader.LoadSources(sources, dir)
 	diags = append(diags, moreDiags...)
@@ -254,7 +255,7 @@ func (s *Server) readDir(a *analysis, dir string, sources map[string][]byte) hcl
 		names, _, moreDiags := config.ConfigFiles([]string{dir})
 		diags = moreDiags
 		for _, name := range names {
-			if src, err := inputfile.ReadFile(name); err == nil {
+			if src, err := inputfile.ReadFile(name, s.opts.Limits.FileSize); err == nil {
 				sources[name] = src
 			}
 		}
@@ -280,7 +281,7 @@ func (s *Server) ruleOptions(a *analysis, files map[string]*hcl.File) (validate.
 		var src []byte
 		if d := s.docs.get(path); d != nil {
 			src = d.text.src
-		} else if b, err := inputfile.ReadFile(path); err == nil {
+		} else if b, err := inputfile.ReadFile(path, s.opts.Limits.FileSize); err == nil {
 			src = b
 		} else {
 			continue

@@ -12,6 +12,7 @@ import (
 
 	"github.com/creachadair/jrpc2"
 	"github.com/creachadair/jrpc2/channel"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 )
 
 // testClient is an LSP client connected to a Server over pipes, with the
@@ -31,6 +32,12 @@ type testClient struct {
 // initializes it.
 func newClient(t *testing.T, files map[string]string) *testClient {
 	t.Helper()
+	return newClientWith(t, files, bounds.Limits{})
+}
+
+// newClientWith is newClient with the server's bounds set to lim.
+func newClientWith(t *testing.T, files map[string]string, lim bounds.Limits) *testClient {
+	t.Helper()
 	dir := t.TempDir()
 	for name, src := range files {
 		p := filepath.Join(dir, name)
@@ -42,7 +49,7 @@ func newClient(t *testing.T, files map[string]string) *testClient {
 		}
 	}
 	c := &testClient{t: t, dir: dir, diags: map[string][]PublishDiagnosticsParams{}, note: make(chan struct{}, 1)}
-	c.cli = startServer(t, Options{Version: "test", Debounce: time.Millisecond, RuleDocURL: func(id string) string { return "https://example.com/" + id + ".md" }}, c.onNotify)
+	c.cli = startServer(t, Options{Version: "test", Debounce: time.Millisecond, RuleDocURL: func(id string) string { return "https://example.com/" + id + ".md" }, Limits: lim}, c.onNotify)
 	var res InitializeResult
 	c.call("initialize", InitializeParams{WorkspaceFolders: []WorkspaceFolder{{URI: pathToURI(dir), Name: "test"}}}, &res)
 	c.notify("initialized", struct{}{})

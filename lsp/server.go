@@ -16,6 +16,7 @@ import (
 	"github.com/creachadair/jrpc2"
 	"github.com/creachadair/jrpc2/handler"
 	"github.com/vpcplan/vpcplan/internal/blockparse"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/vpcplan/vpcplan/validate"
@@ -37,6 +38,10 @@ type Options struct {
 	// MaxMessageSize bounds the body of a message from the client, in
 	// bytes; 0 means DefaultMaxMessageSize.
 	MaxMessageSize int
+	// Limits bound the analysis as they bound the CLI's: the files read,
+	// the configuration parsed and what evaluation builds. A zero field
+	// means its bound's default (bounds.Defaults).
+	Limits bounds.Limits
 }
 
 // DefaultMaxMessageSize is the largest message body the server reads by
@@ -84,6 +89,7 @@ type Server struct {
 
 // New returns a server with opts.
 func New(opts Options) *Server {
+	opts.Limits = opts.Limits.OrDefaults()
 	return &Server{
 		opts:     opts,
 		docs:     newDocuments(),

@@ -14,6 +14,7 @@ import (
 	"github.com/creachadair/jrpc2"
 	"github.com/creachadair/jrpc2/channel"
 	"github.com/google/go-cmp/cmp"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 )
 
 func TestDiagnosticsFollowEdits(t *testing.T) {
@@ -74,6 +75,24 @@ func TestDiagnosticsSyntaxAndSchema(t *testing.T) {
 	c.waitDiagnostics(uri, func(p PublishDiagnosticsParams) bool {
 		return p.Version != nil && *p.Version == 3 && len(p.Diagnostics) > 0 && p.Diagnostics[0].Severity == SeverityError
 	})
+}
+
+// TestLimits: the bounds given in Options bound the analysis as the
+// global -max-* options bound validate: an open document nested past the
+// nesting bound is refused with the bound's error, and the default bound
+// lets it through.
+func TestLimits(t *testing.T) {
+	src := "locals {\n  x = [[[[[[[[]]]]]]]]\n}\n"
+	c := newClientWith(t, map[string]string{"main.tf": endpointConfig}, bounds.Limits{Nesting: 5})
+	uri := c.open("main.tf", src)
+	p := c.waitDiagnostics(uri, func(p PublishDiagnosticsParams) bool { return len(p.Diagnostics) > 0 })
+	want := "Configuration nested too deeply\n\nThis file nests brackets, braces, parentheses, templates or unary operators deeper than vpcplan reads: it reaches 6 levels, past the nesting depth bound of 5 (raise it with -max-nesting=N). The file was not parsed."
+	if got := p.Diagnostics[0].Message; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	c = newClient(t, map[string]string{"main.tf": endpointConfig})
+	uri = c.open("main.tf", src)
+	c.waitDiagnostics(uri, func(p PublishDiagnosticsParams) bool { return len(p.Diagnostics) == 0 })
 }
 
 func TestOtherFilesAndWatchedChanges(t *testing.T) {

@@ -1,16 +1,15 @@
-// Package bounds holds the limits that keep vpcplan's work bounded on any
-// input, their defaults, and the command-line options that raise them.
-// main sets them once, from the global options, before any command runs;
-// everything else only reads them. Past a bound, the code that enforces
-// it reports an error naming the bound and its option.
+// Package bounds describes the limits that keep vpcplan's work bounded on
+// any input: each Bound names a limit, its default and the command-line
+// option that raises it, and a Limits value holds the values in effect.
+// main builds a Limits from the global options and passes it down; the
+// code that enforces a bound reads it from the Limits it was given and,
+// past the bound, reports an error naming the bound and its option.
 package bounds
 
-import (
-	"fmt"
-	"sync/atomic"
-)
+import "fmt"
 
-// A Bound is one limit.
+// A Bound describes one limit. The bounds are the variables below; they
+// are never modified.
 type Bound struct {
 	// Name is what error messages call the bound.
 	Name string
@@ -21,26 +20,14 @@ type Bound struct {
 	Default int64
 	// Unit describes the value ("bytes").
 	Unit string
-
-	v atomic.Int64
 }
 
-// Value returns the bound in effect.
-func (b *Bound) Value() int64 {
-	if n := b.v.Load(); n > 0 {
-		return n
-	}
-	return b.Default
-}
-
-// Set sets the bound; n <= 0 restores the default.
-func (b *Bound) Set(n int64) { b.v.Store(n) }
-
-// Exceeded returns the sentence that reports a value past the bound,
-// without a final full stop: "it is 300 levels deep, past the nesting
-// depth bound of 256 (raise it with -max-nesting=N)".
-func (b *Bound) Exceeded(what string, n int64) string {
-	return fmt.Sprintf("%s %d %s, past the %s bound of %d (raise it with %s=N)", what, n, b.Unit, b.Name, b.Value(), b.Flag)
+// Exceeded returns the sentence that reports a value n past the bound
+// whose value in effect is limit, without a final full stop: "it is 300
+// levels deep, past the nesting depth bound of 256 (raise it with
+// -max-nesting=N)".
+func (b *Bound) Exceeded(what string, n, limit int64) string {
+	return fmt.Sprintf("%s %d %s, past the %s bound of %d (raise it with %s=N)", what, n, b.Unit, b.Name, limit, b.Flag)
 }
 
 // The bounds. Each default is far above what real configurations use and
@@ -83,4 +70,69 @@ var (
 // All lists the bounds in the order help and docs show them.
 func All() []*Bound {
 	return []*Bound{FileSize, ConfigSize, ConfigTotal, Nesting, TemplateLines, Instances, Elements, StringLength}
+}
+
+// Limits holds the value in effect of each bound, one field per Bound of
+// the same name. A field of zero (or less) stands for its bound's
+// default, so that the zero Limits is the defaults; code that enforces
+// the bounds works on a value OrDefaults returned.
+type Limits struct {
+	FileSize      int64
+	ConfigSize    int64
+	ConfigTotal   int64
+	Nesting       int64
+	TemplateLines int64
+	Instances     int64
+	Elements      int64
+	StringLength  int64
+}
+
+// Defaults returns the Limits with every bound at its default.
+func Defaults() Limits { return Limits{}.OrDefaults() }
+
+// OrDefaults returns l with each field of zero or less set to its bound's
+// default.
+func (l Limits) OrDefaults() Limits {
+	for _, b := range All() {
+		if p := l.field(b); *p <= 0 {
+			*p = b.Default
+		}
+	}
+	return l
+}
+
+// Get returns the value l gives bound b (b's default when l leaves it
+// zero). b must be one of All.
+func (l Limits) Get(b *Bound) int64 {
+	if n := *l.field(b); n > 0 {
+		return n
+	}
+	return b.Default
+}
+
+// Set sets the value of bound b in l; n <= 0 stands for the default. b
+// must be one of All.
+func (l *Limits) Set(b *Bound, n int64) { *l.field(b) = n }
+
+// field returns the field of l that holds b's value.
+func (l *Limits) field(b *Bound) *int64 {
+	switch b {
+	case FileSize:
+		return &l.FileSize
+	case ConfigSize:
+		return &l.ConfigSize
+	case ConfigTotal:
+		return &l.ConfigTotal
+	case Nesting:
+		return &l.Nesting
+	case TemplateLines:
+		return &l.TemplateLines
+	case Instances:
+		return &l.Instances
+	case Elements:
+		return &l.Elements
+	case StringLength:
+		return &l.StringLength
+	}
+	panic(fmt.Sprintf("bounds: %q is not one of the bounds", b.Name))
 }

@@ -13,8 +13,9 @@ import (
 
 // A Budget is what one expression's evaluation may produce: elements of
 // the values its for expressions give (bounds.Elements) and bytes of the
-// strings its templates build (bounds.StringLength). It is spent once
-// either is passed, and stays spent.
+// strings its templates build (bounds.StringLength), up to the values of
+// the Limits given to Scope. It is spent once either is passed, and stays
+// spent.
 type Budget struct {
 	maxElements, maxBytes int64
 	elements, bytes       atomic.Int64
@@ -134,15 +135,16 @@ func (b *Budget) charge(elems, nbytes int64, site hcl.Range) *hcl.Diagnostic {
 	}
 }
 
-// Scope returns a child of ctx holding a fresh budget, with the bounds in
-// effect, for one evaluation of expr: what expr produces is counted
-// against it, for expressions nested in it included. When expr holds
-// nothing that counts, Scope returns ctx itself.
-func Scope(ctx *hcl.EvalContext, expr hcl.Expression) *hcl.EvalContext {
+// Scope returns a child of ctx holding a fresh budget, with the elements
+// and string length bounds of lim (a zero field meaning its default), for
+// one evaluation of expr: what expr produces is counted against it, for
+// expressions nested in it included. When expr holds nothing that counts,
+// Scope returns ctx itself.
+func Scope(ctx *hcl.EvalContext, expr hcl.Expression, lim bounds.Limits) *hcl.EvalContext {
 	if !counts(expr) {
 		return ctx
 	}
-	b := &Budget{maxElements: bounds.Elements.Value(), maxBytes: bounds.StringLength.Value()}
+	b := &Budget{maxElements: lim.Get(bounds.Elements), maxBytes: lim.Get(bounds.StringLength)}
 	child := ctx.NewChild()
 	child.Variables = map[string]cty.Value{budgetVar: cty.CapsuleVal(budgetType, b)}
 	return child

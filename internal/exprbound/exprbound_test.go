@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
@@ -100,7 +101,7 @@ func TestScope(t *testing.T) {
 	ctx := &hcl.EvalContext{Variables: vars, Functions: funcs}
 	for name, a := range body.Attributes {
 		want, wantDiags := plain.Attributes[name].Expr.Value(ctx)
-		got, diags := a.Expr.Value(Scope(ctx, a.Expr))
+		got, diags := a.Expr.Value(Scope(ctx, a.Expr, bounds.Defaults()))
 		if diags.HasErrors() || wantDiags.HasErrors() || !got.RawEquals(want) {
 			t.Errorf("%s: got %#v (%v), want %#v (%v)", name, got, diags, want, wantDiags)
 		}

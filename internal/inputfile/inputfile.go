@@ -17,16 +17,14 @@ import (
 	"github.com/vpcplan/vpcplan/internal/bounds"
 )
 
-// MaxSize returns the file size bound in effect (bounds.FileSize).
-func MaxSize() int64 { return bounds.FileSize.Value() }
-
-// TooLargeError is returned for a file over the size bound.
+// TooLargeError is returned for a file over the size bound: Size is the
+// file's size (or what was read of it), Max the bound.
 type TooLargeError struct {
 	Size, Max int64
 }
 
 func (e *TooLargeError) Error() string {
-	return bounds.FileSize.Exceeded("the file has", e.Size)
+	return bounds.FileSize.Exceeded("the file has", e.Size, e.Max)
 }
 
 // NotRegularError is returned for a path that is not a regular file once
@@ -58,18 +56,19 @@ var ErrNotRegular = errors.New("not a regular file")
 // Is reports whether target is ErrNotRegular.
 func (e *NotRegularError) Is(target error) bool { return target == ErrNotRegular }
 
-// ReadFile reads a regular file of at most MaxSize bytes. It returns
-// os.ReadFile's errors (fs.ErrNotExist included), *NotRegularError or
-// *TooLargeError. Opening never blocks: a FIFO is opened non-blocking and
-// refused.
-func ReadFile(path string) ([]byte, error) {
-	data, _, err := ReadFileInfo(path)
+// ReadFile reads a regular file of at most max bytes, the file size bound
+// in effect (bounds.Limits.FileSize); max <= 0 means bounds.FileSize's
+// default. It returns os.ReadFile's errors (fs.ErrNotExist included),
+// *NotRegularError or *TooLargeError. Opening never blocks: a FIFO is
+// opened non-blocking and refused.
+func ReadFile(path string, max int64) ([]byte, error) {
+	data, _, err := ReadFileInfo(path, max)
 	return data, err
 }
 
 // ReadFileInfo is ReadFile that also returns the file's information, as
 // read from the open file.
-func ReadFileInfo(path string) ([]byte, fs.FileInfo, error) {
+func ReadFileInfo(path string, max int64) ([]byte, fs.FileInfo, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, nil, err
@@ -86,7 +85,10 @@ func ReadFileInfo(path string) ([]byte, fs.FileInfo, error) {
 	if !info.Mode().IsRegular() {
 		return nil, nil, &NotRegularError{Mode: info.Mode()}
 	}
-	limit := MaxSize()
+	limit := max
+	if limit <= 0 {
+		limit = bounds.FileSize.Default
+	}
 	if info.Size() > limit {
 		return nil, nil, &TooLargeError{Size: info.Size(), Max: limit}
 	}

@@ -46,7 +46,7 @@ func TestReadFile(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			done := make(chan error, 1)
-			go func() { _, err := ReadFile(tc.path); done <- err }()
+			go func() { _, err := ReadFile(tc.path, bounds.FileSize.Default); done <- err }()
 			var err error
 			select {
 			case err = <-done:
@@ -61,7 +61,7 @@ func TestReadFile(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ReadFile(filepath.Join(dir, "nope")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := ReadFile(filepath.Join(dir, "nope"), bounds.FileSize.Default); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: got %v, want fs.ErrNotExist", err)
 	}
 }
@@ -71,15 +71,12 @@ func TestReadFileSizeBound(t *testing.T) {
 	if err := os.WriteFile(p, make([]byte, 2048), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	bounds.FileSize.Set(1024)
-	defer bounds.FileSize.Set(0)
-	_, err := ReadFile(p)
+	_, err := ReadFile(p, 1024)
 	want := "the file has 2048 bytes, past the file size bound of 1024 (raise it with -max-file-size=N)"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %q", err, want)
 	}
-	bounds.FileSize.Set(2048)
-	if _, err := ReadFile(p); err != nil {
+	if _, err := ReadFile(p, 2048); err != nil {
 		t.Errorf("at the bound: got %v, want no error", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/planner/backend"
 )
 
@@ -21,7 +22,7 @@ func write(t *testing.T, dir string, files map[string]string) {
 
 func TestReadBlock(t *testing.T) {
 	dir := t.TempDir()
-	if b, _ := backend.ReadBlock([]string{dir}); b != nil {
+	if b, _ := backend.ReadBlock([]string{dir}, bounds.Defaults()); b != nil {
 		t.Fatalf("ReadBlock(empty dir) = %+v", b)
 	}
 	write(t, dir, map[string]string{
@@ -29,7 +30,7 @@ func TestReadBlock(t *testing.T) {
 		"override.tf": "terraform {\n  backend \"pg\" {}\n}\n",
 		"vpc.tf":      `resource "aws_vpc" "backend" {}`,
 	})
-	b, files := backend.ReadBlock([]string{dir})
+	b, files := backend.ReadBlock([]string{dir}, bounds.Defaults())
 	if b == nil || b.Type != "pg" || !strings.HasSuffix(b.DeclRange.Filename, "override.tf") {
 		t.Fatalf("ReadBlock() = %+v, want the override file's pg block", b)
 	}
@@ -38,14 +39,14 @@ func TestReadBlock(t *testing.T) {
 	}
 	jsonDir := t.TempDir()
 	write(t, jsonDir, map[string]string{"main.tf.json": `{"terraform": {"backend": {"pg": {"schema_name": "x"}}}}`})
-	if b, _ := backend.ReadBlock([]string{jsonDir}); b == nil || b.Type != "pg" {
+	if b, _ := backend.ReadBlock([]string{jsonDir}, bounds.Defaults()); b == nil || b.Type != "pg" {
 		t.Fatalf("ReadBlock(JSON) = %+v", b)
 	}
 }
 
 func open(t *testing.T, dir string, s backend.Settings) (*backend.Backend, string) {
 	t.Helper()
-	block, _ := backend.ReadBlock([]string{dir})
+	block, _ := backend.ReadBlock([]string{dir}, bounds.Defaults())
 	b, diags := backend.Open(context.Background(), block, s)
 	var msgs []string
 	for _, d := range diags {

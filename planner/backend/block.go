@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/vpcplan/vpcplan/planner/config"
 )
@@ -19,8 +20,9 @@ var backendBlockSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: 
 // files it parsed, for diagnostics' snippets. Only the
 // files that mention "backend" are parsed, so configurations without one
 // cost a read of their files. A later block (an override file's) replaces
-// an earlier one, as Terraform merges them.
-func ReadBlock(paths []string) (*config.Backend, map[string]*hcl.File) {
+// an earlier one, as Terraform merges them. Files are read within the file
+// size bound of lim (a zero field meaning its default).
+func ReadBlock(paths []string, lim bounds.Limits) (*config.Backend, map[string]*hcl.File) {
 	files, _, diags := config.ConfigFiles(paths)
 	if diags.HasErrors() {
 		// The configuration's loader reports these where it reads it.
@@ -29,7 +31,7 @@ func ReadBlock(paths []string) (*config.Backend, map[string]*hcl.File) {
 	parser := hclparse.NewParser()
 	var found *config.Backend
 	for _, name := range files {
-		src, err := inputfile.ReadFile(name)
+		src, err := inputfile.ReadFile(name, lim.FileSize)
 		if err != nil || !bytes.Contains(src, []byte("backend")) {
 			continue
 		}

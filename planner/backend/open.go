@@ -67,7 +67,7 @@ func Open(ctx context.Context, block *config.Backend, s Settings) (*Backend, hcl
 			Subject: subject})
 		typ, body = "local", nil
 	}
-	vals, moreDiags := values(typ, body, s.BackendConfig)
+	vals, moreDiags := values(typ, body, s.BackendConfig, s.Limits.FileSize)
 	diags = append(diags, moreDiags...)
 	if diags.HasErrors() {
 		return nil, diags
@@ -83,7 +83,7 @@ func Open(ctx context.Context, block *config.Backend, s Settings) (*Backend, hcl
 		dir := str(vals, "workspace_dir", nil, "", filepath.Base(s.StatePath)+".d")
 		path = filepath.Join(dir, workspace, filepath.Base(s.StatePath))
 	}
-	return &Backend{Type: "local", Workspace: workspace, Store: state.NewFileStore(path), Where: path}, diags
+	return &Backend{Type: "local", Workspace: workspace, Store: &state.FileStore{Path: path, MaxSize: s.Limits.FileSize}, Where: path}, diags
 }
 
 func openPG(ctx context.Context, vals map[string]cty.Value, s Settings, workspace string, subject *hcl.Range) (*Backend, hcl.Diagnostics) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/internal/inputfile"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -26,6 +27,10 @@ type Settings struct {
 	Env map[string]string
 	// Workspace selects the state; empty means "default".
 	Workspace string
+	// Limits bound the files the backend reads: -backend-config files
+	// and the local backend's state file (FileSize). A zero field means
+	// its bound's default.
+	Limits bounds.Limits
 }
 
 // EnvVars are the environment variables Settings.Env may hold.
@@ -42,8 +47,9 @@ var attrTypes = map[string]map[string]cty.Type{
 
 // values merges the block's arguments and the -backend-config ones,
 // checking names and types. Values are constants: backends are configured
-// before anything is evaluated, as in Terraform.
-func values(typ string, body hcl.Body, overrides []string) (map[string]cty.Value, hcl.Diagnostics) {
+// before anything is evaluated, as in Terraform. Files of overrides are
+// read within maxFileSize bytes.
+func values(typ string, body hcl.Body, overrides []string, maxFileSize int64) (map[string]cty.Value, hcl.Diagnostics) {
 	types := attrTypes[typ]
 	out := map[string]cty.Value{}
 	var diags hcl.Diagnostics
@@ -61,7 +67,7 @@ func values(typ string, body hcl.Body, overrides []string) (map[string]cty.Value
 	for _, arg := range overrides {
 		key, raw, ok := strings.Cut(arg, "=")
 		if !ok {
-			moreDiags := fileValues(typ, types, arg, out)
+			moreDiags := fileValues(typ, types, arg, out, maxFileSize)
 			diags = append(diags, moreDiags...)
 			continue
 		}
@@ -82,8 +88,8 @@ func values(typ string, body hcl.Body, overrides []string) (map[string]cty.Value
 	return out, diags
 }
 
-func fileValues(typ string, types map[string]cty.Type, path string, out map[string]cty.Value) hcl.Diagnostics {
-	src, err := inputfile.ReadFile(path)
+func fileValues(typ string, types map[string]cty.Type, path string, out map[string]cty.Value, maxFileSize int64) hcl.Diagnostics {
+	src, err := inputfile.ReadFile(path, maxFileSize)
 	if err != nil {
 		return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Invalid backend configuration argument",
 			Detail: fmt.Sprintf("-backend-config=%q is neither KEY=VALUE nor a readable file: %s.", path, err)}}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hcldec"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/vpcplan/vpcplan/schema"
@@ -39,10 +40,14 @@ type blockDecoder struct {
 	// attributes: only then does a prior value matter to its elements.
 	computed bool
 	pool     sync.Pool // of map[string]cty.Value; see attrMap
+	// limits bound what evaluating the block's expressions builds
+	// (exprbound.Scope).
+	limits bounds.Limits
 }
 
-func newBlockDecoder(b *schema.Block) *blockDecoder {
+func newBlockDecoder(b *schema.Block, lim bounds.Limits) *blockDecoder {
 	d := &blockDecoder{
+		limits: lim,
 		block:  b,
 		schema: &hcl.BodySchema{},
 		ty:     b.ImpliedType(),
@@ -64,7 +69,7 @@ func newBlockDecoder(b *schema.Block) *blockDecoder {
 			// The argument form of an attributes-as-blocks type.
 			d.schema.Attributes = append(d.schema.Attributes, hcl.AttributeSchema{Name: name})
 		}
-		d.nested[name] = newBlockDecoder(&b.Blocks[name].Block)
+		d.nested[name] = newBlockDecoder(&b.Blocks[name].Block, lim)
 		d.computed = d.computed || d.nested[name].computed
 	}
 	for name := range b.Removed {
@@ -241,7 +246,7 @@ func (d *blockDecoder) eval(c *bodyContent, ctx *hcl.EvalContext, prior priorVal
 		a := b.Attributes[name]
 		v := cty.NullVal(a.Type)
 		if attr, ok := c.attrs[name]; ok {
-			val, moreDiags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr))
+			val, moreDiags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr, d.limits))
 			diags = append(diags, moreDiags...)
 			if moreDiags.HasErrors() {
 				val = cty.UnknownVal(a.Type)
@@ -679,7 +684,7 @@ func (d *blockDecoder) argumentElements(nb *schema.NestedBlock, name string, att
 	if nb.Nesting == schema.NestingSet {
 		collTy = cty.Set(d.ty)
 	}
-	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr))
+	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr, d.limits))
 	if diags.HasErrors() {
 		return nil, cty.UnknownVal(collTy), diags
 	}

@@ -136,14 +136,13 @@ func TestStringLengthBound(t *testing.T) {
 		"jsonencode":       {"locals {\n  x = jsonencode([for i in range(20) : " + mib + "])\n}\n", "main.tf:3,7-18 Error in function call: Call to function \"jsonencode\" failed: the call gives a string of 20971581 bytes, past the string length bound of 16777215 (raise it with -max-string-length=N)."},
 		"within the bound": {"locals {\n  x = join(\"\", [for i in range(15) : " + mib + "])\n}\n", ""},
 	}
-	bounds.StringLength.Set(16<<20 - 1)
-	defer bounds.StringLength.Set(0)
+	lim := bounds.Limits{StringLength: 16<<20 - 1}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
 			// Line 2 of every case: local.s, a string of 1 MiB.
 			src := strings.Replace(tc.src, "locals {\n", "locals {\n  s = join(\"\", [for i in range(1024) : \""+strings.Repeat("x", 1024)+"\"])\n", 1)
-			res := evaluate(t, map[string]string{"main.tf": src}, Options{Mode: ValidateMode})
+			res := evaluateWithin(t, map[string]string{"main.tf": src}, Options{Mode: ValidateMode}, lim)
 			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("took %v", d)
 			}
@@ -173,10 +172,7 @@ func TestStringLengthBound(t *testing.T) {
 // and 1 MiB), with one error at the for expression or template that passed
 // them, in bounded time; work within the bounds is not stopped.
 func TestExpressionBudget(t *testing.T) {
-	bounds.Elements.Set(100000)
-	bounds.StringLength.Set(1 << 20)
-	defer bounds.Elements.Set(0)
-	defer bounds.StringLength.Set(0)
+	lim := bounds.Limits{Elements: 100000, StringLength: 1 << 20}
 	// 40 nested for expressions, each doubling a string in its collection.
 	body := `"${v40}${v40}"`
 	for i := 40; i >= 1; i-- {
@@ -207,12 +203,12 @@ func TestExpressionBudget(t *testing.T) {
 		// 17 parts of 64 KiB in one template.
 		"template parts": {"locals {\n  m = join(\"\", [for i in range(64) : \"" + kib + "\"])\n  x = \"" + strings.Repeat("${local.m}", 17) + "\"\n}\n", "3,7-179", text},
 		// Sharing one value: [a, a] doubles what the next level holds.
-		"shared values": {"locals {\n  x = " + strings.Repeat("[for a in [", 25) + "1" + strings.Repeat("] : [a, a]]", 25) + "\n}\n", "2,", elements},
+		"shared values":     {"locals {\n  x = " + strings.Repeat("[for a in [", 25) + "1" + strings.Repeat("] : [a, a]]", 25) + "\n}\n", "2,", elements},
 		"within the bounds": {"locals {\n  a = [for i in range(90) : \"a${i}\"]\n  b = [for i in range(1000) : \"b${i}\"]\n  x = [for a in local.a : [for b in local.b : \"${a}-${b}\"]]\n  y = \"%{for i in local.b}${i},%{endfor}\"\n  z = {for k, v in {a = 1, b = 2} : k => [for i in range(v) : \"${k}${i}\"]}\n}\n", "", ""},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			res := evaluate(t, map[string]string{"main.tf": tc.src}, Options{Mode: ValidateMode})
+			res := evaluateWithin(t, map[string]string{"main.tf": tc.src}, Options{Mode: ValidateMode}, lim)
 			var errs hcl.Diagnostics
 			for _, d := range res.diags {
 				if d.Severity == hcl.DiagError {
@@ -243,8 +239,7 @@ func TestExpressionBudget(t *testing.T) {
 // bound is refused before it is parsed, with an error at its first byte
 // past the bound; a file at the bound is parsed.
 func TestConfigSizeBound(t *testing.T) {
-	bounds.ConfigSize.Set(64)
-	defer bounds.ConfigSize.Set(0)
+	lim := bounds.Limits{ConfigSize: 64}
 	line := "locals { x = 1 }\n" // 17 bytes
 	tests := map[string]struct {
 		src  string
@@ -255,7 +250,9 @@ func TestConfigSizeBound(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			_, diags := NewLoader(nil).ParseSource([]byte(tc.src), "main.tf")
+			l := NewLoader(nil)
+			l.SetLimits(lim)
+			_, diags := l.ParseSource([]byte(tc.src), "main.tf")
 			var got []string
 			for _, d := range diags {
 				if d.Severity == hcl.DiagError {
@@ -275,8 +272,7 @@ func TestConfigSizeBound(t *testing.T) {
 // quadratic in their number, parses them; the error is at the first line
 // past the bound.
 func TestTemplateLinesBound(t *testing.T) {
-	bounds.TemplateLines.Set(100)
-	defer bounds.TemplateLines.Set(0)
+	lim := bounds.Limits{TemplateLines: 100}
 	heredoc := func(n int) string {
 		return "locals {\n  x = <<EOT\n" + strings.Repeat("line\n", n) + "EOT\n}\n"
 	}
@@ -292,7 +288,9 @@ func TestTemplateLinesBound(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			_, diags := NewLoader(nil).ParseSource([]byte(tc.src), tc.name)
+			l := NewLoader(nil)
+			l.SetLimits(lim)
+			_, diags := l.ParseSource([]byte(tc.src), tc.name)
 			var got []string
 			for _, d := range diags {
 				if d.Severity == hcl.DiagError {
@@ -310,7 +308,7 @@ func TestTemplateLinesBound(t *testing.T) {
 	}
 	t.Run("templatestring", func(t *testing.T) {
 		src := "locals {\n  t = join(\"\\n\", range(102))\n  x = templatestring(local.t, {})\n}\n"
-		res := evaluate(t, map[string]string{"main.tf": src}, Options{Mode: ValidateMode})
+		res := evaluateWithin(t, map[string]string{"main.tf": src}, Options{Mode: ValidateMode}, lim)
 		want := "main.tf:3,22-29 Invalid function argument: Invalid value for \"template\" parameter: the template has 101 lines, past the template lines bound of 100 (raise it with -max-template-lines=N); hcl parses a template in time quadratic in its lines."
 		var got string
 		for _, d := range res.diags {
@@ -337,9 +335,9 @@ func TestConfigTotalBound(t *testing.T) {
 		size = len(src)
 		sources[filepath.Join(dir, n+".tf")] = []byte(src)
 	}
-	bounds.ConfigTotal.Set(int64(3*size + 1))
-	defer bounds.ConfigTotal.Set(0)
-	_, diags := NewLoader(schema.NewCatalog()).LoadSources(sources, dir)
+	l := NewLoader(schema.NewCatalog())
+	l.SetLimits(bounds.Limits{ConfigTotal: int64(3*size + 1)})
+	_, diags := l.LoadSources(sources, dir)
 	var got []string
 	for _, d := range diags {
 		got = append(got, filepath.Base(d.Subject.Filename)+":"+rangeText(d.Subject)+" "+d.Summary+": "+d.Detail)
@@ -349,8 +347,9 @@ func TestConfigTotalBound(t *testing.T) {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
 	}
 	// At the bound: no error.
-	bounds.ConfigTotal.Set(int64(5 * size))
-	if _, diags := NewLoader(schema.NewCatalog()).LoadSources(sources, dir); diags.HasErrors() {
+	l = NewLoader(schema.NewCatalog())
+	l.SetLimits(bounds.Limits{ConfigTotal: int64(5 * size)})
+	if _, diags := l.LoadSources(sources, dir); diags.HasErrors() {
 		t.Errorf("at the bound: %v", diags)
 	}
 }

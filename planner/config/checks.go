@@ -54,7 +54,7 @@ func (e *evaluator) evalChecks() {
 // (an assertion's with a warning).
 func (e *evaluator) evalCheckRule(cr *CheckRule, ctx *hcl.EvalContext, what string, severity hcl.DiagnosticSeverity) bool {
 	msg := e.evalErrorMessage(cr.ErrorMessage, ctx)
-	res, diags := cr.Condition.Value(exprbound.Scope(ctx, cr.Condition))
+	res, diags := cr.Condition.Value(exprbound.Scope(ctx, cr.Condition, e.l.limits))
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
 		return false
@@ -100,7 +100,7 @@ func (e *evaluator) conditionHolds(expr hcl.Expression, ctx *hcl.EvalContext, v 
 // lang.EvalCheckErrorMessage does: "" when it is unknown or cannot be
 // shown, with the reason as a diagnostic.
 func (e *evaluator) evalErrorMessage(expr hcl.Expression, ctx *hcl.EvalContext) string {
-	val, diags := expr.Value(exprbound.Scope(ctx, expr))
+	val, diags := expr.Value(exprbound.Scope(ctx, expr, e.l.limits))
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
 		return ""

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/vpcplan/vpcplan/planner/policydoc"
 	"github.com/vpcplan/vpcplan/schema"
@@ -45,10 +46,10 @@ func (e *evaluator) readData(r *Resource, inst *Instance, v cty.Value, c *bodyCo
 		}
 		return set(map[string]cty.Value{"account_id": known(account), "id": known(account)}), nil
 	case schema.TypeRegion:
-		if d := regionNameConflict(c, ctx); d != nil {
+		if d := regionNameConflict(c, ctx, e.l.limits); d != nil {
 			return v.WithMarks(topMarks), hcl.Diagnostics{d}
 		}
-		region := dataRegion(v, c, ctx, p.Region)
+		region := dataRegion(v, c, ctx, p.Region, e.l.limits)
 		attrs := map[string]cty.Value{"name": known(region), "region": known(region), "id": known(region)}
 		if region != "" {
 			attrs["endpoint"] = cty.StringVal(ec2Endpoint(region))
@@ -86,14 +87,14 @@ func (e *evaluator) readData(r *Resource, inst *Instance, v cty.Value, c *bodyCo
 // and the deprecated name, which the provider refuses (its Conflicting
 // validator, whose wording this keeps), or returns nil. An argument set to
 // null counts as not set; one with an unknown value, as set.
-func regionNameConflict(c *bodyContent, ctx *hcl.EvalContext) *hcl.Diagnostic {
+func regionNameConflict(c *bodyContent, ctx *hcl.EvalContext, lim bounds.Limits) *hcl.Diagnostic {
 	name, ok1 := c.attrs["name"]
 	region, ok2 := c.attrs[schema.RegionAttr]
 	if !ok1 || !ok2 {
 		return nil
 	}
 	for _, a := range []*hcl.Attribute{name, region} {
-		if v, _ := a.Expr.Value(exprbound.Scope(ctx, a.Expr)); v.IsNull() {
+		if v, _ := a.Expr.Value(exprbound.Scope(ctx, a.Expr, lim)); v.IsNull() {
 			return nil
 		}
 	}
@@ -115,7 +116,7 @@ func regionNameConflict(c *bodyContent, ctx *hcl.EvalContext) *hcl.Diagnostic {
 // for each one left out or set to null. An argument left out is absent
 // from c; for one set but unknown in v, only its expression tells null
 // from unknown, so it is evaluated again (rare: most are literals).
-func dataRegion(v cty.Value, c *bodyContent, ctx *hcl.EvalContext, provider string) string {
+func dataRegion(v cty.Value, c *bodyContent, ctx *hcl.EvalContext, provider string, lim bounds.Limits) string {
 	selected := ""
 	for _, arg := range []string{"region", "name", "endpoint"} {
 		attr, ok := c.attrs[arg]
@@ -124,7 +125,7 @@ func dataRegion(v cty.Value, c *bodyContent, ctx *hcl.EvalContext, provider stri
 		}
 		x, _ := v.GetAttr(arg).Unmark()
 		if !x.IsKnown() {
-			if raw, _ := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr)); raw.IsNull() {
+			if raw, _ := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr, lim)); raw.IsNull() {
 				continue
 			}
 			return ""

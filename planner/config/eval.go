@@ -91,7 +91,7 @@ type Options struct {
 	// it with the concurrent evaluation.
 	sequential bool
 	// ReadFile reads files for the file functions and -var-file; nil means
-	// inputfile.ReadFile.
+	// inputfile.ReadFile within the loader's file size bound.
 	ReadFile func(path string) ([]byte, error)
 	// PlanTimestamp is what plantimestamp() returns: the time the plan was
 	// made, which apply must reuse. The zero time makes it unknown, as
@@ -211,14 +211,15 @@ func (l *Loader) evaluate(ctx context.Context, cfg *Config, opts Options, allUnk
 // passed names the provider aliases its call passes it.
 func (l *Loader) evaluateAs(ctx context.Context, cfg *Config, opts Options, allUnknown bool, passed map[string]bool) (*Model, hcl.Diagnostics) {
 	if opts.ReadFile == nil {
-		opts.ReadFile = inputfile.ReadFile
+		max := l.limits.FileSize
+		opts.ReadFile = func(path string) ([]byte, error) { return inputfile.ReadFile(path, max) }
 	}
 	e := &evaluator{
 		ctx:        ctx,
 		l:          l,
 		cfg:        cfg,
 		opts:       opts,
-		funcs:      functionTable(cfg, opts),
+		funcs:      functionTable(cfg, opts, l.limits),
 		refs:       map[node][]schema.Reference{},
 		narrow:     map[node]map[schema.Addr][]string{},
 		vars:       map[string]cty.Value{},
@@ -245,7 +246,7 @@ func (l *Loader) evaluateAs(ctx context.Context, cfg *Config, opts Options, allU
 	e.model.Providers = e.providers
 	// The diagnostics are pointers, so redacting them after the returns
 	// below reaches what the caller gets.
-	defer func() { redactFunctionErrors(e.diags) }()
+	defer func() { redactFunctionErrors(e.diags, l.limits) }()
 	e.linker = &linker{m: e.model, refs: map[*schema.Block]*blockRefs{}, index: map[schema.TypeName]map[litKey][]*Instance{}}
 	// As Terraform does, an unsupported language version stops everything.
 	if e.diags = CheckCoreVersion(cfg); e.diags.HasErrors() {
@@ -605,8 +606,8 @@ func refAttrs(refs []schema.Reference, addr schema.Addr, narrow map[schema.Addr]
 
 func (e *evaluator) evalLocal(lv *Local) {
 	ctx := e.scope(e.refs[node{kind: nodeLocal, name: lv.Name}])
-	v, diags := lv.Expr.Value(exprbound.Scope(ctx, lv.Expr))
-	if d := stringLengthBound(lv.Expr, "local."+lv.Name, v); d != nil {
+	v, diags := lv.Expr.Value(exprbound.Scope(ctx, lv.Expr, e.l.limits))
+	if d := stringLengthBound(lv.Expr, "local."+lv.Name, v, e.l.limits.StringLength); d != nil {
 		diags = append(diags, d)
 	}
 	e.diags = append(e.diags, diags...)
@@ -635,7 +636,7 @@ func (e *evaluator) evalOutput(name string) {
 			return
 		}
 	}
-	v, diags := o.Expr.Value(exprbound.Scope(ctx, o.Expr))
+	v, diags := o.Expr.Value(exprbound.Scope(ctx, o.Expr, e.l.limits))
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
 		v = cty.DynamicVal

@@ -65,7 +65,7 @@ func instanceScope(ctx *hcl.EvalContext, key schema.InstanceKey, each cty.Value)
 }
 
 func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
-	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr))
+	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr, e.l.limits))
 	if diags.HasErrors() {
 		return expansion{}, diags
 	}
@@ -109,7 +109,7 @@ func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expa
 	if n < 0 {
 		return bad(`The given "count" argument value is unsuitable: must be greater than or equal to zero.`)
 	}
-	if d := instancesBound(attr, "count", n); d != nil {
+	if d := instancesBound(attr, "count", n, e.l.limits.Instances); d != nil {
 		return expansion{}, append(diags, d)
 	}
 	ex := expansion{kind: schema.IntKeyKind, known: true}
@@ -132,7 +132,7 @@ func (e *evaluator) expandForEach(attr *hcl.Attribute, ctx *hcl.EvalContext) (ex
 		}
 	}
 	ex, diags := e.expandForEachValue(attr, ctx)
-	if d := instancesBound(attr, "for_each", len(ex.keys)); d != nil {
+	if d := instancesBound(attr, "for_each", len(ex.keys), e.l.limits.Instances); d != nil {
 		return expansion{}, append(diags, d)
 	}
 	if cacheKey != "" && !diags.HasErrors() {
@@ -142,37 +142,40 @@ func (e *evaluator) expandForEach(attr *hcl.Attribute, ctx *hcl.EvalContext) (ex
 }
 
 // instancesBound reports a count or for_each giving more instances than
-// bounds.Instances allows, before any is made.
-func instancesBound(attr *hcl.Attribute, what string, n int) *hcl.Diagnostic {
-	if int64(n) <= bounds.Instances.Value() {
+// max, the instances bound, allows, before any is made.
+func instancesBound(attr *hcl.Attribute, what string, n int, max int64) *hcl.Diagnostic {
+	if int64(n) <= max {
 		return nil
 	}
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "Too many instances",
-		Detail:   fmt.Sprintf("The %q argument asks for more instances than vpcplan makes of one block: %s.", what, bounds.Instances.Exceeded("it gives", int64(n))),
+		Detail:   fmt.Sprintf("The %q argument asks for more instances than vpcplan makes of one block: %s.", what, bounds.Instances.Exceeded("it gives", int64(n), max)),
 		Subject:  attr.Expr.Range().Ptr(),
 	}
 }
 
-// dynamicBound reports a dynamic block whose for_each gives more blocks
-// than bounds.Instances allows, before dynblock makes them (a million
-// blocks ran out of memory). It is a dynblock.OptCheckForEach check.
-func dynamicBound(v cty.Value, expr hcl.Expression, _ *hcl.EvalContext) hcl.Diagnostics {
-	v, _ = v.Unmark()
-	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
-		return nil
+// dynamicBound returns the dynblock.OptCheckForEach check that reports a
+// dynamic block whose for_each gives more blocks than max, the instances
+// bound, allows, before dynblock makes them (a million blocks ran out of
+// memory).
+func dynamicBound(max int64) func(v cty.Value, expr hcl.Expression, _ *hcl.EvalContext) hcl.Diagnostics {
+	return func(v cty.Value, expr hcl.Expression, _ *hcl.EvalContext) hcl.Diagnostics {
+		v, _ = v.Unmark()
+		if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
+			return nil
+		}
+		n := v.LengthInt()
+		if int64(n) <= max {
+			return nil
+		}
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Too many dynamic blocks",
+			Detail:   fmt.Sprintf("The \"for_each\" argument of this dynamic block asks for more blocks than vpcplan makes of one block: it gives %d blocks, past the %s bound of %d (raise it with %s=N).", n, bounds.Instances.Name, max, bounds.Instances.Flag),
+			Subject:  expr.Range().Ptr(),
+		}}
 	}
-	n := v.LengthInt()
-	if int64(n) <= bounds.Instances.Value() {
-		return nil
-	}
-	return hcl.Diagnostics{{
-		Severity: hcl.DiagError,
-		Summary:  "Too many dynamic blocks",
-		Detail:   fmt.Sprintf("The \"for_each\" argument of this dynamic block asks for more blocks than vpcplan makes of one block: it gives %d blocks, past the %s bound of %d (raise it with %s=N).", n, bounds.Instances.Name, bounds.Instances.Value(), bounds.Instances.Flag),
-		Subject:  expr.Range().Ptr(),
-	}}
 }
 
 // traversalKey renders a traversal of attribute steps as text.
@@ -189,7 +192,7 @@ func traversalKey(t hcl.Traversal) string {
 }
 
 func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext) (expansion, hcl.Diagnostics) {
-	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr))
+	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr, e.l.limits))
 	if diags.HasErrors() {
 		return expansion{}, diags
 	}

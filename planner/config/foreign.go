@@ -23,7 +23,7 @@ func (e *evaluator) evalForeign(r *Resource) {
 		// An unknown count or for_each is no error here, even at plan
 		// time: vpcplan cannot compute much that Terraform can (other
 		// providers' data sources), and the instances are not its to plan.
-		if v, diags := meta.Expr.Value(exprbound.Scope(ctx, meta.Expr)); diags.HasErrors() || knownKeys(v) {
+		if v, diags := meta.Expr.Value(exprbound.Scope(ctx, meta.Expr, e.l.limits)); diags.HasErrors() || knownKeys(v) {
 			var moreDiags hcl.Diagnostics
 			ex, moreDiags = e.expand(r, ctx)
 			e.diags = append(e.diags, moreDiags...)

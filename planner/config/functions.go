@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/planner/funcs"
 	"github.com/zclconf/go-cty/cty/function"
 )
@@ -14,8 +15,9 @@ import (
 // configuration requires it by. The impure functions (timestamp, uuid,
 // bcrypt) are unknown, as in Terraform's plan; plantimestamp is
 // Options.PlanTimestamp. The functions of other required providers that
-// the configuration calls return unknown values (externalFunction).
-func functionTable(cfg *Config, opts Options) map[string]function.Function {
+// the configuration calls return unknown values (externalFunction). The
+// functions check their calls against the bounds of lim.
+func functionTable(cfg *Config, opts Options, lim bounds.Limits) map[string]function.Function {
 	t := funcs.New(funcs.Options{
 		BaseDir:            cfg.Dir,
 		ReadFile:           opts.ReadFile,
@@ -23,6 +25,7 @@ func functionTable(cfg *Config, opts Options) map[string]function.Function {
 		Stat:               os.Stat,
 		HomeDir:            homeDir(opts.Env),
 		PlanTimestamp:      opts.PlanTimestamp,
+		Limits:             lim,
 		TerraformProviders: cfg.terraformProviderNames(),
 	})
 	for _, name := range cfg.externalFuncs {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -50,10 +51,25 @@ func evaluate(t *testing.T, files map[string]string, opts Options) result {
 	return evaluateDir(t, dir, opts)
 }
 
+// evaluateWithin is evaluate with the loader's bounds set to lim.
+func evaluateWithin(t *testing.T, files map[string]string, opts Options, lim bounds.Limits) result {
+	t.Helper()
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	return evaluateDirWithin(t, dir, opts, lim)
+}
+
 // evaluateDir loads and evaluates a directory (see evaluate).
 func evaluateDir(t *testing.T, dir string, opts Options) result {
 	t.Helper()
+	return evaluateDirWithin(t, dir, opts, bounds.Defaults())
+}
+
+// evaluateDirWithin is evaluateDir with the loader's bounds set to lim.
+func evaluateDirWithin(t *testing.T, dir string, opts Options, lim bounds.Limits) result {
+	t.Helper()
 	l := NewLoader(schema.NewCatalog())
+	l.SetLimits(lim)
 	cfg, diags := l.Load([]string{dir})
 	res := result{dir: dir, cfg: cfg, diags: diags}
 	if diags.HasErrors() {

@@ -54,7 +54,7 @@ type blockValue struct {
 func (e *evaluator) decoder(r *schema.Resource) *blockDecoder {
 	d, ok := e.decoders[r]
 	if !ok {
-		d = newBlockDecoder(&r.Block)
+		d = newBlockDecoder(&r.Block, e.l.limits)
 		d.res = r
 		e.decoders[r] = d
 	}
@@ -334,7 +334,7 @@ func (e *evaluator) checkBody(r *Resource, dec *blockDecoder, shared *bodyConten
 	var diags hcl.Diagnostics
 	content := shared
 	if content == nil {
-		content, diags = dec.content(dynblock.Expand(r.Body, ctx, dynblock.OptCheckForEach(dynamicBound)))
+		content, diags = dec.content(dynblock.Expand(r.Body, ctx, dynblock.OptCheckForEach(dynamicBound(e.l.limits.Instances))))
 	}
 	out, moreDiags := dec.eval(content, ctx, priorValue{}, nil, nil, prov.Region)
 	diags = append(diags, moreDiags...)
@@ -396,7 +396,7 @@ func (e *evaluator) parallel(n int, f func(i int)) {
 func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blockDecoder, content *bodyContent, open map[string]bool, ctx *hcl.EvalContext, prov *ProviderConfig) (*Instance, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	if content == nil {
-		content, diags = dec.contentOpen(dynblock.Expand(r.Body, ctx, dynblock.OptCheckForEach(dynamicBound)), open)
+		content, diags = dec.contentOpen(dynblock.Expand(r.Body, ctx, dynblock.OptCheckForEach(dynamicBound(e.l.limits.Instances))), open)
 	}
 	var prior priorValue
 	if e.opts.Known != nil && r.Addr.Mode == schema.ManagedMode {

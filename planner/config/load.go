@@ -28,8 +28,10 @@ type Loader struct {
 	// native parses files in the native syntax; nil means
 	// hclsyntax.ParseConfig through the parser.
 	native NativeParser
+	// limits are the bounds in effect (SetLimits), every field set.
+	limits bounds.Limits
 	// parsed is the size of the configuration files parsed so far, held
-	// to bounds.ConfigTotal.
+	// to the total configuration size bound.
 	parsed int64
 	// refused holds the text of the files refused before parsing.
 	refused map[string]*hcl.File
@@ -44,10 +46,18 @@ type NativeParser func(src []byte, filename string) (*hcl.File, hcl.Diagnostics)
 // SetNativeParser makes the loader parse native-syntax files with p.
 func (l *Loader) SetNativeParser(p NativeParser) { l.native = p }
 
-// NewLoader returns a Loader that decodes against catalog.
+// NewLoader returns a Loader that decodes against catalog, with the
+// bounds at their defaults (see SetLimits).
 func NewLoader(catalog *schema.Catalog) *Loader {
-	return &Loader{parser: hclparse.NewParser(), catalog: catalog}
+	return &Loader{parser: hclparse.NewParser(), catalog: catalog, limits: bounds.Defaults()}
 }
+
+// SetLimits sets the bounds the loader works within: the sizes of the
+// files it reads and parses, their nesting and template lines
+// (ParseSource), and what evaluation builds (Evaluate: the instances of a
+// block, the elements and strings expressions and functions produce). A
+// zero field means its bound's default. Set them before loading.
+func (l *Loader) SetLimits(lim bounds.Limits) { l.limits = lim.OrDefaults() }
 
 // Files returns every file the loader has parsed.
 func (l *Loader) Files() map[string]*hcl.File { return l.parser.Files() }
@@ -193,7 +203,7 @@ func (l *Loader) loadFiles(files []string, dir string) (*Config, hcl.Diagnostics
 	}
 	sources := make(map[string][]byte, len(files))
 	for _, name := range files {
-		src, err := inputfile.ReadFile(name)
+		src, err := inputfile.ReadFile(name, l.limits.FileSize)
 		if err != nil {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -329,19 +339,19 @@ func (l *Loader) ParseSource(src []byte, name string) (*hcl.File, hcl.Diagnostic
 			Subject:  &hcl.Range{Filename: name, Start: pos, End: hcl.Pos{Line: pos.Line, Column: pos.Column + 1, Byte: pos.Byte + 1}},
 		}}
 	}
-	if diags := checkNesting(src, name, isJSONFile(name)); diags.HasErrors() {
+	if diags := checkNesting(src, name, isJSONFile(name), l.limits); diags.HasErrors() {
 		l.refuse(name, src)
 		return nil, diags
 	}
-	if l.parsed > bounds.ConfigTotal.Value() {
+	if l.parsed > l.limits.ConfigTotal {
 		return nil, nil // past the bound already, and reported
 	}
-	if l.parsed += int64(len(src)); l.parsed > bounds.ConfigTotal.Value() {
+	if l.parsed += int64(len(src)); l.parsed > l.limits.ConfigTotal {
 		l.refuse(name, src)
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Configuration too large",
-			Detail:   fmt.Sprintf("The configuration's files together are larger than vpcplan parses: %s. Parsing takes about 100 bytes of memory for each byte of configuration; if the machine has the memory, raise the bound. This file and the ones after it were not parsed.", bounds.ConfigTotal.Exceeded("with this file they have", l.parsed)),
+			Detail:   fmt.Sprintf("The configuration's files together are larger than vpcplan parses: %s. Parsing takes about 100 bytes of memory for each byte of configuration; if the machine has the memory, raise the bound. This file and the ones after it were not parsed.", bounds.ConfigTotal.Exceeded("with this file they have", l.parsed, l.limits.ConfigTotal)),
 			Subject:  &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.Pos{Line: 1, Column: 2, Byte: 1}},
 		}}
 	}

@@ -496,7 +496,7 @@ func (e *evaluator) takeArgument(name string) {
 	}
 	p := e.parent
 	ctx := instanceScope(p.scope(p.argRefs[m.Name][name]), e.call.key, e.call.each)
-	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr))
+	v, diags := attr.Expr.Value(exprbound.Scope(ctx, attr.Expr, e.l.limits))
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
 		v = cty.DynamicVal

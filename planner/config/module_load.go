@@ -44,7 +44,7 @@ type manifestEntry struct {
 func (l *Loader) readManifest(rootDir string) (*moduleManifest, hcl.Diagnostics) {
 	path := filepath.Join(rootDir, ".terraform", "modules", "modules.json")
 	man := &moduleManifest{path: path, byKey: map[string]manifestEntry{}}
-	src, err := inputfile.ReadFile(path)
+	src, err := inputfile.ReadFile(path, l.limits.FileSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return man, nil
 	}

@@ -7,19 +7,21 @@ import (
 	"github.com/vpcplan/vpcplan/internal/bounds"
 )
 
-// checkNesting fails when src nests deeper than bounds.Nesting: hcl's
+// checkNesting fails when src nests deeper than lim's nesting bound: hcl's
 // parsers recurse once per level of brackets, braces, parentheses,
 // templates and unary operators, so 100,000 levels overflow the stack, a
 // fatal error no recover catches. It runs before the parser sees src, in
 // time linear in its size.
 //
-// It also refuses a file larger than bounds.ConfigSize: hcl's lexer and
+// It also refuses a file larger than the configuration file size bound,
+// and one whose templates have more lines than the template lines bound
+// (lim holds every bound, as Loader.SetLimits sets them). hcl's lexer and
 // syntax tree take 100 to 120 bytes of memory for every byte of source
 // (a file of a million locals, 18.7 MB, took 1.8 GB and 14 s to parse),
 // so the file size bound, which lets state files of 100,000 instances
 // through, does not bound their memory.
-func checkNesting(src []byte, name string, json bool) hcl.Diagnostics {
-	if max := bounds.ConfigSize.Value(); int64(len(src)) > max {
+func checkNesting(src []byte, name string, json bool, lim bounds.Limits) hcl.Diagnostics {
+	if max := lim.ConfigSize; int64(len(src)) > max {
 		pos := hcl.Pos{Line: 1, Column: 1}
 		for _, c := range src[:max] {
 			if c == '\n' {
@@ -32,12 +34,12 @@ func checkNesting(src []byte, name string, json bool) hcl.Diagnostics {
 		return hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Configuration file too large",
-			Detail:   fmt.Sprintf("This file is larger than vpcplan parses: %s. Parsing takes about 100 bytes of memory for each byte of the file; if the machine has the memory, raise the bound. The file was not parsed.", bounds.ConfigSize.Exceeded("it has", int64(len(src)))),
+			Detail:   fmt.Sprintf("This file is larger than vpcplan parses: %s. Parsing takes about 100 bytes of memory for each byte of the file; if the machine has the memory, raise the bound. The file was not parsed.", bounds.ConfigSize.Exceeded("it has", int64(len(src)), max)),
 			Subject:  &hcl.Range{Filename: name, Start: pos, End: hcl.Pos{Line: pos.Line, Column: pos.Column + 1, Byte: pos.Byte + 1}},
 		}}
 	}
-	limit := int(bounds.Nesting.Value())
-	lineLimit := int(bounds.TemplateLines.Value())
+	limit := int(lim.Nesting)
+	lineLimit := int(lim.TemplateLines)
 	// No file with fewer openers than the bound can pass it, nor one with
 	// fewer lines (in JSON, escapes) than the template lines bound: the
 	// common case costs one pass over the bytes.
@@ -70,7 +72,7 @@ func checkNesting(src []byte, name string, json bool) hcl.Diagnostics {
 		return hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Templates too long",
-			Detail:   fmt.Sprintf("The heredocs and multi-line strings of this file have more lines than vpcplan parses: %s. hcl parses a template in time quadratic in its lines. Move long text into a file and read it with file(), or raise the bound. The file was not parsed.", bounds.TemplateLines.Exceeded("they reach", int64(lines))),
+			Detail:   fmt.Sprintf("The heredocs and multi-line strings of this file have more lines than vpcplan parses: %s. hcl parses a template in time quadratic in its lines. Move long text into a file and read it with file(), or raise the bound. The file was not parsed.", bounds.TemplateLines.Exceeded("they reach", int64(lines), lim.TemplateLines)),
 			Subject:  &at,
 		}}
 	}
@@ -80,7 +82,7 @@ func checkNesting(src []byte, name string, json bool) hcl.Diagnostics {
 	return hcl.Diagnostics{{
 		Severity: hcl.DiagError,
 		Summary:  "Configuration nested too deeply",
-		Detail:   fmt.Sprintf("This file nests brackets, braces, parentheses, templates or unary operators deeper than vpcplan reads: %s. The file was not parsed.", bounds.Nesting.Exceeded("it reaches", int64(depth))),
+		Detail:   fmt.Sprintf("This file nests brackets, braces, parentheses, templates or unary operators deeper than vpcplan reads: %s. The file was not parsed.", bounds.Nesting.Exceeded("it reaches", int64(depth), lim.Nesting)),
 		Subject:  &at,
 	}}
 }

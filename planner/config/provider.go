@@ -50,7 +50,7 @@ func (e *evaluator) evalProvider(p *Provider) {
 		}
 	}
 	if p.AllowedAccountIDs != nil {
-		v, diags := p.AllowedAccountIDs.Value(exprbound.Scope(ctx, p.AllowedAccountIDs))
+		v, diags := p.AllowedAccountIDs.Value(exprbound.Scope(ctx, p.AllowedAccountIDs, e.l.limits))
 		e.diags = append(e.diags, diags...)
 		v, _ = v.UnmarkDeep()
 		if !diags.HasErrors() && v.IsWhollyKnown() && !v.IsNull() && v.CanIterateElements() {
@@ -88,7 +88,7 @@ func (e *evaluator) evalProvider(p *Provider) {
 // evalString evaluates an expression that must be a string, returning false
 // when it is unknown, null or wrong.
 func (e *evaluator) evalString(expr hcl.Expression, ctx *hcl.EvalContext, what string) (string, bool) {
-	v, diags := expr.Value(exprbound.Scope(ctx, expr))
+	v, diags := expr.Value(exprbound.Scope(ctx, expr, e.l.limits))
 	e.diags = append(e.diags, diags...)
 	if diags.HasErrors() {
 		return "", false

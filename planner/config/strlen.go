@@ -10,25 +10,25 @@ import (
 )
 
 // stringLengthBound reports a string in v, the value of expr, longer than
-// bounds.StringLength allows. Functions check what they build themselves
+// max, the string length bound. Functions check what they build themselves
 // (planner/funcs); this catches templates, which hcl builds without a
 // bound: locals that each join two copies of the one before double in
 // length each time, and stop here at the first past the bound, having
 // used memory in proportion to it. A bare reference (local.x) builds no
 // string and is not walked again.
-func stringLengthBound(expr hcl.Expression, what string, v cty.Value) *hcl.Diagnostic {
+func stringLengthBound(expr hcl.Expression, what string, v cty.Value, max int64) *hcl.Diagnostic {
 	switch expr.(type) {
 	case *hclsyntax.ScopeTraversalExpr, *hclsyntax.RelativeTraversalExpr, *hclsyntax.LiteralValueExpr:
 		return nil
 	}
-	n := longestString(v, bounds.StringLength.Value())
-	if n <= bounds.StringLength.Value() {
+	n := longestString(v, max)
+	if n <= max {
 		return nil
 	}
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "String too long",
-		Detail:   fmt.Sprintf("The value of %s holds a string longer than vpcplan builds: %s.", what, bounds.StringLength.Exceeded("it has", n)),
+		Detail:   fmt.Sprintf("The value of %s holds a string longer than vpcplan builds: %s.", what, bounds.StringLength.Exceeded("it has", n, max)),
 		Subject:  expr.Range().Ptr(),
 	}
 }

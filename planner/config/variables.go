@@ -370,8 +370,8 @@ func (e *evaluator) validateVariable(v *Variable, val cty.Value, subject hcl.Ran
 	child[v.Name] = val
 	ctx.Variables["var"] = cty.ObjectVal(child)
 	for _, vr := range v.Validations {
-		res, diags := vr.Condition.Value(exprbound.Scope(ctx, vr.Condition))
-		msg, msgDiags := vr.ErrorMessage.Value(exprbound.Scope(ctx, vr.ErrorMessage))
+		res, diags := vr.Condition.Value(exprbound.Scope(ctx, vr.Condition, e.l.limits))
+		msg, msgDiags := vr.ErrorMessage.Value(exprbound.Scope(ctx, vr.ErrorMessage, e.l.limits))
 		e.diags = append(append(e.diags, diags...), msgDiags...)
 		if diags.HasErrors() || !res.IsKnown() {
 			continue

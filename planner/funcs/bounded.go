@@ -13,11 +13,16 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 )
 
+// limits are the bounds the functions of one table check their calls
+// against: Options.Limits, every field set (bounds.Limits.OrDefaults).
+type limits bounds.Limits
+
 // bounded returns f with check run on its arguments before it: check
-// returns an error (past bounds.Elements) for a call whose result would be
-// too large to build, so that range(1e9), setproduct of large sets or a
-// format width of 10^9 fail at once instead of exhausting memory.
-func bounded(f function.Function, check func(args []cty.Value) error) function.Function {
+// returns an error (past the elements bound) for a call whose result would
+// be too large to build, so that range(1e9), setproduct of large sets or a
+// format width of 10^9 fail at once instead of exhausting memory. A result
+// holding a string past the string length bound is an error too.
+func (l limits) bounded(f function.Function, check func(args []cty.Value) error) function.Function {
 	var varParam *function.Parameter
 	if vp := f.VarParam(); vp != nil {
 		c := *vp
@@ -39,8 +44,8 @@ func bounded(f function.Function, check func(args []cty.Value) error) function.F
 			if err != nil {
 				return v, err
 			}
-			if n := longestString(v); n > bounds.StringLength.Value() {
-				return cty.NilVal, stringError(n)
+			if n := longestString(v); n > l.StringLength {
+				return cty.NilVal, l.stringError(n)
 			}
 			return v, nil
 		},
@@ -77,14 +82,14 @@ func longestString(v cty.Value) int64 {
 }
 
 // stringError is the error of a call producing a string of n bytes.
-func stringError(n int64) error {
-	return fmt.Errorf("%s", bounds.StringLength.Exceeded("the call gives a string of", n))
+func (l limits) stringError(n int64) error {
+	return fmt.Errorf("%s", bounds.StringLength.Exceeded("the call gives a string of", n, l.StringLength))
 }
 
 // stringArgError is stringError on argument arg, when the length follows
 // from it.
-func stringArgError(arg int, n int64) error {
-	return function.NewArgErrorf(arg, "%s", bounds.StringLength.Exceeded("the call gives a string of", n))
+func (l limits) stringArgError(arg int, n int64) error {
+	return function.NewArgErrorf(arg, "%s", bounds.StringLength.Exceeded("the call gives a string of", n, l.StringLength))
 }
 
 // knownString returns the string of v and true when v is a known string.
@@ -100,7 +105,7 @@ func knownString(v cty.Value) (string, bool) {
 // it would build: the lengths of the elements and of a separator between
 // each two, before building it (join over a for expression of a million
 // copies of a long string would build it first).
-func checkJoin(args []cty.Value) error {
+func (l limits) checkJoin(args []cty.Value) error {
 	if len(args) == 0 {
 		return nil
 	}
@@ -125,8 +130,8 @@ func checkJoin(args []cty.Value) error {
 	if count > 1 {
 		total += (count - 1) * int64(len(sep))
 	}
-	if total > bounds.StringLength.Value() {
-		return stringArgError(1, total)
+	if total > l.StringLength {
+		return l.stringArgError(1, total)
 	}
 	return nil
 }
@@ -134,7 +139,7 @@ func checkJoin(args []cty.Value) error {
 // checkReplace bounds replace(string, substring, replacement) when the
 // substring is plain text: each occurrence (each position, for an empty
 // substring) grows the result by the replacement's length.
-func checkReplace(args []cty.Value) error {
+func (l limits) checkReplace(args []cty.Value) error {
 	if len(args) != 3 {
 		return nil
 	}
@@ -151,15 +156,15 @@ func checkReplace(args []cty.Value) error {
 		k := int64(strings.Count(str, sub))
 		n = int64(len(str)) + k*(int64(len(repl))-int64(len(sub)))
 	}
-	if n > bounds.StringLength.Value() {
-		return stringArgError(2, n)
+	if n > l.StringLength {
+		return l.stringArgError(2, n)
 	}
 	return nil
 }
 
 // checkIndent bounds indent(spaces, string): each line after the first
 // grows by spaces.
-func checkIndent(args []cty.Value) error {
+func (l limits) checkIndent(args []cty.Value) error {
 	if len(args) != 2 {
 		return nil
 	}
@@ -171,25 +176,25 @@ func checkIndent(args []cty.Value) error {
 	spaces, _ := a.AsBigFloat().Int64()
 	n := new(big.Float).Mul(big.NewFloat(float64(strings.Count(s, "\n"))), big.NewFloat(float64(max(spaces, 0))))
 	n.Add(n, big.NewFloat(float64(len(s))))
-	if n.Cmp(big.NewFloat(float64(bounds.StringLength.Value()))) > 0 {
+	if n.Cmp(big.NewFloat(float64(l.StringLength))) > 0 {
 		i, _ := n.Int64()
-		return stringArgError(0, i)
+		return l.stringArgError(0, i)
 	}
 	return nil
 }
 
 // elementsError is the error of a call producing n elements.
-func elementsError(arg int, n *big.Float) error {
+func (l limits) elementsError(arg int, n *big.Float) error {
 	i, _ := n.Int64()
 	if !n.IsInt() || n.Cmp(new(big.Float).SetInt64(i)) != 0 {
 		i = 1<<63 - 1
 	}
-	return function.NewArgErrorf(arg, "%s", bounds.Elements.Exceeded("the call gives", i))
+	return function.NewArgErrorf(arg, "%s", bounds.Elements.Exceeded("the call gives", i, l.Elements))
 }
 
 // checkRange bounds range(limit), range(start, limit) and
 // range(start, limit, step).
-func checkRange(args []cty.Value) error {
+func (l limits) checkRange(args []cty.Value) error {
 	nums := make([]*big.Float, len(args))
 	for i, a := range args {
 		if !a.IsKnown() || a.IsNull() || a.Type() != cty.Number {
@@ -212,15 +217,15 @@ func checkRange(args []cty.Value) error {
 		return nil
 	}
 	n := new(big.Float).Quo(new(big.Float).Sub(limit, start), step)
-	if n.Cmp(big.NewFloat(float64(bounds.Elements.Value()))) > 0 {
-		return elementsError(len(nums)-1, n)
+	if n.Cmp(big.NewFloat(float64(l.Elements))) > 0 {
+		return l.elementsError(len(nums)-1, n)
 	}
 	return nil
 }
 
 // checkSetProduct bounds setproduct by the product of its arguments'
 // lengths.
-func checkSetProduct(args []cty.Value) error {
+func (l limits) checkSetProduct(args []cty.Value) error {
 	n := big.NewFloat(1)
 	for _, a := range args {
 		if !a.IsKnown() || a.IsNull() || !a.CanIterateElements() {
@@ -228,20 +233,20 @@ func checkSetProduct(args []cty.Value) error {
 		}
 		n.Mul(n, big.NewFloat(float64(a.LengthInt())))
 	}
-	if n.Cmp(big.NewFloat(float64(bounds.Elements.Value()))) > 0 {
-		return elementsError(0, n)
+	if n.Cmp(big.NewFloat(float64(l.Elements))) > 0 {
+		return l.elementsError(0, n)
 	}
 	return nil
 }
 
 // checkFormat bounds the widths and precisions of format and formatlist's
 // verbs ("%1000000000s" would build a string of 10^9 bytes).
-func checkFormat(args []cty.Value) error {
+func (l limits) checkFormat(args []cty.Value) error {
 	if len(args) == 0 || !args[0].IsKnown() || args[0].IsNull() || args[0].Type() != cty.String {
 		return nil
 	}
 	s := args[0].AsString()
-	limit := big.NewFloat(float64(bounds.Elements.Value()))
+	limit := big.NewFloat(float64(l.Elements))
 	for i := 0; i < len(s); i++ {
 		if s[i] != '%' {
 			continue
@@ -256,7 +261,7 @@ func checkFormat(args []cty.Value) error {
 				}
 				n, _ := new(big.Float).SetString(s[i:j])
 				if n != nil && n.Cmp(limit) > 0 {
-					return elementsError(0, n)
+					return l.elementsError(0, n)
 				}
 				i = j - 1
 				continue
@@ -278,7 +283,7 @@ func checkFormat(args []cty.Value) error {
 // their number: join over a for expression of 20,000 strings took 4 s, of
 // 100,000 over a minute. convertArg gives the same value or error in
 // linear time for known tuples and objects, and bounds the rest.
-func listsAsIs(f function.Function) function.Function {
+func (l limits) listsAsIs(f function.Function) function.Function {
 	retype := func(p function.Parameter) function.Parameter {
 		if p.Type.IsCollectionType() {
 			p.Type = cty.DynamicPseudoType
@@ -308,7 +313,7 @@ func listsAsIs(f function.Function) function.Function {
 			// An argument of no known type converts to an unknown of the
 			// parameter's type, as hcl converts it before calling f: f's
 			// own type function may not take it (setsubtract panicked).
-			v, err := convertArg(a, p.Type)
+			v, err := l.convertArg(a, p.Type)
 			if err != nil {
 				return nil, function.NewArgError(i, err)
 			}
@@ -353,18 +358,18 @@ func paramAt(f function.Function, i int) (function.Parameter, bool) {
 // checkFormatCall runs both checks of format and formatlist: the widths
 // (checkFormat) and the length of the string each verb copies in
 // (checkFormatLength).
-func checkFormatCall(args []cty.Value) error {
-	if err := checkFormat(args); err != nil {
+func (l limits) checkFormatCall(args []cty.Value) error {
+	if err := l.checkFormat(args); err != nil {
 		return err
 	}
-	return checkFormatLength(args)
+	return l.checkFormatLength(args)
 }
 
 // checkFormatLength bounds format and formatlist by the length of the
 // format and of every string argument each verb copies in, before the
 // string is built: format("%[1]s%[1]s", x) copies x twice. For
 // formatlist, a list argument counts as its longest element.
-func checkFormatLength(args []cty.Value) error {
+func (l limits) checkFormatLength(args []cty.Value) error {
 	f, ok := knownString(args[0])
 	if !ok {
 		return nil
@@ -410,17 +415,17 @@ func checkFormatLength(args []cty.Value) error {
 		}
 		next++
 	}
-	if total > bounds.StringLength.Value() {
-		return stringArgError(0, total)
+	if total > l.StringLength {
+		return l.stringArgError(0, total)
 	}
 	return nil
 }
 
 // checkTemplateLines bounds the lines of a template before hcl parses it:
 // hcl melds a template's lines in time quadratic in their number.
-func checkTemplateLines(src []byte) error {
-	if n := int64(bytes.Count(src, []byte("\n"))); n > bounds.TemplateLines.Value() {
-		return fmt.Errorf("%s; hcl parses a template in time quadratic in its lines", bounds.TemplateLines.Exceeded("the template has", n))
+func (l limits) checkTemplateLines(src []byte) error {
+	if n := int64(bytes.Count(src, []byte("\n"))); n > l.TemplateLines {
+		return fmt.Errorf("%s; hcl parses a template in time quadratic in its lines", bounds.TemplateLines.Exceeded("the template has", n, l.TemplateLines))
 	}
 	return nil
 }

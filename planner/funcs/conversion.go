@@ -16,7 +16,7 @@ import (
 // The parameter accepts any value so that the conversion, and therefore the
 // error message, happens here: cty's own messages are written for implicit
 // conversions and read oddly after an explicit call.
-func makeToFunc(wantTy cty.Type) function.Function {
+func (l limits) makeToFunc(wantTy cty.Type) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{
 			Name:             "v",
@@ -34,14 +34,14 @@ func makeToFunc(wantTy cty.Type) function.Function {
 			if wantTy.IsListType() || wantTy.IsSetType() {
 				// The type of convertArg's value, without building it
 				// (Impl does).
-				if ty, ok := convertType(args[0], wantTy); ok {
+				if ty, ok := l.convertType(args[0], wantTy); ok {
 					return ty, nil
 				}
 			}
 			if wantTy.IsCollectionType() {
 				// go-cty unifies the types of a tuple's elements or an
 				// object's attributes in quadratic time.
-				if err := unifyBound(structuralLength(gotTy)); err != nil {
+				if err := l.unifyBound(structuralLength(gotTy)); err != nil {
 					return cty.NilType, function.NewArgError(0, err)
 				}
 			}
@@ -63,7 +63,7 @@ func makeToFunc(wantTy cty.Type) function.Function {
 			if !args[0].IsKnown() {
 				return cty.UnknownVal(retType).WithSameMarks(args[0]), nil
 			}
-			ret, err := convertArg(args[0], retType)
+			ret, err := l.convertArg(args[0], retType)
 			if err == nil {
 				return ret, nil
 			}

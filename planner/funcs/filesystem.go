@@ -138,8 +138,8 @@ func (r fileReader) fileExistsFunc() function.Function {
 // A template that is a single interpolation ("${x}") can produce any type,
 // so the result type is found by rendering; it is unknown (cty.DynamicVal)
 // while path or vars is unknown. Marks on the path and on vars carry over to
-// the result.
-func (r fileReader) templateFileFunc(funcs func() map[string]function.Function) function.Function {
+// the result. The template's lines and what it builds are bounded by l.
+func (r fileReader) templateFileFunc(funcs func() map[string]function.Function, l limits) function.Function {
 	params := []function.Parameter{
 		{Name: "path", Type: cty.String, AllowMarked: true},
 		{Name: "vars", Type: cty.DynamicPseudoType},
@@ -153,7 +153,7 @@ func (r fileReader) templateFileFunc(funcs func() map[string]function.Function) 
 		if !utf8.Valid(src) {
 			return nil, fmt.Errorf("contents of %s are not valid UTF-8; use the filebase64 function to obtain the Base64 encoded contents or the other file functions (e.g. filemd5, filesha256) to obtain file hashing results instead", redactIfSensitive(path, marks))
 		}
-		if err := checkTemplateLines(src); err != nil {
+		if err := l.checkTemplateLines(src); err != nil {
 			return nil, function.NewArgError(0, err)
 		}
 		expr, diags := hclsyntax.ParseTemplate(src, path, hcl.Pos{Line: 1, Column: 1, Byte: 0})
@@ -164,7 +164,7 @@ func (r fileReader) templateFileFunc(funcs func() map[string]function.Function) 
 	}
 
 	render := func(expr hcl.Expression, vars cty.Value) (cty.Value, error) {
-		return renderTemplate(expr, vars, templateFunctions(funcs(), true))
+		return renderTemplate(expr, vars, templateFunctions(funcs(), true), l)
 	}
 
 	return function.New(&function.Spec{

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	ctyyaml "github.com/zclconf/go-cty-yaml"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
@@ -53,6 +54,10 @@ type Options struct {
 	// differ between plan and apply.
 	Now  func() time.Time
 	Rand io.Reader
+	// Limits are the bounds the functions check their calls against
+	// (range, setproduct, format, join, templatefile and the like); a
+	// zero field means its bound's default.
+	Limits bounds.Limits
 	// TerraformProviders are the local names under which the configuration
 	// requires Terraform's built-in provider (source
 	// "terraform.io/builtin/terraform"); each adds that provider's
@@ -79,6 +84,7 @@ func New(opts Options) map[string]function.Function {
 	if opts.ReadFile == nil {
 		panic("funcs.New: ReadFile is nil")
 	}
+	l := limits(opts.Limits.OrDefaults())
 	r := fileReader{baseDir: opts.BaseDir, readFile: opts.ReadFile, readDir: opts.ReadDir, stat: opts.Stat, homeDir: opts.HomeDir}
 	t := map[string]function.Function{
 		// Numbers.
@@ -96,14 +102,14 @@ func New(opts Options) map[string]function.Function {
 		// Strings.
 		"chomp":       stdlib.ChompFunc,
 		"endswith":    endsWithFunc,
-		"format":      bounded(stdlib.FormatFunc, checkFormatCall),
-		"formatlist":  bounded(stdlib.FormatListFunc, checkFormatCall),
-		"indent":      bounded(stdlib.IndentFunc, checkIndent),
-		"join":        bounded(listsAsIs(stdlib.JoinFunc), checkJoin),
+		"format":      l.bounded(stdlib.FormatFunc, l.checkFormatCall),
+		"formatlist":  l.bounded(stdlib.FormatListFunc, l.checkFormatCall),
+		"indent":      l.bounded(stdlib.IndentFunc, l.checkIndent),
+		"join":        l.bounded(l.listsAsIs(stdlib.JoinFunc), l.checkJoin),
 		"lower":       stdlib.LowerFunc,
 		"regex":       stdlib.RegexFunc,
 		"regexall":    stdlib.RegexAllFunc,
-		"replace":     bounded(replaceFunc, checkReplace),
+		"replace":     l.bounded(replaceFunc, l.checkReplace),
 		"split":       stdlib.SplitFunc,
 		"startswith":  startsWithFunc,
 		"strcontains": strContainsFunc,
@@ -118,15 +124,15 @@ func New(opts Options) map[string]function.Function {
 		"uuidv5":      uuidV5Func,
 
 		// Collections.
-		"alltrue":         listsAsIs(allTrueFunc),
-		"anytrue":         listsAsIs(anyTrueFunc),
-		"chunklist":       listsAsIs(stdlib.ChunklistFunc),
+		"alltrue":         l.listsAsIs(allTrueFunc),
+		"anytrue":         l.listsAsIs(anyTrueFunc),
+		"chunklist":       l.listsAsIs(stdlib.ChunklistFunc),
 		"coalesce":        coalesceFunc,
 		"coalescelist":    stdlib.CoalesceListFunc,
-		"compact":         listsAsIs(stdlib.CompactFunc),
+		"compact":         l.listsAsIs(stdlib.CompactFunc),
 		"concat":          stdlib.ConcatFunc,
 		"contains":        stdlib.ContainsFunc,
-		"distinct":        listsAsIs(distinctFunc),
+		"distinct":        l.listsAsIs(distinctFunc),
 		"element":         stdlib.ElementFunc,
 		"flatten":         stdlib.FlattenFunc,
 		"index":           indexFunc,
@@ -135,40 +141,40 @@ func New(opts Options) map[string]function.Function {
 		"list":            listFunc,
 		"lookup":          lookupFunc,
 		"map":             mapFunc,
-		"matchkeys":       listsAsIs(matchkeysFunc),
+		"matchkeys":       l.listsAsIs(matchkeysFunc),
 		"merge":           stdlib.MergeFunc,
 		"one":             oneFunc,
-		"range":           bounded(stdlib.RangeFunc, checkRange),
+		"range":           l.bounded(stdlib.RangeFunc, l.checkRange),
 		"reverse":         stdlib.ReverseListFunc,
-		"setintersection": listsAsIs(stdlib.SetIntersectionFunc),
-		"setproduct":      bounded(setProductFunc, checkSetProduct),
-		"setsubtract":     listsAsIs(stdlib.SetSubtractFunc),
-		"setunion":        listsAsIs(stdlib.SetUnionFunc),
+		"setintersection": l.listsAsIs(stdlib.SetIntersectionFunc),
+		"setproduct":      l.bounded(l.setProductFunc(), l.checkSetProduct),
+		"setsubtract":     l.listsAsIs(stdlib.SetSubtractFunc),
+		"setunion":        l.listsAsIs(stdlib.SetUnionFunc),
 		"slice":           stdlib.SliceFunc,
-		"sort":            listsAsIs(stdlib.SortFunc),
-		"transpose":       listsAsIs(transposeFunc),
+		"sort":            l.listsAsIs(stdlib.SortFunc),
+		"transpose":       l.listsAsIs(transposeFunc),
 		"values":          stdlib.ValuesFunc,
-		"zipmap":          listsAsIs(stdlib.ZipmapFunc),
+		"zipmap":          l.listsAsIs(stdlib.ZipmapFunc),
 
 		// Encoding.
 		"base64decode":     base64DecodeFunc,
-		"base64encode":     bounded(base64EncodeFunc, nil),
-		"base64gzip":       bounded(base64GzipFunc, nil),
+		"base64encode":     l.bounded(base64EncodeFunc, nil),
+		"base64gzip":       l.bounded(base64GzipFunc, nil),
 		"csvdecode":        stdlib.CSVDecodeFunc,
 		"jsondecode":       stdlib.JSONDecodeFunc,
-		"jsonencode":       bounded(stdlib.JSONEncodeFunc, nil),
+		"jsonencode":       l.bounded(stdlib.JSONEncodeFunc, nil),
 		"yamldecode":       ctyyaml.YAMLDecodeFunc,
-		"yamlencode":       bounded(ctyyaml.YAMLEncodeFunc, nil),
+		"yamlencode":       l.bounded(ctyyaml.YAMLEncodeFunc, nil),
 		"textdecodebase64": textDecodeBase64Func,
-		"textencodebase64": bounded(textEncodeBase64Func, nil),
-		"urlencode":        bounded(urlEncodeFunc, nil),
+		"textencodebase64": l.bounded(textEncodeBase64Func, nil),
+		"urlencode":        l.bounded(urlEncodeFunc, nil),
 
 		// Files and paths.
 		"abspath":          r.absPathFunc(),
 		"basename":         basenameFunc,
 		"dirname":          dirnameFunc,
-		"file":             bounded(r.fileFunc(false), nil),
-		"filebase64":       bounded(r.fileFunc(true), nil),
+		"file":             l.bounded(r.fileFunc(false), nil),
+		"filebase64":       l.bounded(r.fileFunc(true), nil),
 		"filebase64sha256": r.hashFile(sha256.New, base64.StdEncoding.EncodeToString),
 		"filebase64sha512": r.hashFile(sha512.New, base64.StdEncoding.EncodeToString),
 		"fileexists":       r.fileExistsFunc(),
@@ -209,17 +215,17 @@ func New(opts Options) map[string]function.Function {
 		"issensitive":     issensitiveFunc,
 		"nonsensitive":    nonsensitiveFunc,
 		"sensitive":       sensitiveFunc,
-		"tobool":          makeToFunc(cty.Bool),
-		"tolist":          makeToFunc(cty.List(cty.DynamicPseudoType)),
-		"tomap":           makeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"tonumber":        makeToFunc(cty.Number),
-		"toset":           makeToFunc(cty.Set(cty.DynamicPseudoType)),
-		"tostring":        makeToFunc(cty.String),
+		"tobool":          l.makeToFunc(cty.Bool),
+		"tolist":          l.makeToFunc(cty.List(cty.DynamicPseudoType)),
+		"tomap":           l.makeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"tonumber":        l.makeToFunc(cty.Number),
+		"toset":           l.makeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tostring":        l.makeToFunc(cty.String),
 		"try":             tryfunc.TryFunc,
 	}
 	all := func() map[string]function.Function { return t }
-	t["templatefile"] = bounded(r.templateFileFunc(all), nil)
-	t["templatestring"] = bounded(templateStringFunc(all), nil)
+	t["templatefile"] = l.bounded(r.templateFileFunc(all, l), nil)
+	t["templatestring"] = l.bounded(templateStringFunc(all, l), nil)
 	names := make([]string, 0, len(t))
 	for name := range t {
 		names = append(names, name)

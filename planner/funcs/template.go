@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/customdecode"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/vpcplan/vpcplan/internal/exprbound"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -53,8 +54,9 @@ func templateFunctions(all map[string]function.Function, allowFiles bool) map[st
 }
 
 // renderTemplate evaluates a parsed template with the attributes of vars
-// as its variables, as Terraform's templatefile and templatestring do.
-func renderTemplate(expr hcl.Expression, vars cty.Value, funcs map[string]function.Function) (cty.Value, error) {
+// as its variables, as Terraform's templatefile and templatestring do,
+// counting what it builds against the bounds of l.
+func renderTemplate(expr hcl.Expression, vars cty.Value, funcs map[string]function.Function, l limits) (cty.Value, error) {
 	if ty := vars.Type(); !ty.IsMapType() && !ty.IsObjectType() {
 		return cty.DynamicVal, function.NewArgErrorf(1, "invalid vars value: must be a map")
 	}
@@ -78,7 +80,7 @@ func renderTemplate(expr hcl.Expression, vars cty.Value, funcs map[string]functi
 	if se, ok := expr.(hclsyntax.Expression); ok {
 		exprbound.PrepareExpr(se)
 	}
-	val, diags := expr.Value(exprbound.Scope(ctx, expr))
+	val, diags := expr.Value(exprbound.Scope(ctx, expr, bounds.Limits(l)))
 	if diags.HasErrors() {
 		return cty.DynamicVal, diags
 	}
@@ -90,8 +92,9 @@ func renderTemplate(expr hcl.Expression, vars cty.Value, funcs map[string]functi
 // with vars. The template may call every function of all() except the
 // template and file functions. As in Terraform, the first argument must be
 // a reference (local.tpl, data.x.y.body, var.m["k"]), not a literal or
-// inline template, which would be evaluated too early.
-func templateStringFunc(all func() map[string]function.Function) function.Function {
+// inline template, which would be evaluated too early. The template's
+// lines and what it builds are bounded by l.
+func templateStringFunc(all func() map[string]function.Function, l limits) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{
 			{Name: "template", Type: customdecode.ExpressionClosureType},
@@ -127,14 +130,14 @@ func templateStringFunc(all func() map[string]function.Function) function.Functi
 				return cty.UnknownVal(retType), function.NewArgErrorf(0, "invalid template value: a string is required")
 			}
 			tmpl, marks := tmpl.Unmark()
-			if err := checkTemplateLines([]byte(tmpl.AsString())); err != nil {
+			if err := l.checkTemplateLines([]byte(tmpl.AsString())); err != nil {
 				return cty.UnknownVal(retType), function.NewArgError(0, err)
 			}
 			expr, diags := hclsyntax.ParseTemplate([]byte(tmpl.AsString()), "<templatestring argument>", hcl.Pos{Line: 1, Column: 1})
 			if diags.HasErrors() {
 				return cty.UnknownVal(retType), function.NewArgErrorf(0, "invalid template: %s", diags.Error())
 			}
-			val, err := renderTemplate(expr, args[1], templateFunctions(all(), false))
+			val, err := renderTemplate(expr, args[1], templateFunctions(all(), false), l)
 			if err != nil {
 				return cty.UnknownVal(retType), err
 			}

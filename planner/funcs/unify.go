@@ -66,12 +66,12 @@ Types:
 }
 
 // unifyBound reports an error when go-cty would unify n types, in time
-// quadratic in n, and n*n is past bounds.Elements: with the default bound
-// of 1,000,000, up to 1,000 types.
-func unifyBound(n int) error {
-	if sq := int64(n) * int64(n); sq > bounds.Elements.Value() {
+// quadratic in n, and n*n is past the elements bound: with the default
+// bound of 1,000,000, up to 1,000 types.
+func (l limits) unifyBound(n int) error {
+	if sq := int64(n) * int64(n); sq > l.Elements {
 		return boundError(fmt.Sprintf("it has %d elements, whose types go-cty unifies in time quadratic in their number: %s",
-			n, bounds.Elements.Exceeded("as if it had", sq)))
+			n, bounds.Elements.Exceeded("as if it had", sq, l.Elements)))
 	}
 	return nil
 }
@@ -85,12 +85,12 @@ func (e boundError) Error() string { return string(e) }
 // unifyTypes returns the type convert.UnifyUnsafe(ts) returns, unifying
 // only the distinct types of ts, and an error when there are so many of
 // those that unifying them is past unifyBound.
-func unifyTypes(ts []cty.Type) (cty.Type, error) {
+func (l limits) unifyTypes(ts []cty.Type) (cty.Type, error) {
 	distinct, _ := distinctTypes(ts)
 	if len(distinct) == 1 {
 		return distinct[0], nil
 	}
-	if err := unifyBound(len(distinct)); err != nil {
+	if err := l.unifyBound(len(distinct)); err != nil {
 		return cty.NilType, err
 	}
 	ty, _ := convert.UnifyUnsafe(distinct)
@@ -104,19 +104,19 @@ func unifyTypes(ts []cty.Type) (cty.Type, error) {
 // convertFast, in time linear in their length; anything else goes to
 // convert.Convert, refused when go-cty would unify the types of too many
 // elements (unifyBound).
-func convertArg(v cty.Value, ty cty.Type) (cty.Value, error) {
+func (l limits) convertArg(v cty.Value, ty cty.Type) (cty.Value, error) {
 	if v.Type().Equals(ty.WithoutOptionalAttributesDeep()) {
 		return v, nil
 	}
 	u, marks := v.Unmark()
-	if out, ok, err := convertFast(u, ty); ok {
+	if out, ok, err := l.convertFast(u, ty); ok {
 		if err != nil {
 			return cty.NilVal, err
 		}
 		return out.WithMarks(marks), nil
 	}
 	if n := structuralLength(v.Type()); ty.HasDynamicTypes() || ty.IsCollectionType() {
-		if err := unifyBound(n); err != nil {
+		if err := l.unifyBound(n); err != nil {
 			return cty.NilVal, err
 		}
 	}
@@ -142,14 +142,14 @@ func structuralLength(t cty.Type) int {
 // reproduce: a result element type that still holds cty.DynamicPseudoType
 // (go-cty unifies the converted elements again) and an empty tuple or
 // object (cheap in go-cty).
-func convertFast(u cty.Value, ty cty.Type) (cty.Value, bool, error) {
+func (l limits) convertFast(u cty.Value, ty cty.Type) (cty.Value, bool, error) {
 	if !u.IsKnown() || u.IsNull() || u.IsMarked() || structuralLength(u.Type()) == 0 {
 		return cty.NilVal, false, nil
 	}
 	switch {
 	case u.Type().IsTupleType() && (ty.IsListType() || ty.IsSetType()):
 		ets := u.Type().TupleElementTypes()
-		ety, convs, ok, err := elementTypeFor(ets, ty)
+		ety, convs, ok, err := l.elementTypeFor(ets, ty)
 		if !ok || err != nil {
 			return cty.NilVal, ok, err
 		}
@@ -183,7 +183,7 @@ func convertFast(u cty.Value, ty cty.Type) (cty.Value, bool, error) {
 			names = append(names, k.AsString())
 			ts = append(ts, atys[k.AsString()])
 		}
-		ety, _, ok, err := elementTypeFor(ts, ty)
+		ety, _, ok, err := l.elementTypeFor(ts, ty)
 		if !ok || err != nil {
 			return cty.NilVal, ok, err
 		}
@@ -192,7 +192,7 @@ func convertFast(u cty.Value, ty cty.Type) (cty.Value, bool, error) {
 		}
 		elems := make(map[string]cty.Value, len(names))
 		for _, name := range names {
-			c, err := convertArg(u.GetAttr(name), ety)
+			c, err := l.convertArg(u.GetAttr(name), ety)
 			if err != nil {
 				return cty.NilVal, true, cty.Path{cty.IndexStep{Key: cty.StringVal(name)}}.NewError(err)
 			}
@@ -210,14 +210,14 @@ func convertFast(u cty.Value, ty cty.Type) (cty.Value, bool, error) {
 // returns cty.NilType (and true) when go-cty finds no conversion, and
 // false when convertFast does not reproduce go-cty: the element type
 // holds cty.DynamicPseudoType.
-func elementTypeFor(ts []cty.Type, ty cty.Type) (cty.Type, []convert.Conversion, bool, error) {
+func (l limits) elementTypeFor(ts []cty.Type, ty cty.Type) (cty.Type, []convert.Conversion, bool, error) {
 	ety := ty.ElementType()
 	distinct, index := distinctTypes(ts)
 	if ety == cty.DynamicPseudoType {
 		if len(distinct) == 1 {
 			ety = distinct[0]
 		} else {
-			if err := unifyBound(len(distinct)); err != nil {
+			if err := l.unifyBound(len(distinct)); err != nil {
 				return cty.NilType, nil, true, err
 			}
 			ety, _ = convert.UnifyUnsafe(distinct)
@@ -248,13 +248,13 @@ func elementTypeFor(ts []cty.Type, ty cty.Type) (cty.Type, []convert.Conversion,
 // convertType returns the type convertArg(v, ty) gives, without building
 // the value, when v is a known tuple that convertFast converts; false
 // otherwise.
-func convertType(v cty.Value, ty cty.Type) (cty.Type, bool) {
+func (l limits) convertType(v cty.Value, ty cty.Type) (cty.Type, bool) {
 	u, _ := v.Unmark()
 	if !u.IsKnown() || u.IsNull() || !u.Type().IsTupleType() || structuralLength(u.Type()) == 0 ||
 		!(ty.IsListType() || ty.IsSetType()) {
 		return cty.NilType, false
 	}
-	ety, _, ok, err := elementTypeFor(u.Type().TupleElementTypes(), ty)
+	ety, _, ok, err := l.elementTypeFor(u.Type().TupleElementTypes(), ty)
 	if !ok || err != nil || ety == cty.NilType {
 		return cty.NilType, false
 	}
@@ -273,24 +273,26 @@ func convertType(v cty.Value, ty cty.Type) (cty.Type, bool) {
 // tuples otherwise. Tuples whose unified type holds
 // cty.DynamicPseudoType, and unknown tuples, go to cty as they are,
 // bounded by unifyBound.
-var setProductFunc = function.New(&function.Spec{
-	Description:  stdlib.SetProductFunc.Description(),
-	Params:       stdlib.SetProductFunc.Params(),
-	VarParam:     stdlib.SetProductFunc.VarParam(),
-	Type:         func(args []cty.Value) (cty.Type, error) { return callTuplesAsLists(stdlib.SetProductFunc, args) },
-	RefineResult: refineNotNull,
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		conv, err := tuplesAsLists(args)
-		if err != nil {
-			return cty.NilVal, err
-		}
-		return stdlib.SetProductFunc.Call(conv)
-	},
-})
+func (l limits) setProductFunc() function.Function {
+	return function.New(&function.Spec{
+		Description:  stdlib.SetProductFunc.Description(),
+		Params:       stdlib.SetProductFunc.Params(),
+		VarParam:     stdlib.SetProductFunc.VarParam(),
+		Type:         func(args []cty.Value) (cty.Type, error) { return l.callTuplesAsLists(stdlib.SetProductFunc, args) },
+		RefineResult: refineNotNull,
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			conv, err := l.tuplesAsLists(args)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return stdlib.SetProductFunc.Call(conv)
+		},
+	})
+}
 
 // callTuplesAsLists returns f's return type for args with tuplesAsLists.
-func callTuplesAsLists(f function.Function, args []cty.Value) (cty.Type, error) {
-	conv, err := tuplesAsLists(args)
+func (l limits) callTuplesAsLists(f function.Function, args []cty.Value) (cty.Type, error) {
+	conv, err := l.tuplesAsLists(args)
 	if err != nil {
 		return cty.NilType, err
 	}
@@ -302,7 +304,7 @@ func callTuplesAsLists(f function.Function, args []cty.Value) (cty.Type, error) 
 // not, as a list of the tuple's unified element type, each element
 // converted to it as cty's setproduct converts it. A tuple whose types do
 // not unify gets setproduct's error.
-func tuplesAsLists(args []cty.Value) ([]cty.Value, error) {
+func (l limits) tuplesAsLists(args []cty.Value) ([]cty.Value, error) {
 	out := make([]cty.Value, len(args))
 	copy(out, args)
 	if len(args) < 2 {
@@ -313,7 +315,7 @@ func tuplesAsLists(args []cty.Value) ([]cty.Value, error) {
 		if !u.Type().IsTupleType() || structuralLength(u.Type()) == 0 {
 			continue
 		}
-		ety, err := unifyTypes(u.Type().TupleElementTypes())
+		ety, err := l.unifyTypes(u.Type().TupleElementTypes())
 		switch {
 		case err != nil:
 			return nil, function.NewArgError(i, err)
@@ -321,7 +323,7 @@ func tuplesAsLists(args []cty.Value) ([]cty.Value, error) {
 			return nil, function.NewArgErrorf(i, "all elements must be of the same type")
 		}
 		if !u.IsKnown() || u.IsNull() || ety.HasDynamicTypes() {
-			if err := unifyBound(structuralLength(u.Type())); err != nil {
+			if err := l.unifyBound(structuralLength(u.Type())); err != nil {
 				return nil, function.NewArgError(i, err)
 			}
 			continue
@@ -340,7 +342,7 @@ func tuplesAsLists(args []cty.Value) ([]cty.Value, error) {
 			elems[j] = c
 		}
 		if !converted {
-			if err := unifyBound(len(elems)); err != nil {
+			if err := l.unifyBound(len(elems)); err != nil {
 				return nil, function.NewArgError(i, err)
 			}
 			continue

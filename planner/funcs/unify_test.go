@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/vpcplan/vpcplan/internal/bounds"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
@@ -115,7 +116,7 @@ func TestUnifyTypesMatchesGoCty(t *testing.T) {
 			ts[j] = pool[r.IntN(len(pool))]
 		}
 		want, _ := convert.UnifyUnsafe(ts)
-		got, err := unifyTypes(ts)
+		got, err := limits(bounds.Defaults()).unifyTypes(ts)
 		if err != nil {
 			t.Fatalf("case %d: unifyTypes(%#v): %s", i, ts, err)
 		}
@@ -168,7 +169,7 @@ func TestConvertArgMatchesGoCty(t *testing.T) {
 		}
 		ty := convertTargets[r.IntN(len(convertTargets))]
 		want, wantErr := convert.Convert(v, ty)
-		got, gotErr := convertArg(v, ty)
+		got, gotErr := limits(bounds.Defaults()).convertArg(v, ty)
 		// go-cty's message for an object that cannot be a map names one
 		// attribute that does not convert, chosen in map order: any of
 		// its messages is go-cty's.
@@ -178,7 +179,7 @@ func TestConvertArgMatchesGoCty(t *testing.T) {
 		if !sameResult(got, gotErr, want, wantErr) {
 			t.Errorf("case %d: convertArg(%#v, %#v)\ngot:  %#v, %v\nwant: %#v, %v", i, v, ty, got, gotErr, want, wantErr)
 		}
-		if u, _ := v.Unmark(); func() bool { _, ok, _ := convertFast(u, ty); return ok }() {
+		if u, _ := v.Unmark(); func() bool { _, ok, _ := limits(bounds.Defaults()).convertFast(u, ty); return ok }() {
 			fast++
 		}
 	}
@@ -214,7 +215,7 @@ func TestSetProductMatchesGoCty(t *testing.T) {
 			args[j] = v
 		}
 		want, wantErr := callRecovered(stdlib.SetProductFunc, args)
-		got, gotErr := callRecovered(setProductFunc, args)
+		got, gotErr := callRecovered(limits(bounds.Defaults()).setProductFunc(), args)
 		if !sameResult(got, gotErr, want, wantErr) {
 			t.Errorf("case %d: setproduct(%#v)\ngot:  %#v, %v\nwant: %#v, %v", i, args, got, gotErr, want, wantErr)
 		}
@@ -226,7 +227,7 @@ func TestSetProductMatchesGoCty(t *testing.T) {
 // objects of tuples.
 func TestTransposeMatchesGoCty(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	f := listsAsIs(transposeFunc)
+	f := limits(bounds.Defaults()).listsAsIs(transposeFunc)
 	for i := range 10000 {
 		attrs := map[string]cty.Value{}
 		for j := range r.IntN(4) {

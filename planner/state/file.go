@@ -23,6 +23,10 @@ import (
 // present only while a run holds the lock (or after a killed one).
 type FileStore struct {
 	Path string
+	// MaxSize bounds the size of the state file it reads, in bytes (the
+	// file size bound, bounds.Limits.FileSize); 0 means the bound's
+	// default.
+	MaxSize int64
 
 	mu sync.Mutex
 	// last describes the snapshot last loaded or saved: its lineage,
@@ -67,7 +71,7 @@ func (f *FileStore) LockPath() string {
 func (f *FileStore) Load() (*State, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	data, info, err := readStateFile(f.Path)
+	data, info, err := f.readStateFile()
 	if errors.Is(err, fs.ErrNotExist) {
 		f.loaded = true
 		f.last, f.lastRaw, f.onDisk = nil, nil, nil
@@ -106,7 +110,7 @@ func (f *FileStore) checkDisk() error {
 	case f.onDisk != nil && os.SameFile(info, f.onDisk.info) && info.Size() == f.onDisk.info.Size() && info.ModTime().Equal(f.onDisk.info.ModTime()):
 		return nil
 	}
-	data, info, err := readStateFile(f.Path)
+	data, info, err := f.readStateFile()
 	if err != nil {
 		return fmt.Errorf("cannot read the state file %s: %w", f.Path, err)
 	}
@@ -148,7 +152,7 @@ func (f *FileStore) Save(s *State) error {
 	defer f.mu.Unlock()
 	if !f.loaded {
 		// Compare against what is on disk, as if it had been loaded.
-		data, info, err := readStateFile(f.Path)
+		data, info, err := f.readStateFile()
 		if err == nil {
 			f.first, f.lastRaw = data, data
 			f.onDisk = &diskMark{info: info}
@@ -526,8 +530,8 @@ func readLockInfo(lf *os.File) *LockInfo {
 	return info
 }
 
-// readStateFile reads the state file (a regular file within the size
-// bound) and returns its information.
-func readStateFile(path string) ([]byte, fs.FileInfo, error) {
-	return inputfile.ReadFileInfo(path)
+// readStateFile reads the state file (a regular file within MaxSize) and
+// returns its information.
+func (f *FileStore) readStateFile() ([]byte, fs.FileInfo, error) {
+	return inputfile.ReadFileInfo(f.Path, f.MaxSize)
 }
