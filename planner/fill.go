@@ -542,12 +542,15 @@ func namePrefixFromName(name string) string {
 }
 
 // tagsOf is tags_all as the provider records it without default_tags.
+// A tag whose value is still unknown (it comes from outside vpcplan) is
+// null in the recorded tags, and so in tags_all: the next plan derives
+// tags_all from those tags (withTagsAll), and must find it unchanged.
 func tagsOf(attrs map[string]cty.Value) cty.Value {
 	t, ok := attrs["tags"]
-	if !ok || !t.IsWhollyKnown() || t.IsNull() {
+	if !ok || !t.IsKnown() || t.IsNull() {
 		return cty.MapValEmpty(cty.String)
 	}
-	return t
+	return nullUnknowns(t)
 }
 
 // nullUnknowns replaces any value still unknown with null: state never
