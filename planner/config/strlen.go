@@ -44,6 +44,9 @@ func longestString(v cty.Value, limit int64) int64 {
 	switch {
 	case ty == cty.String:
 		return int64(len(v.AsString()))
+	case !mayHoldString(ty):
+		// Nothing to find: iterating a large set would sort it.
+		return 0
 	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType() || ty.IsMapType() || ty.IsObjectType():
 		var longest int64
 		for it := v.ElementIterator(); it.Next(); {
@@ -57,4 +60,27 @@ func longestString(v cty.Value, limit int64) int64 {
 		return longest
 	}
 	return 0
+}
+
+// mayHoldString reports whether a value of type ty may hold a string.
+func mayHoldString(ty cty.Type) bool {
+	switch {
+	case ty == cty.String || ty == cty.DynamicPseudoType:
+		return true
+	case ty.IsCollectionType():
+		return mayHoldString(ty.ElementType())
+	case ty.IsTupleType():
+		for _, et := range ty.TupleElementTypes() {
+			if mayHoldString(et) {
+				return true
+			}
+		}
+	case ty.IsObjectType():
+		for _, at := range ty.AttributeTypes() {
+			if mayHoldString(at) {
+				return true
+			}
+		}
+	}
+	return false
 }

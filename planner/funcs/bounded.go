@@ -223,20 +223,41 @@ func (l limits) checkRange(args []cty.Value) error {
 	return nil
 }
 
+// setElementCost is what an element of a set produced by setproduct
+// counts against the elements bound: go-cty sorts a set (a stable sort
+// comparing hashes it builds again for every comparison) each time it is
+// read, and hcl, go-cty and vpcplan read a result several times. Measured
+// on setproduct of two sets of numbers: 10,000 elements took 1.71 s,
+// 40,000 took 9.73 s, against 2.03 s for a list of 1,000,000.
+const setElementCost = 64
+
 // checkSetProduct bounds setproduct by the product of its arguments'
-// lengths.
+// lengths, each element counting setElementCost times when the result is a
+// set (when any argument is one).
 func (l limits) checkSetProduct(args []cty.Value) error {
 	n := big.NewFloat(1)
+	set := false
 	for _, a := range args {
 		if !a.IsKnown() || a.IsNull() || !a.CanIterateElements() {
 			return nil
 		}
+		set = set || a.Type().IsSetType()
 		n.Mul(n, big.NewFloat(float64(a.LengthInt())))
 	}
-	if n.Cmp(big.NewFloat(float64(l.Elements))) > 0 {
-		return l.elementsError(0, n)
+	if !set {
+		if n.Cmp(big.NewFloat(float64(l.Elements))) > 0 {
+			return l.elementsError(0, n)
+		}
+		return nil
 	}
-	return nil
+	weighted := new(big.Float).Mul(n, big.NewFloat(setElementCost))
+	if weighted.Cmp(big.NewFloat(float64(l.Elements))) <= 0 {
+		return nil
+	}
+	elems, _ := n.Int64()
+	cost, _ := weighted.Int64()
+	what := fmt.Sprintf("the call gives a set of %d elements, which go-cty sorts each time it reads the set, so that each element counts %d times: as if it had", elems, setElementCost)
+	return function.NewArgErrorf(0, "%s", bounds.Elements.Exceeded(what, cost, l.Elements))
 }
 
 // checkFormat bounds the widths and precisions of format and formatlist's
