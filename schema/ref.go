@@ -48,6 +48,9 @@ type Reference struct {
 	Range hcl.Range
 	// SourceRange covers the whole traversal.
 	SourceRange hcl.Range
+	// Prefixed is set for a managed resource written with Terraform's
+	// "resource." prefix: resource.aws_vpc.main.
+	Prefixed bool
 }
 
 // ParseRef interprets a traversal found in an expression. It returns error
@@ -106,6 +109,23 @@ func ParseRef(trav hcl.Traversal) (Reference, hcl.Diagnostics) {
 		ref.Kind = RefSelf
 		ref.Range = rootRange
 		ref.Remaining = trav[1:]
+		return ref, diags
+	case "resource":
+		// Terraform's explicit form of a managed resource reference.
+		const detail = "The \"resource\" object must be followed by two attribute names: the resource type and the resource name."
+		typ, _, ok := attrAt(1)
+		if !ok {
+			return invalid("Invalid reference", detail, rootRange)
+		}
+		name, nameRng, ok := attrAt(2)
+		if !ok {
+			return invalid("Invalid reference", detail, trav.SourceRange())
+		}
+		ref.Kind = RefResource
+		ref.Prefixed = true
+		ref.Resource = Addr{Mode: ManagedMode, Type: TypeName(typ), Name: name}
+		ref.Range = hcl.RangeBetween(rootRange, nameRng)
+		ref.Remaining = trav[3:]
 		return ref, diags
 	case "data":
 		typ, _, ok := attrAt(1)

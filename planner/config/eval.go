@@ -547,8 +547,24 @@ func (e *evaluator) scopeNarrow(refs []schema.Reference, narrow map[schema.Addr]
 	if localObj != nil {
 		vars["local"] = cty.ObjectVal(localObj)
 	}
+	prefixed := false
+	for _, ref := range refs {
+		prefixed = prefixed || ref.Prefixed
+	}
+	var types map[string]cty.Value
+	if prefixed {
+		types = make(map[string]cty.Value, len(res))
+	}
 	for t, names := range res {
 		vars[string(t)] = cty.ObjectVal(names)
+		if prefixed {
+			types[string(t)] = vars[string(t)]
+		}
+	}
+	if prefixed {
+		// resource.aws_vpc.main, Terraform's explicit form, names the
+		// same objects.
+		vars["resource"] = cty.ObjectVal(types)
 	}
 	if data != nil {
 		types := map[string]cty.Value{}
