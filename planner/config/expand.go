@@ -211,6 +211,9 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 		diags[len(diags)-1].Extra = causedBySensitive(true)
 		return ex, diags
 	}
+	// Whether the value comes from outside vpcplan (an uninstalled module,
+	// a -var left unknown), read before the collection's own marks go.
+	ext := v.ContainsMarked() && len(externalPaths(pathMarks(v))) > 0
 	// Only the collection itself is unmarked: its elements keep their marks,
 	// so each.value still says which instance a value came from.
 	v, _ = v.Unmark()
@@ -224,7 +227,7 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 	if !v.IsKnown() {
 		if e.opts.Mode == PlanMode {
 			_, d := bad("Invalid for_each argument", `The "for_each" value depends on values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created. Use -var to set the values it depends on, or use only keys known in the configuration.`)
-			return expansion{kind: schema.StringKeyKind, unknownErr: d[len(d)-1], external: v.ContainsMarked() && len(externalPaths(pathMarks(v))) > 0}, diags
+			return expansion{kind: schema.StringKeyKind, unknownErr: d[len(d)-1], external: ext}, diags
 		}
 		return expansion{kind: schema.StringKeyKind}, diags
 	}
@@ -236,7 +239,7 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 		if !v.IsWhollyKnown() {
 			if e.opts.Mode == PlanMode {
 				_, d := bad("Invalid for_each argument", `The "for_each" set includes values that cannot be determined until apply, so vpcplan cannot predict how many instances will be created.`)
-				return expansion{kind: schema.StringKeyKind, unknownErr: d[len(d)-1], external: v.ContainsMarked() && len(externalPaths(pathMarks(v))) > 0}, diags
+				return expansion{kind: schema.StringKeyKind, unknownErr: d[len(d)-1], external: ext}, diags
 			}
 			return expansion{kind: schema.StringKeyKind}, diags
 		}
