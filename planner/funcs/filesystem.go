@@ -10,7 +10,6 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 )
@@ -139,7 +138,7 @@ func (r fileReader) fileExistsFunc() function.Function {
 // so the result type is found by rendering; it is unknown (cty.DynamicVal)
 // while path or vars is unknown. Marks on the path and on vars carry over to
 // the result. The template's lines and what it builds are bounded by l.
-func (r fileReader) templateFileFunc(funcs func() map[string]function.Function, l limits) function.Function {
+func (r fileReader) templateFileFunc(funcs func() map[string]function.Function, l limits, templates *templateCache) function.Function {
 	params := []function.Parameter{
 		{Name: "path", Type: cty.String, AllowMarked: true},
 		{Name: "vars", Type: cty.DynamicPseudoType},
@@ -156,7 +155,7 @@ func (r fileReader) templateFileFunc(funcs func() map[string]function.Function, 
 		if err := l.checkTemplateLines(src); err != nil {
 			return nil, function.NewArgError(0, err)
 		}
-		expr, diags := hclsyntax.ParseTemplate(src, path, hcl.Pos{Line: 1, Column: 1, Byte: 0})
+		expr, diags := templates.parse(src, path)
 		if diags.HasErrors() {
 			return nil, diags
 		}

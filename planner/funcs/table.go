@@ -224,7 +224,7 @@ func New(opts Options) map[string]function.Function {
 		"try":             tryfunc.TryFunc,
 	}
 	all := func() map[string]function.Function { return t }
-	t["templatefile"] = l.bounded(r.templateFileFunc(all, l), nil)
+	t["templatefile"] = l.bounded(r.templateFileFunc(all, l, &templateCache{}), nil)
 	t["templatestring"] = l.bounded(templateStringFunc(all, l), nil)
 	names := make([]string, 0, len(t))
 	for name := range t {
