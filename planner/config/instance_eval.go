@@ -147,15 +147,55 @@ func partialValue(i *Instance, attrs []string) cty.Value {
 	return cty.ObjectVal(obj).WithMarks(whole...)
 }
 
+// newObjectBlocks returns v, the value of instance i, as references see
+// it. For a new object (its id unknown), a nested block type the provider
+// declares Optional and Computed (schema.NestedBlock.Computed) that the
+// configuration gives no block is (known after apply): SDKv2 plans it so,
+// and AWS fills it in (aws_vpc_endpoint's dns_options, for one). The
+// model keeps such a type empty, which is what the rules read.
+func newObjectBlocks(i *Instance, v cty.Value) cty.Value {
+	sch := i.Schema
+	if sch == nil || sch.Mode != schema.ManagedMode || len(sch.Blocks) == 0 || !v.Type().IsObjectType() || !v.Type().HasAttribute("id") {
+		return v
+	}
+	if id := v.GetAttr("id"); id.IsKnown() && !id.IsNull() {
+		return v
+	}
+	var attrs map[string]cty.Value
+	for name, nb := range sch.Blocks {
+		if !nb.Computed || !v.Type().HasAttribute(name) {
+			continue
+		}
+		if i.content != nil && i.content.attrs[name] != nil {
+			continue // the argument form, written: what it says stands
+		}
+		bv := v.GetAttr(name)
+		if !bv.IsKnown() || (!bv.IsNull() && (bv.Type().IsObjectType() || bv.LengthInt() > 0)) {
+			continue
+		}
+		if attrs == nil {
+			attrs = v.AsValueMap()
+		}
+		attrs[name] = cty.UnknownVal(bv.Type())
+	}
+	if attrs == nil {
+		return v
+	}
+	return cty.ObjectVal(attrs)
+}
+
 // markedValue returns the instance's value with its marks restored. Most
 // marks sit on top-level attributes (owners, sensitivity); those are put
 // back directly, and only deeper ones walk their attribute's value. Marks
 // on the whole value go back on the whole object, as in partialValue.
 func markedValue(i *Instance) cty.Value {
-	if len(i.marks) == 0 || !i.Value.IsKnown() || i.Value.IsNull() {
+	if !i.Value.IsKnown() || i.Value.IsNull() {
 		return i.Value
 	}
-	attrs := i.Value.AsValueMap()
+	if len(i.marks) == 0 {
+		return newObjectBlocks(i, i.Value)
+	}
+	attrs := newObjectBlocks(i, i.Value).AsValueMap()
 	var whole []cty.ValueMarks
 	for _, pm := range i.marks {
 		if len(pm.Path) == 0 {
