@@ -12,8 +12,10 @@ import (
 // both gateway and interface endpoints", for interface endpoints; the
 // PrivateLink guide names Amazon S3 only, and the service catalog says
 // which services take it (for DynamoDB it is UNCONFIRMED, and the provider
-// sends it for S3 only). It "can only be specified if private_dns_enabled
-// is true" (the provider's documentation; AWS's wording is UNCONFIRMED).
+// sends it for S3 only). Set to true, it "can only be specified if
+// private_dns_enabled is true" (the provider's documentation; AWS's wording
+// is UNCONFIRMED); false is the provider's default, sent for every
+// dns_options block of an S3 endpoint, so it is not reported there.
 var awsVPCEndpointInboundOnlyInvalid = &Rule{
 	ID:       "aws_vpc_endpoint_inbound_only_invalid",
 	Summary:  "private_dns_only_for_inbound_resolver_endpoint is set where it does not apply",
@@ -21,7 +23,8 @@ var awsVPCEndpointInboundOnlyInvalid = &Rule{
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-			if _, written, ok := inboundOnly(e); !ok || !written {
+			value, written, ok := inboundOnly(e)
+			if !ok || !written {
 				continue
 			}
 			t, ok := endpointType(e)
@@ -44,8 +47,11 @@ var awsVPCEndpointInboundOnlyInvalid = &Rule{
 					note = svc.Note + " "
 				}
 			default:
+				// false is what the provider sends for any dns_options block
+				// on an S3 endpoint, written or not: only true asks for
+				// private DNS.
 				dns, ok := boolAttr(e, "private_dns_enabled")
-				if !ok || dns {
+				if !ok || dns || !value {
 					continue
 				}
 				why = "the option can only be set when private_dns_enabled is true, and it is false"

@@ -26,9 +26,8 @@ func TestAWSVPCEndpointInboundOnlyInvalid(t *testing.T) {
 			src:  s3dnsBase + sprintf(e, `"com.amazonaws.eu-west-1.s3"`, "Interface", "false", "true"),
 			want: []string{"21:5-21:51 Inbound-only private DNS option not applicable"},
 		},
-		"S3 interface endpoint without private DNS, option false": {
-			src:  s3dnsBase + sprintf(e, `"com.amazonaws.eu-west-1.s3"`, "Interface", "false", "false"),
-			want: []string{"21:5-21:51 Inbound-only private DNS option not applicable"},
+		"S3 interface endpoint without private DNS, option false is the default": {
+			src: s3dnsBase + sprintf(e, `"com.amazonaws.eu-west-1.s3"`, "Interface", "false", "false"),
 		},
 		"endpoint service": {
 			src:  s3dnsBase + sprintf(e, `"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"`, "Interface", "true", "false"),
