@@ -69,7 +69,7 @@ func (e *evaluator) expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) (expa
 	if diags.HasErrors() {
 		return expansion{}, diags
 	}
-	ext := v.ContainsMarked() && len(externalPaths(pathMarks(v))) > 0
+	ext := fromOutside(v) || (!v.IsWhollyKnown() && refersOutside(attr.Expr, ctx))
 	v, _ = v.UnmarkDeep()
 	// Terraform's errors (evaluateCountExpressionValue): the value is
 	// converted to a number first, and no values are shown.
@@ -213,7 +213,7 @@ func (e *evaluator) expandForEachValue(attr *hcl.Attribute, ctx *hcl.EvalContext
 	}
 	// Whether the value comes from outside vpcplan (an uninstalled module,
 	// a -var left unknown), read before the collection's own marks go.
-	ext := v.ContainsMarked() && len(externalPaths(pathMarks(v))) > 0
+	ext := fromOutside(v) || (!v.IsWhollyKnown() && refersOutside(attr.Expr, ctx))
 	// Only the collection itself is unmarked: its elements keep their marks,
 	// so each.value still says which instance a value came from.
 	v, _ = v.Unmark()
@@ -326,6 +326,27 @@ func (e *evaluator) settleUnknown(ex expansion, n node, what string) hcl.Diagnos
 func (e *evaluator) dependsOnForeign(n node) bool {
 	for _, d := range e.w.resourceDeps(gnode{e.cfg, n}) {
 		if r := d.cfg.byAddr[d.n.addr]; r != nil && r.Schema == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// fromOutside reports whether v holds a value from outside vpcplan's model
+// (externalMark): an uninstalled module's output, a data source it cannot
+// read.
+func fromOutside(v cty.Value) bool {
+	return v.ContainsMarked() && len(externalPaths(pathMarks(v))) > 0
+}
+
+// refersOutside reports whether expr refers to a value from outside
+// vpcplan's model. A function's unknown result does not always carry its
+// arguments' marks (go-cty returns unknown early, without the marks of
+// parameters that allow them: concat's), so an unknown count or for_each
+// asks what its expression read.
+func refersOutside(expr hcl.Expression, ctx *hcl.EvalContext) bool {
+	for _, t := range expr.Variables() {
+		if v, diags := t.TraverseAbs(ctx); !diags.HasErrors() && fromOutside(v) {
 			return true
 		}
 	}
