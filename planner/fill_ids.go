@@ -87,7 +87,7 @@ func (o *object) resourceID(t schema.TypeName) string {
 	case schema.TypeLB:
 		return f.arn("elasticloadbalancing", f.reg(), f.account,
 			"loadbalancer/"+lbKind(o.str("load_balancer_type"))+o.str("name")+"/"+f.hex("lb", 16))
-	case schema.TypeVPCEndpointPolicy:
+	case schema.TypeVPCEndpointPolicy, schema.TypeVPCEndpointPrivateDNS:
 		return o.str("vpc_endpoint_id")
 	case schema.TypeVPCEndpointRouteTableAssoc:
 		return "a-" + o.str("vpc_endpoint_id") + stringHashcode(o.str("route_table_id"))

@@ -135,7 +135,7 @@ func TestNetworkNoTags(t *testing.T) {
 	noTags := []*Resource{
 		VPCIPv4CIDRBlockAssociation, Route, RouteTableAssociation, MainRouteTableAssociation,
 		SecurityGroupRule, VPCEndpointRouteTableAssociation, VPCEndpointSubnetAssociation,
-		VPCEndpointSecurityGroupAssociation, VPCEndpointPolicy,
+		VPCEndpointSecurityGroupAssociation, VPCEndpointPolicy, VPCEndpointPrivateDNS,
 	}
 	tagged := []*Resource{
 		VPC, Subnet, RouteTable, InternetGateway, NATGateway, SecurityGroup,

@@ -12,7 +12,7 @@ func Resources() []*Resource {
 		VPCSecurityGroupIngressRule, VPCSecurityGroupEgressRule,
 		VPCEndpoint, VPCEndpointRouteTableAssociation,
 		VPCEndpointSubnetAssociation, VPCEndpointSecurityGroupAssociation,
-		VPCEndpointPolicy, VPCEndpointService, LB, Route53ResolverEndpoint,
+		VPCEndpointPolicy, VPCEndpointPrivateDNS, VPCEndpointService, LB, Route53ResolverEndpoint,
 
 		S3Bucket, S3BucketVersioning, S3BucketPolicy,
 		S3BucketOwnershipControls, S3BucketPublicAccessBlock,

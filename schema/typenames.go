@@ -21,6 +21,7 @@ const (
 	TypeVPCEndpointSubnetAssoc        TypeName = "aws_vpc_endpoint_subnet_association"
 	TypeVPCEndpointSecurityGroupAssoc TypeName = "aws_vpc_endpoint_security_group_association"
 	TypeVPCEndpointPolicy             TypeName = "aws_vpc_endpoint_policy"
+	TypeVPCEndpointPrivateDNS         TypeName = "aws_vpc_endpoint_private_dns"
 	TypeVPCEndpointService            TypeName = "aws_vpc_endpoint_service"
 	TypeLB                            TypeName = "aws_lb"
 	TypeRoute53ResolverEndpoint       TypeName = "aws_route53_resolver_endpoint"
