@@ -259,16 +259,16 @@ func (e *explainer) subnetPath(vpc, subnet *config.Instance, svc *schema.Service
 	// 1. Private DNS of an interface endpoint answers before any route.
 	var named []*config.Instance
 	for _, ep := range e.interfaceEndpoints(vpc, svc) {
-		dns, ok := boolAttr(ep, "private_dns_enabled")
-		if !ok {
+		dns := PrivateDNS(e.m, ep)
+		if !dns.Known {
 			p.Notes = append(p.Notes, fmt.Sprintf("private DNS of %s is not known yet", ep.Addr))
 			return p
 		}
-		if !dns {
+		if !dns.On {
 			named = append(named, ep)
 			continue
 		}
-		if works, known, note := privateDNSVPC(ep); !known {
+		if works, known, note := privateDNSVPC(e.m, ep); !known {
 			p.Notes = append(p.Notes, note)
 			return p
 		} else if !works {
@@ -288,6 +288,9 @@ func (e *explainer) subnetPath(vpc, subnet *config.Instance, svc *schema.Service
 		}
 		p.Verdict = ViaInterface
 		p.Hops = []Hop{{Role: "private DNS", Addr: svc.Name + " default name"}, {Role: "interface endpoint", Addr: ep.Addr.String()}}
+		if dns.From != ep {
+			p.Notes = append(p.Notes, fmt.Sprintf("private DNS of %s is enabled by %s", ep.Addr, dns.From.Addr))
+		}
 		return p
 	}
 	// 2. The subnet's route table: a gateway endpoint's prefix-list route
@@ -434,16 +437,16 @@ func (e *explainer) onPremPath(vpc *config.Instance, resolvers []*config.Instanc
 	}
 	var named []*config.Instance
 	for _, ep := range e.interfaceEndpoints(vpc, svc) {
-		dns, ok := boolAttr(ep, "private_dns_enabled")
-		if !ok {
+		dns := PrivateDNS(e.m, ep)
+		if !dns.Known {
 			p.Verdict = Unknown
 			return p
 		}
-		if !dns {
+		if !dns.On {
 			named = append(named, ep)
 			continue
 		}
-		if works, known, note := privateDNSVPC(ep); !known {
+		if works, known, note := privateDNSVPC(e.m, ep); !known {
 			p.Verdict = Unknown
 			p.Notes = append(p.Notes, note)
 			return p
@@ -453,6 +456,9 @@ func (e *explainer) onPremPath(vpc *config.Instance, resolvers []*config.Instanc
 		}
 		p.Verdict = ViaInterface
 		p.Hops = append(hops, Hop{Role: "interface endpoint (private DNS)", Addr: ep.Addr.String()})
+		if dns.From != ep {
+			p.Notes = append(p.Notes, fmt.Sprintf("private DNS of %s is enabled by %s", ep.Addr, dns.From.Addr))
+		}
 		return p
 	}
 	if len(named) > 0 {
@@ -470,8 +476,8 @@ func (e *explainer) onPremPath(vpc *config.Instance, resolvers []*config.Instanc
 // aws_vpc_endpoint_private_dns_vpc_attributes reads too, so that a path
 // refuses exactly the endpoints the rule flags). known is false when an
 // attribute is not known yet; note says why it does not or may not work.
-func privateDNSVPC(ep *config.Instance) (works, known bool, note string) {
-	a, ok := PrivateDNSNeedsVPCAttributes(ep)
+func privateDNSVPC(m *config.Model, ep *config.Instance) (works, known bool, note string) {
+	a, ok := PrivateDNSNeedsVPCAttributes(m, ep)
 	switch {
 	case !ok:
 		return true, true, ""

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/schema"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -44,7 +45,7 @@ var awsVPCEndpointGatewayDeleteBlocked = &Rule{
 			if s, _ := str(e, "service_name"); !isS3Service(in, s) {
 				continue
 			}
-			if dns, ok := boolAttr(e, "private_dns_enabled"); !ok || !dns {
+			if dns, _ := network.PrivateDNSOn(in.Model, e); !dns {
 				continue
 			}
 			// Unset means AWS's default, true.

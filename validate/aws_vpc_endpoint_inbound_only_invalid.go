@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
@@ -50,7 +51,7 @@ var awsVPCEndpointInboundOnlyInvalid = &Rule{
 				// false is what the provider sends for any dns_options block
 				// on an S3 endpoint, written or not: only true asks for
 				// private DNS.
-				dns, ok := boolAttr(e, "private_dns_enabled")
+				dns, ok := network.PrivateDNSOn(in.Model, e)
 				if !ok || dns || !value {
 					continue
 				}

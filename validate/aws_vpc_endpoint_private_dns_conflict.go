@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
 	"github.com/vpcplan/vpcplan/schema"
 )
@@ -26,7 +27,8 @@ var awsVPCEndpointPrivateDNSConflict = &Rule{
 			if t, ok := endpointType(e); !ok || t != schema.EndpointInterface {
 				continue
 			}
-			if dns, ok := boolAttr(e, "private_dns_enabled"); !ok || !dns {
+			dns := network.PrivateDNS(in.Model, e)
+			if !dns.Known || !dns.On {
 				continue
 			}
 			service, ok := str(e, "service_name")
@@ -40,7 +42,7 @@ var awsVPCEndpointPrivateDNSConflict = &Rule{
 					Summary: "Private DNS enabled twice for one service",
 					Detail: fmt.Sprintf("%s and %s are both interface endpoints for %s in %s with private DNS enabled. Private DNS creates a private hosted zone for the service's name, and a VPC can have only one; AWS rejects the second endpoint. Keep private DNS on one endpoint, or remove the duplicate endpoint.",
 						other.Addr, e.Addr, service, vpc.Addr),
-					Subject: e.Ranges("private_dns_enabled").Expr.Ptr(),
+					Subject: dns.Range(),
 				})
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/schema"
 )
 
@@ -20,7 +21,11 @@ var awsVPCEndpointPrivateDNSUnsupported = &Rule{
 			if t, ok := endpointType(e); !ok || t != schema.EndpointInterface {
 				continue
 			}
-			if !writtenTrue(e, "private_dns_enabled") {
+			// The endpoint's own argument counts only where written (its
+			// default is false); an aws_vpc_endpoint_private_dns always
+			// writes it.
+			dns := network.PrivateDNS(in.Model, e)
+			if !dns.Known || !dns.On || (dns.From == e && !writtenTrue(e, "private_dns_enabled")) {
 				continue
 			}
 			name, svc, ok := endpointService(in, e)
@@ -31,7 +36,7 @@ var awsVPCEndpointPrivateDNSUnsupported = &Rule{
 				Summary: "Private DNS not supported by the service",
 				Detail: fmt.Sprintf("%s enables private DNS for %s, but %s interface endpoints do not support private DNS: the public service name keeps resolving to public addresses, so clients must use the endpoint-specific DNS names (dns_entry). Set private_dns_enabled = false and configure clients with the endpoint's DNS name.",
 					e.Addr, name.Raw, svc.Title),
-				Subject: e.Ranges("private_dns_enabled").Expr.Ptr(),
+				Subject: dns.Range(),
 			})
 		}
 		return diags

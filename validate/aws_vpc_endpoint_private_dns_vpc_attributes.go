@@ -18,7 +18,7 @@ var awsVPCEndpointPrivateDNSVPCAttributes = &Rule{
 	Check: func(in *Input) hcl.Diagnostics {
 		var diags hcl.Diagnostics
 		for _, e := range in.Model.OfType(schema.TypeVPCEndpoint) {
-			a, ok := network.PrivateDNSNeedsVPCAttributes(e)
+			a, ok := network.PrivateDNSNeedsVPCAttributes(in.Model, e)
 			if !ok || len(a.Missing) == 0 {
 				continue
 			}
@@ -29,11 +29,15 @@ var awsVPCEndpointPrivateDNSVPCAttributes = &Rule{
 			} else if missing[0] == "enable_dns_hostnames" && !configured(vpc, "enable_dns_hostnames") {
 				what = "enable_dns_hostnames is false (its default)"
 			}
+			who := e.Addr.String() + " enables private DNS"
+			if from := a.Setting.From; from != e {
+				who = fmt.Sprintf("%s enables private DNS for %s", from.Addr, e.Addr)
+			}
 			diags = append(diags, &hcl.Diagnostic{
 				Summary: "Private DNS without VPC DNS attributes",
-				Detail: fmt.Sprintf("%s enables private DNS, but in its VPC %s %s. AWS requires both VPC attributes for interface endpoint private DNS; set enable_dns_support = true and enable_dns_hostnames = true on %s.",
-					e.Addr, vpc.Addr, what, vpc.Addr),
-				Subject: e.Ranges("private_dns_enabled").Expr.Ptr(),
+				Detail: fmt.Sprintf("%s, but in its VPC %s %s. AWS requires both VPC attributes for interface endpoint private DNS; set enable_dns_support = true and enable_dns_hostnames = true on %s.",
+					who, vpc.Addr, what, vpc.Addr),
+				Subject: a.Setting.Range(),
 			})
 		}
 		return diags

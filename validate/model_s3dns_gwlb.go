@@ -36,15 +36,19 @@ type privateDNSEndpoint struct {
 	// inboundOnly is the option as AWS applies it (true when unset);
 	// written is whether the configuration sets it.
 	inboundOnly, written bool
+	// dns is where private DNS is turned on (network.PrivateDNS).
+	dns network.PrivateDNSSetting
 }
 
 // optionRange is the tightest range for the option's effect: its value
-// when written, else private_dns_enabled, which turns it on by default.
+// when written, else the private_dns_enabled that turns private DNS on
+// (the endpoint's or an aws_vpc_endpoint_private_dns's), which turns the
+// option on by default.
 func (p privateDNSEndpoint) optionRange() *hcl.Range {
 	if r := p.e.Ranges(inboundOnlyPath); p.written && r.Found {
 		return r.Expr.Ptr()
 	}
-	return p.e.Ranges("private_dns_enabled").Expr.Ptr()
+	return p.dns.Range()
 }
 
 // privateDNSEndpoints returns the interface endpoints with private DNS for
@@ -61,7 +65,8 @@ func privateDNSEndpoints(in *Input) []privateDNSEndpoint {
 		if !ok || svc == nil || !svc.InboundResolverOnly {
 			continue
 		}
-		if dns, ok := boolAttr(e, "private_dns_enabled"); !ok || !dns {
+		dns := network.PrivateDNS(in.Model, e)
+		if !dns.Known || !dns.On {
 			continue
 		}
 		value, written, ok := inboundOnly(e)
@@ -69,7 +74,7 @@ func privateDNSEndpoints(in *Input) []privateDNSEndpoint {
 		if !ok || vpc == nil {
 			continue
 		}
-		out = append(out, privateDNSEndpoint{e: e, svc: svc, vpc: vpc, inboundOnly: value, written: written})
+		out = append(out, privateDNSEndpoint{e: e, svc: svc, vpc: vpc, inboundOnly: value, written: written, dns: dns})
 	}
 	return out
 }
