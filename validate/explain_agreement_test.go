@@ -313,7 +313,8 @@ func uniqueSorted(s []string) []string {
 func TestExplainAgreesWithPrivateDNSRule(t *testing.T) {
 	fixtures := ruleFixtures(t, "aws_vpc_endpoint_private_dns_vpc_attributes_test.go", "aws_vpc_endpoint_service_type_unsupported_test.go",
 		"aws_vpc_endpoint_private_dns_conflict_test.go", "aws_vpc_endpoint_private_dns_unsupported_test.go",
-		"aws_vpc_endpoint_s3_private_dns_all_traffic_test.go", "model_s3dns_gwlb_test.go", "aws_vpc_endpoint_mrap_unreachable_test.go")
+		"aws_vpc_endpoint_s3_private_dns_all_traffic_test.go", "model_s3dns_gwlb_test.go", "aws_vpc_endpoint_mrap_unreachable_test.go",
+		"private_dns_separate_test.go")
 	if len(fixtures) < 10 {
 		t.Fatalf("found %d fixtures, want the rule tests' cases", len(fixtures))
 	}
@@ -378,6 +379,13 @@ resource "aws_vpc_endpoint" "s3" {
 			for _, e := range m.OfType(schema.TypeVPCEndpoint) {
 				if r := e.Ranges("private_dns_enabled"); r.Found {
 					byRange[r.Expr.String()] = e.Addr.String()
+				}
+			}
+			// An aws_vpc_endpoint_private_dns that enables private DNS
+			// is where the rule points for the endpoint it names.
+			for _, d := range m.OfType(schema.TypeVPCEndpointPrivateDNS) {
+				if e := d.Link("vpc_endpoint_id"); e != nil {
+					byRange[d.Ranges("private_dns_enabled").Expr.String()] = e.Addr.String()
 				}
 			}
 			var flagged []string
