@@ -33,6 +33,7 @@ func DefaultRules() []*Rule {
 		awsVPCEndpointPrivateDNSVPCAttributes,
 		awsVPCEndpointPrivateDNSConflict,
 		awsVPCEndpointPrivateDNSUnsupported,
+		awsVPCEndpointPrivateDNSSetTwice,
 		awsVPCEndpointIPAddressTypeSubnetMismatch,
 		awsVPCEndpointSecurityGroupNoHTTPS,
 		awsVPCEndpointInterfaceCostGatewayAvailable,
