@@ -146,8 +146,8 @@ func genBlock(body *hclwrite.Body, b *schema.Block, attrs map[string]bool, block
 }
 
 // genStrings are values of string arguments that the schema's types do
-// not describe well enough: Regions, CIDR blocks, service names and the
-// enumerations apply's fill looks at.
+// not describe well enough: Regions, CIDR blocks, service names, account
+// IDs and the enumerations apply's fill looks at.
 var genStrings = map[string]string{
 	"region":                      "eu-west-1",
 	"cidr_block":                  "10.0.0.0/16",
@@ -174,6 +174,8 @@ var genStrings = map[string]string{
 	"sse_algorithm":               "AES256",
 	"policy":                      `{"Version":"2012-10-17","Statement":[]}`,
 	"assume_role_policy":          `{"Version":"2012-10-17","Statement":[]}`,
+	"account_id":                  "111111111111",
+	"bucket_account_id":           "111111111111",
 }
 
 // genNumbers are values of number arguments whose range matters to apply.

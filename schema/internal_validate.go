@@ -36,6 +36,11 @@ func (r *Resource) InternalValidate(known func(TypeName) *Resource) error {
 	if r.AccountAttr != "" && r.Attributes[r.AccountAttr] == nil {
 		errs = multierror.Append(errs, fmt.Errorf("%s: AccountAttr %q is not an attribute", r.Type, r.AccountAttr))
 	}
+	for _, name := range r.AccountIDArgs {
+		if a := r.Attributes[name]; a == nil || a.Type != cty.String || !(a.Optional || a.Required) {
+			errs = multierror.Append(errs, fmt.Errorf("%s: AccountIDArgs %q is not a string argument", r.Type, name))
+		}
+	}
 	region := r.Attributes[RegionAttr]
 	switch {
 	case r.Global && region != nil:

@@ -44,6 +44,12 @@ type Resource struct {
 	// explicitly (such as "account_id"), or is empty when the type has none.
 	AccountAttr string
 
+	// AccountIDArgs names the top-level arguments the provider validates
+	// as AWS account IDs, exactly 12 digits (verify.ValidAccountID), such
+	// as the S3 Control types' account_id: a value of another form fails
+	// at validation, before any request.
+	AccountIDArgs []string
+
 	// Global is set for a type the AWS provider manages in no Region of
 	// its own (IAM, aws_caller_identity, aws_partition): it has no
 	// "region" argument, and its instances' Region is their provider's.

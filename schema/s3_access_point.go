@@ -33,5 +33,6 @@ var S3AccessPoint = func() *Resource {
 		},
 		false)
 	r.AccountAttr = "account_id"
+	r.AccountIDArgs = []string{"account_id", "bucket_account_id"}
 	return r
 }()

@@ -36,5 +36,6 @@ var S3ControlMultiRegionAccessPoint = func() *Resource {
 		},
 		true)
 	r.AccountAttr = "account_id"
+	r.AccountIDArgs = []string{"account_id"}
 	return r.withTimeouts("create", "delete")
 }()

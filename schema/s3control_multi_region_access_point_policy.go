@@ -21,5 +21,6 @@ var S3ControlMultiRegionAccessPointPolicy = func() *Resource {
 		},
 		true)
 	r.AccountAttr = "account_id"
+	r.AccountIDArgs = []string{"account_id"}
 	return r.withTimeouts("create", "update")
 }()

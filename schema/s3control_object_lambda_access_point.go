@@ -42,5 +42,6 @@ var S3ControlObjectLambdaAccessPoint = func() *Resource {
 		},
 		true)
 	r.AccountAttr = "account_id"
+	r.AccountIDArgs = []string{"account_id"}
 	return r
 }()

@@ -16,5 +16,6 @@ var S3ControlObjectLambdaAccessPointPolicy = func() *Resource {
 		nil,
 		true)
 	r.AccountAttr = "account_id"
+	r.AccountIDArgs = []string{"account_id"}
 	return r
 }()

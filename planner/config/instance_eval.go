@@ -459,6 +459,9 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 	if regionDiag != nil {
 		diags = append(diags, regionDiag)
 	}
+	if len(sch.AccountIDArgs) > 0 && !diags.HasErrors() {
+		diags = append(diags, accountIDDiags(sch, out.value, content)...)
+	}
 	if r.Addr.Mode == schema.DataMode {
 		out.top = nil // readData changes the value
 		marked := out.value
@@ -514,4 +517,47 @@ func (e *evaluator) topMarks(inst *Instance) topMark {
 		}
 		return ms
 	}
+}
+
+// accountIDDiags reports the arguments of sch.AccountIDArgs whose known
+// value is not an AWS account ID, exactly 12 digits, which the provider's
+// validation (verify.ValidAccountID, whose wording this keeps) refuses
+// before any request: a placeholder such as "YOUR_ACCOUNT_ID" left in the
+// code. An unknown or null value is not checked.
+func accountIDDiags(sch *schema.Resource, v cty.Value, content *bodyContent) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() || v.IsNull() {
+		return nil
+	}
+	for _, name := range sch.AccountIDArgs {
+		attr, ok := content.attrs[name]
+		if !ok || !v.Type().HasAttribute(name) {
+			continue
+		}
+		x := v.GetAttr(name)
+		if !x.IsKnown() || x.IsNull() || x.Type() != cty.String || isAccountID(x.AsString()) {
+			continue
+		}
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid account ID",
+			Detail:   fmt.Sprintf("%q doesn't look like AWS Account ID (exactly 12 digits): %q", name, x.AsString()),
+			Subject:  attr.Expr.Range().Ptr(),
+		})
+	}
+	return diags
+}
+
+// isAccountID reports whether s is exactly 12 ASCII digits.
+func isAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

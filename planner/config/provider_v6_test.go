@@ -189,6 +189,45 @@ func TestProviderV6Diagnostics(t *testing.T) {
 }`,
 			want: []string{`main.hcl:5,3-14: Unsupported argument; An argument named "source_json" is not expected here: it was removed in version 5 of the AWS provider; use source_policy_documents instead.`},
 		},
+		"s3control account_id placeholder": {
+			src: provider + `resource "aws_s3control_object_lambda_access_point" "o" {
+  name       = "images"
+  account_id = "YOUR_ACCOUNT_ID"
+  configuration {
+    supporting_access_point = "arn:aws:s3:eu-west-1:111111111111:accesspoint/images"
+    transformation_configuration {
+      actions = ["GetObject"]
+      content_transformation {
+        aws_lambda {
+          function_arn = "arn:aws:lambda:eu-west-1:111111111111:function:f"
+        }
+      }
+    }
+  }
+}`,
+			want: []string{`main.hcl:6,16-33: Invalid account ID; "account_id" doesn't look like AWS Account ID (exactly 12 digits): "YOUR_ACCOUNT_ID"`},
+		},
+		"access point bucket_account_id too short": {
+			src: provider + `resource "aws_s3_access_point" "a" {
+  bucket            = "b"
+  name              = "a"
+  account_id        = "111111111111"
+  bucket_account_id = "2222"
+}`,
+			want: []string{`main.hcl:8,23-29: Invalid account ID; "bucket_account_id" doesn't look like AWS Account ID (exactly 12 digits): "2222"`},
+		},
+		"mrap policy account_id from a variable": {
+			src: provider + `variable "account" {
+  type = string
+}
+resource "aws_s3control_multi_region_access_point_policy" "p" {
+  account_id = var.account
+  details {
+    name   = "m"
+    policy = "{}"
+  }
+}`,
+		},
 		"timeouts": {
 			src: provider + `resource "aws_vpc_endpoint" "e" {
   vpc_id       = "vpc-1"
