@@ -480,7 +480,11 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 	inst.keptBlocks = out.keptBlocks
 	inst.content = content
 	if sch.AccountAttr != "" {
-		if s, ok := inst.StringAttr(sch.AccountAttr); ok {
+		// The assumed account (Options.AssumedAccount) is what apply
+		// fills an omitted account_id with, or what one copied from data
+		// "aws_caller_identity" reads after apply; like the provider's, it
+		// stays unknown to rules, which the plan before apply agrees with.
+		if s, ok := inst.StringAttr(sch.AccountAttr); ok && (s != e.opts.AssumedAccount || s == prov.Account) {
 			inst.Account = s
 		}
 	}
