@@ -163,6 +163,13 @@ func effectiveRegion(sch *schema.Resource, prov *ProviderConfig, v cty.Value, c 
 	if sch.Global || !v.IsKnown() || v.IsNull() || !v.Type().HasAttribute(schema.RegionAttr) {
 		return prov.Region, prov, nil
 	}
+	if _, ok := c.attrs[schema.RegionAttr]; !ok && prov.Region == "" {
+		// Left out, the region argument is the provider's, unknown here;
+		// the one the prior state records is then the us-east-1 apply
+		// made up (see planner's filler.reg), which the plan before
+		// apply did not know either.
+		return "", prov, nil
+	}
 	rv := v.GetAttr(schema.RegionAttr)
 	switch {
 	case !rv.IsKnown():
