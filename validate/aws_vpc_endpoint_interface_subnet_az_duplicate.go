@@ -22,11 +22,9 @@ var awsVPCEndpointInterfaceSubnetAZDuplicate = &Rule{
 			}
 			byAZ := map[string]*config.Instance{}
 			for _, s := range endpointSubnets(e) {
-				az, ok := str(s, "availability_zone")
-				if !ok {
-					az, ok = str(s, "availability_zone_id")
-				}
-				if !ok {
+				name, id := subnetZone(s)
+				az := name + id
+				if az == "" {
 					continue
 				}
 				first, dup := byAZ[az]

@@ -29,6 +29,28 @@ func boolAttr(inst *config.Instance, attr string) (value, ok bool) {
 	return v.True(), true
 }
 
+// subnetZone returns the Availability Zone of a subnet: its name when
+// known, else its ID, else nothing. When either argument derives from a
+// value outside vpcplan's model (a data source such as
+// aws_availability_zones), the zone is unknown: the plan before apply
+// cannot see it, and the name and ID the state then records are the ones
+// apply made up, which two subnets may share although AWS's would differ.
+func subnetZone(s *config.Instance) (name, id string) {
+	for _, p := range s.ExternalPaths {
+		if len(p) == 0 {
+			return "", ""
+		}
+		if ga, ok := p[0].(cty.GetAttrStep); ok && (ga.Name == "availability_zone" || ga.Name == "availability_zone_id") {
+			return "", ""
+		}
+	}
+	if az, ok := str(s, "availability_zone"); ok {
+		return az, ""
+	}
+	id, _ = str(s, "availability_zone_id")
+	return "", id
+}
+
 // configured reports whether the configuration writes the top-level
 // argument (as opposed to a default or a computed value).
 func configured(inst *config.Instance, attr string) bool {

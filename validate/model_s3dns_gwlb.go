@@ -233,11 +233,8 @@ func gwlbZoneKeys(e *config.Instance) []gwlbZoneKey {
 	var out []gwlbZoneKey
 	for _, s := range endpointSubnets(e) {
 		zk := k
-		if az, ok := str(s, "availability_zone"); ok {
-			zk.az = az
-		} else if id, ok := str(s, "availability_zone_id"); ok {
-			zk.azID = id
-		} else {
+		zk.az, zk.azID = subnetZone(s)
+		if zk.az == "" && zk.azID == "" {
 			continue
 		}
 		if !seen[zk] {
