@@ -460,7 +460,7 @@ func (e *evaluator) evalInstance(r *Resource, addr schema.InstanceAddr, dec *blo
 		diags = append(diags, regionDiag)
 	}
 	if len(sch.AccountIDArgs) > 0 && !diags.HasErrors() {
-		diags = append(diags, accountIDDiags(sch, out.value, content)...)
+		diags = append(diags, accountIDDiags(sch, out.value, out.marks, content)...)
 	}
 	if r.Addr.Mode == schema.DataMode {
 		out.top = nil // readData changes the value
@@ -528,9 +528,9 @@ func (e *evaluator) topMarks(inst *Instance) topMark {
 // validation (verify.ValidAccountID, whose wording this keeps) refuses
 // before any request: a placeholder such as "YOUR_ACCOUNT_ID" left in the
 // code. An unknown or null value is not checked.
-func accountIDDiags(sch *schema.Resource, v cty.Value, content *bodyContent) hcl.Diagnostics {
+func accountIDDiags(sch *schema.Resource, v cty.Value, marks []cty.PathValueMarks, content *bodyContent) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	v, _ = v.UnmarkDeep()
+	v, _ = v.Unmark()
 	if !v.IsKnown() || v.IsNull() {
 		return nil
 	}
@@ -539,14 +539,19 @@ func accountIDDiags(sch *schema.Resource, v cty.Value, content *bodyContent) hcl
 		if !ok || !v.Type().HasAttribute(name) {
 			continue
 		}
-		x := v.GetAttr(name)
+		x, xm := v.GetAttr(name).UnmarkDeep()
 		if !x.IsKnown() || x.IsNull() || x.Type() != cty.String || isAccountID(x.AsString()) {
 			continue
+		}
+		// A sensitive value is not quoted: the message would tell it.
+		shown := fmt.Sprintf("%q", x.AsString())
+		if xm.Has(funcs.SensitiveMark) || sensitiveAt(marks, name) {
+			shown = "(sensitive value)"
 		}
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "Invalid account ID",
-			Detail:   fmt.Sprintf("%q doesn't look like AWS Account ID (exactly 12 digits): %q", name, x.AsString()),
+			Detail:   fmt.Sprintf("%q doesn't look like AWS Account ID (exactly 12 digits): %s", name, shown),
 			Subject:  attr.Expr.Range().Ptr(),
 		})
 	}
@@ -564,4 +569,21 @@ func isAccountID(s string) bool {
 		}
 	}
 	return true
+}
+
+// sensitiveAt reports whether marks, a decoded value's, mark its top-level
+// attribute name sensitive.
+func sensitiveAt(marks []cty.PathValueMarks, name string) bool {
+	for _, pm := range marks {
+		if len(pm.Path) == 0 {
+			if pm.Marks.Has(funcs.SensitiveMark) {
+				return true
+			}
+			continue
+		}
+		if a, ok := pm.Path[0].(cty.GetAttrStep); ok && a.Name == name && pm.Marks.Has(funcs.SensitiveMark) {
+			return true
+		}
+	}
+	return false
 }

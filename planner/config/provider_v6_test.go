@@ -216,6 +216,20 @@ func TestProviderV6Diagnostics(t *testing.T) {
 }`,
 			want: []string{`main.hcl:8,23-29: Invalid account ID; "bucket_account_id" doesn't look like AWS Account ID (exactly 12 digits): "2222"`},
 		},
+		// A sensitive value is not quoted in the message.
+		"access point account_id sensitive": {
+			src: provider + `variable "account" {
+  type      = string
+  default   = "secret-account"
+  sensitive = true
+}
+resource "aws_s3_access_point" "a" {
+  bucket     = "b"
+  name       = "a"
+  account_id = var.account
+}`,
+			want: []string{`main.hcl:12,16-27: Invalid account ID; "account_id" doesn't look like AWS Account ID (exactly 12 digits): (sensitive value)`},
+		},
 		"mrap policy account_id from a variable": {
 			src: provider + `variable "account" {
   type = string
