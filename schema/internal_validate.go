@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/go-multierror"
 	"github.com/zclconf/go-cty/cty"
@@ -37,7 +38,7 @@ func (r *Resource) InternalValidate(known func(TypeName) *Resource) error {
 		errs = multierror.Append(errs, fmt.Errorf("%s: AccountAttr %q is not an attribute", r.Type, r.AccountAttr))
 	}
 	for _, name := range r.AccountIDArgs {
-		if a := r.Attributes[name]; a == nil || a.Type != cty.String || !(a.Optional || a.Required) {
+		if a := nestedAttribute(r, name); a == nil || a.Type != cty.String || !(a.Optional || a.Required) {
 			errs = multierror.Append(errs, fmt.Errorf("%s: AccountIDArgs %q is not a string argument", r.Type, name))
 		}
 	}
@@ -140,4 +141,19 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// nestedAttribute returns the attribute a dotted name of AccountIDArgs
+// names ("details.region.bucket_account_id"), or nil.
+func nestedAttribute(r *Resource, name string) *Attribute {
+	attrs, blocks := r.Attributes, r.Blocks
+	segs := strings.Split(name, ".")
+	for _, seg := range segs[:len(segs)-1] {
+		nb := blocks[seg]
+		if nb == nil {
+			return nil
+		}
+		attrs, blocks = nb.Block.Attributes, nb.Block.Blocks
+	}
+	return attrs[segs[len(segs)-1]]
 }

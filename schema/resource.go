@@ -44,10 +44,12 @@ type Resource struct {
 	// explicitly (such as "account_id"), or is empty when the type has none.
 	AccountAttr string
 
-	// AccountIDArgs names the top-level arguments the provider validates
-	// as AWS account IDs, exactly 12 digits (verify.ValidAccountID), such
-	// as the S3 Control types' account_id: a value of another form fails
-	// at validation, before any request.
+	// AccountIDArgs names the arguments the provider validates as AWS
+	// account IDs, exactly 12 digits (verify.ValidAccountID), such as the
+	// S3 Control types' account_id: a value of another form fails at
+	// validation, before any request. A name with dots is an argument of
+	// nested blocks ("details.region.bucket_account_id": the argument of
+	// every region block of the details block).
 	AccountIDArgs []string
 
 	// Global is set for a type the AWS provider manages in no Region of

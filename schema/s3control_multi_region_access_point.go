@@ -36,6 +36,6 @@ var S3ControlMultiRegionAccessPoint = func() *Resource {
 		},
 		true)
 	r.AccountAttr = "account_id"
-	r.AccountIDArgs = []string{"account_id"}
+	r.AccountIDArgs = []string{"account_id", "details.region.bucket_account_id"}
 	return r.withTimeouts("create", "delete")
 }()

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
@@ -275,6 +276,7 @@ func (e *evaluator) computeResource(r *Resource) resourceResult {
 		if moreDiags.HasErrors() {
 			return noInstances()
 		}
+		res.diags = append(res.diags, nestedAccountIDDiags(r.Schema, shared)...)
 	}
 	if unexpanded || len(ex.keys) == 0 {
 		res.diags = append(res.diags, e.checkBody(r, dec, shared, ctx, prov)...)
@@ -535,6 +537,9 @@ func accountIDDiags(sch *schema.Resource, v cty.Value, marks []cty.PathValueMark
 		return nil
 	}
 	for _, name := range sch.AccountIDArgs {
+		if strings.Contains(name, ".") {
+			continue // nestedAccountIDDiags, once per block
+		}
 		attr, ok := content.attrs[name]
 		if !ok || !v.Type().HasAttribute(name) {
 			continue
@@ -586,4 +591,48 @@ func sensitiveAt(marks []cty.PathValueMarks, name string) bool {
 		}
 	}
 	return false
+}
+
+// nestedAccountIDDiags checks the arguments of nested blocks that
+// sch.AccountIDArgs names ("details.region.bucket_account_id") where the
+// configuration writes them as a string known without evaluation (a
+// placeholder such as "YOUR_ACCOUNT_ID"): the values of a set of blocks
+// cannot be matched back to the blocks, and a written string is the same
+// for every instance, so the blocks' own syntax is checked once. Blocks
+// that dynamic blocks generate are not.
+func nestedAccountIDDiags(sch *schema.Resource, content *bodyContent) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, name := range sch.AccountIDArgs {
+		if segs := strings.Split(name, "."); len(segs) > 1 {
+			diags = append(diags, writtenAccountIDDiags(segs, content)...)
+		}
+	}
+	return diags
+}
+
+func writtenAccountIDDiags(segs []string, c *bodyContent) hcl.Diagnostics {
+	if c == nil {
+		return nil
+	}
+	if len(segs) > 1 {
+		var diags hcl.Diagnostics
+		for _, b := range c.blocks[segs[0]] {
+			diags = append(diags, writtenAccountIDDiags(segs[1:], b)...)
+		}
+		return diags
+	}
+	attr, ok := c.attrs[segs[0]]
+	if !ok {
+		return nil
+	}
+	v, diags := attr.Expr.Value(nil)
+	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String || isAccountID(v.AsString()) {
+		return nil
+	}
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  "Invalid account ID",
+		Detail:   fmt.Sprintf("%q doesn't look like AWS Account ID (exactly 12 digits): %q", segs[0], v.AsString()),
+		Subject:  attr.Expr.Range().Ptr(),
+	}}
 }

@@ -230,6 +230,28 @@ resource "aws_s3_access_point" "a" {
 }`,
 			want: []string{`main.hcl:12,16-27: Invalid account ID; "account_id" doesn't look like AWS Account ID (exactly 12 digits): (sensitive value)`},
 		},
+		// A nested argument the provider validates, written as a
+		// placeholder; the one from a variable is not checked.
+		"mrap region bucket_account_id placeholder": {
+			src: provider + `variable "owner" {
+  type    = string
+  default = "not-an-account"
+}
+resource "aws_s3control_multi_region_access_point" "m" {
+  details {
+    name = "m"
+    region {
+      bucket            = "b1"
+      bucket_account_id = "YOUR_ACCOUNT_ID"
+    }
+    region {
+      bucket            = "b2"
+      bucket_account_id = var.owner
+    }
+  }
+}`,
+			want: []string{`main.hcl:13,27-44: Invalid account ID; "bucket_account_id" doesn't look like AWS Account ID (exactly 12 digits): "YOUR_ACCOUNT_ID"`},
+		},
 		"mrap policy account_id from a variable": {
 			src: provider + `variable "account" {
   type = string
