@@ -88,8 +88,12 @@ func (o *object) fillVPC() {
 		o.setS("ipv6_association_id", f.awsID("vpc-cidr-assoc-", "ipv6 association "+o.str("ipv6_cidr_block")))
 		o.setS("ipv6_cidr_block_network_border_group", f.reg())
 	}
-	// Without IPv6, AWS reports no IPv6 block, association or border
-	// group: they stay null.
+	// Without IPv6 the provider (SDKv2, which has no null string) records
+	// the IPv6 block, association and border group as "", not null: code
+	// such as join("", aws_vpc.this[*].ipv6_cidr_block) depends on it.
+	for _, name := range []string{"ipv6_cidr_block", "ipv6_association_id", "ipv6_cidr_block_network_border_group"} {
+		o.set(name, cty.StringVal(""))
+	}
 }
 
 func (o *object) fillVPCCIDRAssociation() {

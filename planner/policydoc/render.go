@@ -382,7 +382,10 @@ func stringList(v cty.Value) []*string {
 	var out []*string
 	for it := v.ElementIterator(); it.Next(); {
 		_, e := it.Element()
-		if e.IsNull() {
+		// The provider (SDKv2) reads an empty string in a list as nil
+		// and skips it like a null (hashicorp/terraform-provider-aws
+		// #21880, #23910: the nil once crashed it).
+		if e.IsNull() || e.AsString() == "" {
 			out = append(out, nil)
 			continue
 		}

@@ -942,6 +942,30 @@ statement {
   ]
 }`,
 		},
+		// An empty string among the source or override documents is
+		// skipped as the provider skips it (SDKv2 reads it as nil), as
+		// with a module's default "" for an optional extra policy.
+		"empty source and override documents skipped": {
+			src: `
+source_policy_documents   = [""]
+override_policy_documents = ["", ""]
+
+statement {
+  actions   = ["s3:GetObject"]
+  resources = ["*"]
+}
+`,
+			want: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": "*"
+    }
+  ]
+}`,
+		},
 		"source kept as written": {
 			src: `
 source_policy_documents = [<<EOT
@@ -1105,8 +1129,8 @@ statement {
 			want: []string{"Invalid source policy document: source_policy_documents[0]"},
 		},
 		"invalid override JSON": {
-			src:  `override_policy_documents = ["", "{}"]`,
-			want: []string{"Invalid override policy document: override_policy_documents[0]"},
+			src:  `override_policy_documents = ["{}", "["]`,
+			want: []string{"Invalid override policy document: override_policy_documents[1]"},
 		},
 		"invalid version and effect; a sid with a hyphen is valid": {
 			src: `
