@@ -135,6 +135,12 @@ func (o *object) fillSubnet() {
 	if o.str("ipv6_cidr_block") != "" {
 		o.setS("ipv6_cidr_block_association_id", f.awsID("subnet-cidr-assoc-", "ipv6 association "+o.str("ipv6_cidr_block")))
 	}
+	// Without IPv6 the provider (SDKv2, which has no null string) records
+	// the IPv6 block and its association as "", as for a VPC (fillVPC):
+	// join("", aws_subnet.s[*].ipv6_cidr_block_association_id) depends on it.
+	for _, name := range []string{"ipv6_cidr_block", "ipv6_cidr_block_association_id"} {
+		o.set(name, cty.StringVal(""))
+	}
 	o.setS("private_dns_hostname_type_on_launch", "ip-name")
 }
 

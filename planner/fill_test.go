@@ -348,8 +348,8 @@ func TestFillShapes(t *testing.T) {
 				"arn":                                 str("arn:aws:ec2:eu-west-1:111111111111:subnet/subnet-6ae4307c85b357d69"),
 				"availability_zone_id":                str("euw1-az2"),
 				"owner_id":                            str("111111111111"),
-				"ipv6_cidr_block":                     nullString,
-				"ipv6_cidr_block_association_id":      nullString,
+				"ipv6_cidr_block":                     str(""),
+				"ipv6_cidr_block_association_id":      str(""),
 				"private_dns_hostname_type_on_launch": str("ip-name"),
 			},
 		},
@@ -666,8 +666,6 @@ var awsLeavesNull = map[string]string{
 	"aws_s3_bucket website_endpoint":                  "no website",
 	"aws_s3_bucket_server_side_encryption_configuration rule[].blocked_encryption_types": "S3 reports none for buckets that do not block SSE-C",
 	"aws_security_group_rule source_security_group_id":                                   "rules that name CIDR blocks",
-	"aws_subnet ipv6_cidr_block":                                                         "no IPv6",
-	"aws_subnet ipv6_cidr_block_association_id":                                          "no IPv6",
 	"aws_vpc_endpoint prefix_list_id":                                                    "services without a prefix list",
 	"aws_vpc_endpoint dns_options[].private_dns_preference":                              "Resource and ServiceNetwork endpoints only",
 	"aws_vpc_endpoint dns_options[].private_dns_specified_domains":                       "Resource and ServiceNetwork endpoints only",
@@ -736,7 +734,8 @@ func TestFillCatalog(t *testing.T) {
 // awsLeavesEmpty lists the id attributes the provider records as "" (SDKv2
 // has no null string), with the reason.
 var awsLeavesEmpty = map[string]string{
-	"aws_vpc ipv6_association_id": "no IPv6",
+	"aws_vpc ipv6_association_id":               "no IPv6",
+	"aws_subnet ipv6_cidr_block_association_id": "no IPv6",
 }
 
 // requiredOnly writes the required arguments and blocks of b, and with
