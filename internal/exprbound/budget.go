@@ -150,68 +150,16 @@ func Scope(ctx *hcl.EvalContext, expr hcl.Expression, lim bounds.Limits) *hcl.Ev
 	return child
 }
 
-// counts reports whether expr holds a counting node. It looks through the
-// common node types without allocating: it runs for every evaluation of
+// counts reports whether expr holds a counting node. It allocates
+// nothing for hclsyntax's node types: it runs for every evaluation of
 // every argument.
 func counts(expr hcl.Expression) bool {
-	switch e := expr.(type) {
-	case nil, *hclsyntax.ScopeTraversalExpr, *hclsyntax.LiteralValueExpr, *hclsyntax.AnonSymbolExpr:
+	e, ok := expr.(hclsyntax.Expression)
+	if !ok || e == nil {
 		return false
-	case *Expr:
+	}
+	if _, ok := e.(*Expr); ok {
 		return true
-	case *hclsyntax.ForExpr:
-		return counts(e.CollExpr) || counts(e.KeyExpr) || counts(e.ValExpr) || counts(e.CondExpr)
-	case *hclsyntax.TemplateExpr:
-		return anyCounts(e.Parts)
-	case *hclsyntax.TemplateWrapExpr:
-		return counts(e.Wrapped)
-	case *hclsyntax.TemplateJoinExpr:
-		return counts(e.Tuple)
-	case *hclsyntax.FunctionCallExpr:
-		return anyCounts(e.Args)
-	case *hclsyntax.TupleConsExpr:
-		return anyCounts(e.Exprs)
-	case *hclsyntax.ObjectConsExpr:
-		for _, it := range e.Items {
-			if counts(it.KeyExpr) || counts(it.ValueExpr) {
-				return true
-			}
-		}
-		return false
-	case *hclsyntax.ObjectConsKeyExpr:
-		return counts(e.Wrapped)
-	case *hclsyntax.ConditionalExpr:
-		return counts(e.Condition) || counts(e.TrueResult) || counts(e.FalseResult)
-	case *hclsyntax.BinaryOpExpr:
-		return counts(e.LHS) || counts(e.RHS)
-	case *hclsyntax.UnaryOpExpr:
-		return counts(e.Val)
-	case *hclsyntax.ParenthesesExpr:
-		return counts(e.Expression)
-	case *hclsyntax.IndexExpr:
-		return counts(e.Collection) || counts(e.Key)
-	case *hclsyntax.RelativeTraversalExpr:
-		return counts(e.Source)
-	case *hclsyntax.SplatExpr:
-		return counts(e.Source) || counts(e.Each)
-	case hclsyntax.Expression:
-		found := false
-		hclsyntax.VisitAll(e, func(n hclsyntax.Node) hcl.Diagnostics {
-			if _, ok := n.(*Expr); ok {
-				found = true
-			}
-			return nil
-		})
-		return found
 	}
-	return false
-}
-
-func anyCounts(es []hclsyntax.Expression) bool {
-	for _, e := range es {
-		if counts(e) {
-			return true
-		}
-	}
-	return false
+	return !children(e, func(c hclsyntax.Expression, _ bool) bool { return !counts(c) })
 }

@@ -56,106 +56,133 @@ func PrepareExpr(expr hclsyntax.Expression) {
 const maxPlainParts = 4
 
 // prepare puts counting nodes into e and the expressions it holds; fors is
-// the number of for expressions e is in. It descends through the node
-// types of hclsyntax without allocating, and through any other with
-// hclsyntax.Walk.
+// the number of for expressions e is in.
 func prepare(e hclsyntax.Expression, fors int) {
-	switch e := e.(type) {
-	case nil, *hclsyntax.ScopeTraversalExpr, *hclsyntax.LiteralValueExpr, *hclsyntax.AnonSymbolExpr:
-	case *Expr:
-		// prepared before; its wrapped node is too
+	switch x := e.(type) {
+	case nil, *Expr:
+		return // an Expr was prepared before, and its wrapped node too
 	case *hclsyntax.ForExpr:
-		if _, done := e.ValExpr.(*Expr); done {
+		if _, done := x.ValExpr.(*Expr); done {
 			return
 		}
-		prepare(e.CollExpr, fors)
-		prepare(e.KeyExpr, fors+1)
-		prepare(e.ValExpr, fors+1)
-		prepare(e.CondExpr, fors+1)
-		e.CollExpr = wrap(e.CollExpr, collection, e.SrcRange)
-		e.ValExpr = wrap(e.ValExpr, elementKind(e.ValExpr), e.SrcRange)
+	case *hclsyntax.TemplateJoinExpr:
+		if _, done := x.Tuple.(*Expr); done {
+			return
+		}
+	}
+	children(e, func(c hclsyntax.Expression, inFor bool) bool {
+		if inFor {
+			prepare(c, fors+1)
+		} else {
+			prepare(c, fors)
+		}
+		return true
+	})
+	switch x := e.(type) {
+	case *hclsyntax.ForExpr:
+		x.CollExpr = wrap(x.CollExpr, collection, x.SrcRange)
+		x.ValExpr = wrap(x.ValExpr, elementKind(x.ValExpr), x.SrcRange)
 	case *hclsyntax.TemplateExpr:
 		interpolated := 0
-		for _, part := range e.Parts {
-			prepare(part, fors)
+		for _, part := range x.Parts {
 			if _, lit := part.(*hclsyntax.LiteralValueExpr); !lit {
 				interpolated++
 			}
 		}
-		if len(e.Parts) < 2 || (fors == 0 && interpolated <= maxPlainParts) {
+		if len(x.Parts) < 2 || (fors == 0 && interpolated <= maxPlainParts) {
 			return
 		}
-		for i, part := range e.Parts {
+		for i, part := range x.Parts {
 			switch part.(type) {
 			case *hclsyntax.LiteralValueExpr, *Expr:
 				continue
 			}
-			e.Parts[i] = wrap(part, partKind, e.SrcRange)
+			x.Parts[i] = wrap(part, partKind, x.SrcRange)
 		}
-	case *hclsyntax.TemplateWrapExpr:
-		prepare(e.Wrapped, fors)
 	case *hclsyntax.TemplateJoinExpr:
-		if _, done := e.Tuple.(*Expr); done {
-			return
-		}
-		prepare(e.Tuple, fors)
-		e.Tuple = wrap(e.Tuple, join, e.Range())
-	case *hclsyntax.FunctionCallExpr:
-		for _, a := range e.Args {
-			prepare(a, fors)
-		}
-	case *hclsyntax.TupleConsExpr:
-		for _, x := range e.Exprs {
-			prepare(x, fors)
-		}
-	case *hclsyntax.ObjectConsExpr:
-		for _, it := range e.Items {
-			prepare(it.KeyExpr, fors)
-			prepare(it.ValueExpr, fors)
-		}
-	case *hclsyntax.ObjectConsKeyExpr:
-		prepare(e.Wrapped, fors)
-	case *hclsyntax.ConditionalExpr:
-		prepare(e.Condition, fors)
-		prepare(e.TrueResult, fors)
-		prepare(e.FalseResult, fors)
-	case *hclsyntax.BinaryOpExpr:
-		prepare(e.LHS, fors)
-		prepare(e.RHS, fors)
-	case *hclsyntax.UnaryOpExpr:
-		prepare(e.Val, fors)
-	case *hclsyntax.ParenthesesExpr:
-		prepare(e.Expression, fors)
-	case *hclsyntax.IndexExpr:
-		prepare(e.Collection, fors)
-		prepare(e.Key, fors)
-	case *hclsyntax.RelativeTraversalExpr:
-		prepare(e.Source, fors)
-	case *hclsyntax.SplatExpr:
-		prepare(e.Source, fors)
-		prepare(e.Each, fors)
-	default:
-		// A node type this does not know: each of its children is
-		// prepared as the root of what it holds, as if in a for
-		// expression.
-		hclsyntax.Walk(e, &childPreparer{fors: fors + 1})
+		x.Tuple = wrap(x.Tuple, join, x.Range())
 	}
 }
 
-// A childPreparer prepares the children of the node a walk starts at.
-type childPreparer struct {
-	fors, depth int
+// children calls f with each expression e holds directly, in source order,
+// until f returns false, and reports whether f never did. inFor is set for
+// a for expression's key, value and condition, which are evaluated once per
+// element, and for the children of a node type this package does not know
+// (taken as if they were). It descends through hclsyntax's node types
+// without allocating, and through any other with hclsyntax.Walk; prepare
+// and counts share it, so that both know the same node types.
+func children(e hclsyntax.Expression, f func(c hclsyntax.Expression, inFor bool) bool) bool {
+	each := func(inFor bool, cs ...hclsyntax.Expression) bool {
+		for _, c := range cs {
+			if c != nil && !f(c, inFor) {
+				return false
+			}
+		}
+		return true
+	}
+	switch x := e.(type) {
+	case nil, *hclsyntax.ScopeTraversalExpr, *hclsyntax.LiteralValueExpr, *hclsyntax.AnonSymbolExpr:
+		return true
+	case *Expr:
+		return each(false, x.Expression)
+	case *hclsyntax.ForExpr:
+		return each(false, x.CollExpr) && each(true, x.KeyExpr, x.ValExpr, x.CondExpr)
+	case *hclsyntax.TemplateExpr:
+		return each(false, x.Parts...)
+	case *hclsyntax.TemplateWrapExpr:
+		return each(false, x.Wrapped)
+	case *hclsyntax.TemplateJoinExpr:
+		return each(false, x.Tuple)
+	case *hclsyntax.FunctionCallExpr:
+		return each(false, x.Args...)
+	case *hclsyntax.TupleConsExpr:
+		return each(false, x.Exprs...)
+	case *hclsyntax.ObjectConsExpr:
+		for _, it := range x.Items {
+			if !each(false, it.KeyExpr, it.ValueExpr) {
+				return false
+			}
+		}
+		return true
+	case *hclsyntax.ObjectConsKeyExpr:
+		return each(false, x.Wrapped)
+	case *hclsyntax.ConditionalExpr:
+		return each(false, x.Condition, x.TrueResult, x.FalseResult)
+	case *hclsyntax.BinaryOpExpr:
+		return each(false, x.LHS, x.RHS)
+	case *hclsyntax.UnaryOpExpr:
+		return each(false, x.Val)
+	case *hclsyntax.ParenthesesExpr:
+		return each(false, x.Expression)
+	case *hclsyntax.IndexExpr:
+		return each(false, x.Collection, x.Key)
+	case *hclsyntax.RelativeTraversalExpr:
+		return each(false, x.Source)
+	case *hclsyntax.SplatExpr:
+		return each(false, x.Source, x.Each)
+	default:
+		w := &childWalker{}
+		hclsyntax.Walk(e, w)
+		return each(true, w.children...)
+	}
 }
 
-func (c *childPreparer) Enter(n hclsyntax.Node) hcl.Diagnostics {
+// A childWalker collects the expressions directly under the node a walk
+// starts at.
+type childWalker struct {
+	depth    int
+	children []hclsyntax.Expression
+}
+
+func (c *childWalker) Enter(n hclsyntax.Node) hcl.Diagnostics {
 	c.depth++
 	if x, ok := n.(hclsyntax.Expression); ok && c.depth == 2 {
-		prepare(x, c.fors)
+		c.children = append(c.children, x)
 	}
 	return nil
 }
 
-func (c *childPreparer) Exit(hclsyntax.Node) hcl.Diagnostics {
+func (c *childWalker) Exit(hclsyntax.Node) hcl.Diagnostics {
 	c.depth--
 	return nil
 }

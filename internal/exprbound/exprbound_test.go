@@ -123,3 +123,16 @@ func TestScope(t *testing.T) {
 		t.Errorf("detail %q does not name the bound", diags[0].Detail)
 	}
 }
+
+// TestCountsAllocatesNothing: counts runs for every evaluation of every
+// argument, so it must not allocate on hclsyntax's node types.
+func TestCountsAllocatesNothing(t *testing.T) {
+	body := parse(t)
+	Prepare(body)
+	for _, name := range []string{"a", "b", "d", "g"} {
+		expr := body.Attributes[name].Expr
+		if n := testing.AllocsPerRun(100, func() { counts(expr) }); n != 0 {
+			t.Errorf("%s: counts allocates %v times", name, n)
+		}
+	}
+}
