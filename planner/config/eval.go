@@ -494,6 +494,7 @@ func (e *evaluator) scopeNarrow(refs []schema.Reference, narrow map[schema.Addr]
 	// The maps are made on first use: most scopes name one or two things.
 	var varObj, localObj, mods map[string]cty.Value
 	var res, data map[schema.TypeName]map[string]cty.Value
+	prefixed := false // some reference is written resource.TYPE.NAME
 	vars := make(map[string]cty.Value, 4)
 	named := func(m *map[string]cty.Value, name string, v cty.Value, ok bool) {
 		if *m == nil {
@@ -513,6 +514,7 @@ func (e *evaluator) scopeNarrow(refs []schema.Reference, narrow map[schema.Addr]
 			v, ok := e.locals[ref.Name]
 			named(&localObj, ref.Name, v, ok)
 		case schema.RefResource:
+			prefixed = prefixed || ref.Prefixed
 			target := &res
 			if ref.Resource.Mode == schema.DataMode {
 				target = &data
@@ -547,23 +549,16 @@ func (e *evaluator) scopeNarrow(refs []schema.Reference, narrow map[schema.Addr]
 	if localObj != nil {
 		vars["local"] = cty.ObjectVal(localObj)
 	}
-	prefixed := false
-	for _, ref := range refs {
-		prefixed = prefixed || ref.Prefixed
-	}
-	var types map[string]cty.Value
-	if prefixed {
-		types = make(map[string]cty.Value, len(res))
-	}
 	for t, names := range res {
 		vars[string(t)] = cty.ObjectVal(names)
-		if prefixed {
-			types[string(t)] = vars[string(t)]
-		}
 	}
 	if prefixed {
 		// resource.aws_vpc.main, Terraform's explicit form, names the
 		// same objects.
+		types := make(map[string]cty.Value, len(res))
+		for t := range res {
+			types[string(t)] = vars[string(t)]
+		}
 		vars["resource"] = cty.ObjectVal(types)
 	}
 	if data != nil {
