@@ -53,9 +53,10 @@ func templateFunctions(all map[string]function.Function, allowFiles bool) map[st
 	return out
 }
 
-// renderTemplate evaluates a parsed template with the attributes of vars
-// as its variables, as Terraform's templatefile and templatestring do,
-// counting what it builds against the bounds of l.
+// renderTemplate evaluates a parsed template, prepared by
+// exprbound.PrepareExpr, with the attributes of vars as its variables, as
+// Terraform's templatefile and templatestring do, counting what it builds
+// against the bounds of l.
 func renderTemplate(expr hcl.Expression, vars cty.Value, funcs map[string]function.Function, l limits) (cty.Value, error) {
 	if ty := vars.Type(); !ty.IsMapType() && !ty.IsObjectType() {
 		return cty.DynamicVal, function.NewArgErrorf(1, "invalid vars value: must be a map")
@@ -75,11 +76,8 @@ func renderTemplate(expr hcl.Expression, vars cty.Value, funcs map[string]functi
 			return cty.DynamicVal, function.NewArgErrorf(1, "vars map does not contain key %q, referenced at %s", root, traversal[0].SourceRange())
 		}
 	}
-	// A template parsed for this call: its for directives and
-	// interpolations count against a budget of their own (exprbound).
-	if se, ok := expr.(hclsyntax.Expression); ok {
-		exprbound.PrepareExpr(se)
-	}
+	// Its for directives and interpolations (prepared by the caller)
+	// count against a budget of their own.
 	val, diags := expr.Value(exprbound.Scope(ctx, expr, bounds.Limits(l)))
 	if diags.HasErrors() {
 		return cty.DynamicVal, diags
@@ -137,6 +135,7 @@ func templateStringFunc(all func() map[string]function.Function, l limits) funct
 			if diags.HasErrors() {
 				return cty.UnknownVal(retType), function.NewArgErrorf(0, "invalid template: %s", diags.Error())
 			}
+			exprbound.PrepareExpr(expr)
 			val, err := renderTemplate(expr, args[1], templateFunctions(all(), false), l)
 			if err != nil {
 				return cty.UnknownVal(retType), err
