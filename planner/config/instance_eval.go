@@ -553,14 +553,21 @@ func accountIDDiags(sch *schema.Resource, v cty.Value, marks []cty.PathValueMark
 		if xm.Has(funcs.SensitiveMark) || sensitiveAt(marks, name) {
 			shown = "(sensitive value)"
 		}
-		diags = append(diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  "Invalid account ID",
-			Detail:   fmt.Sprintf("%q doesn't look like AWS Account ID (exactly 12 digits): %s", name, shown),
-			Subject:  attr.Expr.Range().Ptr(),
-		})
+		diags = append(diags, invalidAccountID(name, shown, attr))
 	}
 	return diags
+}
+
+// invalidAccountID is the provider's error (verify.ValidAccountID's
+// wording) for the argument name of attr, whose value shown is quoted, or
+// "(sensitive value)".
+func invalidAccountID(name, shown string, attr *hcl.Attribute) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Invalid account ID",
+		Detail:   fmt.Sprintf("%q doesn't look like AWS Account ID (exactly 12 digits): %s", name, shown),
+		Subject:  attr.Expr.Range().Ptr(),
+	}
 }
 
 // isAccountID reports whether s is exactly 12 ASCII digits.
@@ -629,10 +636,5 @@ func writtenAccountIDDiags(segs []string, c *bodyContent) hcl.Diagnostics {
 	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String || isAccountID(v.AsString()) {
 		return nil
 	}
-	return hcl.Diagnostics{{
-		Severity: hcl.DiagError,
-		Summary:  "Invalid account ID",
-		Detail:   fmt.Sprintf("%q doesn't look like AWS Account ID (exactly 12 digits): %q", segs[0], v.AsString()),
-		Subject:  attr.Expr.Range().Ptr(),
-	}}
+	return hcl.Diagnostics{invalidAccountID(segs[0], fmt.Sprintf("%q", v.AsString()), attr)}
 }
