@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcplan/vpcplan/network"
 	"github.com/vpcplan/vpcplan/planner/config"
@@ -100,10 +99,7 @@ func runExplain(ctx context.Context, env *environment, args []string) int {
 		}
 		flows, f, diags := network.ParseTraffic(*trafficFile, src, m, services)
 		if len(diags) > 0 {
-			files := map[string]*hcl.File{}
-			for name, lf := range loader.Snippets() {
-				files[name] = lf
-			}
+			files := mergeFiles(loader.Snippets(), nil)
 			if f != nil {
 				files[*trafficFile] = f
 			}
